@@ -1,0 +1,129 @@
+//! `niemyet check`: load → model, with every problem of the run collected.
+//! Every other command starts here and goes on only with a [`Site`].
+
+use crate::diag::{self, Diagnostic};
+use crate::lang::Lang;
+use crate::load;
+use crate::model::{self, Date, Site};
+use rayon::prelude::*;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// "Today" for every date rule (the clock, or `--date`).
+    pub today: Date,
+    /// `--lang`; otherwise site.yaml's `language`.
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug)]
+pub struct CheckOutcome {
+    /// The validated catalogue, when there is no error.
+    pub site: Option<Site>,
+    /// Errors first, then warnings, each sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The language to print messages in.
+    pub lang: Lang,
+}
+
+impl CheckOutcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+pub fn check_site(root: &Path, opts: CheckOptions) -> CheckOutcome {
+    let loaded = load::load(root);
+    let mut diags = loaded.diagnostics;
+    let field_slugs: Vec<&str> = loaded.fields.iter().map(|f| f.slug.as_str()).collect();
+    let config = loaded
+        .site
+        .as_ref()
+        .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags));
+    let mut fields: Vec<_> = loaded
+        .fields
+        .iter()
+        .filter_map(|f| {
+            f.doc
+                .as_ref()
+                .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags))
+        })
+        .collect();
+    let content_dir = &loaded.content_dir;
+    let checked: Vec<_> = loaded
+        .procedures
+        .par_iter()
+        .map(|pd| {
+            let mut d = Vec::new();
+            let p = model::validate_procedure(pd, content_dir, opts.today, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut procedures = Vec::with_capacity(checked.len());
+    for (p, d) in checked {
+        diags.extend(d);
+        procedures.extend(p);
+    }
+    let mut notices: Vec<_> = loaded
+        .notices
+        .iter()
+        .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
+        .collect();
+    model::duplicate_codes(&loaded.procedures, &mut diags);
+    model::cross_checks(&fields, &procedures, &mut diags);
+    diag::sort(&mut diags);
+    let lang = opts
+        .lang
+        .or(config.as_ref().map(|c| c.language))
+        .unwrap_or_default();
+    let has_errors = diags.iter().any(Diagnostic::is_error);
+    let site = match config {
+        Some(config) if !has_errors => {
+            sort_catalogue(&mut fields, &mut procedures, &mut notices);
+            Some(Site {
+                config,
+                fields,
+                procedures,
+                notices,
+            })
+        }
+        _ => None,
+    };
+    CheckOutcome {
+        site,
+        diagnostics: diags,
+        lang,
+    }
+}
+
+/// Fields by `order` (unordered last) then name; procedures by field then
+/// title; notices newest first. Every later stage relies on this order.
+fn sort_catalogue(
+    fields: &mut [model::Field],
+    procedures: &mut [model::Procedure],
+    notices: &mut [model::Notice],
+) {
+    fields.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
+            b.order.is_none(),
+            b.order,
+            &b.name,
+            &b.slug,
+        ))
+    });
+    let position = |slug: &str| {
+        fields
+            .iter()
+            .position(|f| f.slug == slug)
+            .unwrap_or(usize::MAX)
+    };
+    procedures.sort_by_cached_key(|p| {
+        (
+            position(&p.field),
+            crate::text::strip_marks(&p.title).to_lowercase(),
+            p.title.clone(),
+            p.slug.clone(),
+        )
+    });
+    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+}

@@ -1,0 +1,104 @@
+//! Problems found in a site are values: a [`Diagnostic`] carries its file, its
+//! place in that file (as the clerk sees it: line and column of the real file,
+//! not of the YAML block), a message and a hint in both languages. They are
+//! collected through the whole run and printed together by [`report`].
+
+mod report;
+mod source;
+
+pub use report::{render, summary_counts, Style};
+pub use source::Source;
+
+use crate::lang::Text;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file: 1-based line and column (in characters), the width of the
+/// thing pointed at, and the text of that line for the caret display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    pub line_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable identifier of the rule, e.g. `unknown-key`; used in tests and docs.
+    pub code: &'static str,
+    /// Path relative to the site root, with `/` separators (`content/ho-tich/x.md`).
+    pub file: PathBuf,
+    pub location: Option<Location>,
+    pub message: Text,
+    pub hint: Option<Text>,
+    /// A second place that explains this one (e.g. where a duplicate code first appeared).
+    pub related: Option<(PathBuf, Option<Location>, Text)>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.into(),
+            location: None,
+            message,
+            hint: None,
+            related: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, message)
+        }
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Diagnostic {
+        self.location = location;
+        self
+    }
+
+    pub fn hint(mut self, hint: Text) -> Diagnostic {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<Text>) -> Diagnostic {
+        self.hint = hint;
+        self
+    }
+
+    pub fn related(mut self, file: PathBuf, location: Option<Location>, note: Text) -> Diagnostic {
+        self.related = Some((file, location, note));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Diagnostics in the order they are printed: errors first, then warnings, each
+/// by file and line, so that output is stable whatever the walk order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let line = |d: &Diagnostic| d.location.as_ref().map_or(0, |l| l.line);
+        let col = |d: &Diagnostic| d.location.as_ref().map_or(0, |l| l.column);
+        (a.severity, &a.file, line(a), col(a), a.code).cmp(&(
+            b.severity,
+            &b.file,
+            line(b),
+            col(b),
+            b.code,
+        ))
+    });
+}

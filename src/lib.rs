@@ -1,0 +1,16 @@
+//! niemyet: turns a folder of YAML + Markdown procedure files (`content/`) into a
+//! searchable public website and printable wall posters.
+//!
+//! The pipeline flows one way: [`load`] (walk the tree, decode, parse front matter)
+//! → [`model`] (typed, validated catalogue) → render → output. [`check`] runs the
+//! first two stages and is what `niemyet check` and every later command start with.
+
+pub mod check;
+pub mod diag;
+pub mod lang;
+pub mod load;
+pub mod model;
+pub mod text;
+
+pub use check::{check_site, CheckOptions, CheckOutcome};
+pub use lang::Lang;

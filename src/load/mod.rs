@@ -1,0 +1,334 @@
+//! Stage 1: walk `content/`, read each file (bounded), decode it to NFC text,
+//! split the front matter and parse it into [`raw`] types. Files are read and
+//! parsed in parallel; results keep the walk's sorted order.
+
+pub mod decode;
+pub mod frontmatter;
+pub mod raw;
+pub mod walk;
+mod yaml;
+
+pub use yaml::suggest_key;
+
+use crate::diag::{Diagnostic, Source};
+use crate::t;
+use decode::DecodeError;
+use frontmatter::SplitError;
+use raw::{RawFieldIndex, RawNotice, RawProcedure, RawSite};
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use walk::{FileEntry, Kind};
+
+/// A file that could be read: its text and, when the YAML could be read, its
+/// raw front matter.
+#[derive(Debug)]
+pub struct Document<T> {
+    pub source: Source,
+    pub raw: Option<T>,
+    /// Markdown after the front matter (empty for site.yaml).
+    pub body: String,
+    /// 1-based line of the body's first line in the file.
+    pub body_line: usize,
+}
+
+#[derive(Debug)]
+pub struct FieldDoc {
+    pub slug: String,
+    pub rel: PathBuf,
+    pub doc: Option<Document<RawFieldIndex>>,
+}
+
+#[derive(Debug)]
+pub struct ProcedureDoc {
+    pub field: String,
+    pub slug: String,
+    pub rel: PathBuf,
+    /// The folder whose files are this procedure's attachments.
+    pub dir: PathBuf,
+    pub doc: Option<Document<RawProcedure>>,
+}
+
+#[derive(Debug)]
+pub struct NoticeDoc {
+    pub slug: String,
+    pub rel: PathBuf,
+    pub doc: Option<Document<RawNotice>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub content_dir: PathBuf,
+    pub site: Option<Document<RawSite>>,
+    pub fields: Vec<FieldDoc>,
+    pub procedures: Vec<ProcedureDoc>,
+    pub notices: Vec<NoticeDoc>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One parsed file; short-lived (moved into [`Loaded`] at once), so the
+/// variants' different sizes cost nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
+enum Parsed {
+    Site(Option<Document<RawSite>>),
+    Field(FieldDoc),
+    Procedure(ProcedureDoc),
+    Notice(NoticeDoc),
+}
+
+pub fn load(root: &Path) -> Loaded {
+    let tree = walk::walk(root);
+    let results: Vec<(Parsed, Vec<Diagnostic>)> = tree.files.par_iter().map(parse_entry).collect();
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        content_dir: root.join("content"),
+        diagnostics: tree.diagnostics,
+        ..Loaded::default()
+    };
+    for (parsed, diags) in results {
+        loaded.diagnostics.extend(diags);
+        match parsed {
+            Parsed::Site(doc) => loaded.site = doc,
+            Parsed::Field(f) => loaded.fields.push(f),
+            Parsed::Procedure(p) => loaded.procedures.push(p),
+            Parsed::Notice(n) => loaded.notices.push(n),
+        }
+    }
+    // A field folder without _index.md still holds procedures; keep it known.
+    for (slug, rel) in tree.field_dirs {
+        if !loaded.fields.iter().any(|f| f.slug == slug) {
+            loaded.fields.push(FieldDoc {
+                slug,
+                rel,
+                doc: None,
+            });
+        }
+    }
+    loaded.fields.sort_by(|a, b| a.slug.cmp(&b.slug));
+    loaded
+}
+
+fn parse_entry(entry: &FileEntry) -> (Parsed, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let parsed = match &entry.kind {
+        Kind::Site => Parsed::Site(read_document(entry, false, &mut diags)),
+        Kind::FieldIndex { field } => Parsed::Field(FieldDoc {
+            slug: field.clone(),
+            rel: entry
+                .rel
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            doc: read_document(entry, true, &mut diags),
+        }),
+        Kind::Procedure { field, slug } => Parsed::Procedure(ProcedureDoc {
+            field: field.clone(),
+            slug: slug.clone(),
+            rel: entry.rel.clone(),
+            dir: entry
+                .abs
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            doc: read_document(entry, true, &mut diags),
+        }),
+        Kind::Notice { slug } => Parsed::Notice(NoticeDoc {
+            slug: slug.clone(),
+            rel: entry.rel.clone(),
+            doc: read_document(entry, true, &mut diags),
+        }),
+    };
+    (parsed, diags)
+}
+
+/// Reads one file; `front_matter` for Markdown files, false for site.yaml.
+fn read_document<T: DeserializeOwned>(
+    entry: &FileEntry,
+    front_matter: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document<T>> {
+    match decode::read_limited(&entry.abs) {
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "io",
+                &entry.rel,
+                t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
+            ));
+            None
+        }
+        Ok(Err(e)) => {
+            diags.push(decode_problem(&entry.rel, &[], e));
+            None
+        }
+        Ok(Ok(bytes)) => parse_bytes(&bytes, &entry.rel, front_matter, diags),
+    }
+}
+
+/// Decodes and parses one file's bytes: the whole reader, without the file
+/// system (the fuzz test drives it directly). Never panics, whatever the bytes.
+pub fn parse_bytes<T: DeserializeOwned>(
+    bytes: &[u8],
+    rel: &Path,
+    front_matter: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document<T>> {
+    let text = match decode::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(decode_problem(rel, bytes, e));
+            return None;
+        }
+    };
+    let source = Source::new(rel.to_path_buf(), text);
+    let (yaml, body, body_line) = if front_matter {
+        match frontmatter::split(&source.text) {
+            Ok(s) => (s.yaml.to_string(), s.body.to_string(), s.body_line),
+            Err(e) => {
+                diags.push(split_problem(&source, e));
+                return Some(Document {
+                    source,
+                    raw: None,
+                    body: String::new(),
+                    body_line: 1,
+                });
+            }
+        }
+    } else {
+        if source.text.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(
+                    t!(
+                "site.yaml cần ít nhất: title, base_url và office (name); xem docs/dinh-dang.md",
+                "site.yaml needs at least: title, base_url and office (name); see docs/format.md"
+            ),
+                ),
+            );
+            return Some(Document {
+                source,
+                raw: None,
+                body: String::new(),
+                body_line: 1,
+            });
+        }
+        (source.text.clone(), String::new(), 1)
+    };
+    let tabs = frontmatter::tab_indented_lines(&yaml);
+    if !tabs.is_empty() {
+        for line in tabs {
+            diags.push(
+                Diagnostic::error(
+                    "tab-indent",
+                    rel,
+                    t!(
+                        "dòng này thụt lề bằng phím Tab",
+                        "this line is indented with a Tab"
+                    ),
+                )
+                .at(Some(source.locate_line(line)))
+                .hint(t!(
+                    "YAML chỉ cho phép thụt lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+                    "YAML allows only spaces for indentation: replace each Tab with 2 spaces"
+                )),
+            );
+        }
+        return Some(Document {
+            source,
+            raw: None,
+            body,
+            body_line,
+        });
+    }
+    let (raw, problems) = yaml::parse::<T>(&source, &yaml);
+    diags.extend(problems);
+    Some(Document {
+        source,
+        raw,
+        body,
+        body_line,
+    })
+}
+
+const RESAVE_HINT_VI: &str = "mở tệp bằng Notepad, chọn File → Save As, ở ô Encoding chọn UTF-8 rồi lưu (với Word: lưu dạng Plain Text, chọn Unicode (UTF-8))";
+const RESAVE_HINT_EN: &str = "open the file in Notepad, choose File → Save As, pick UTF-8 under Encoding and save (from Word: save as Plain Text, encoding Unicode (UTF-8))";
+
+fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
+    match e {
+        DecodeError::TooLarge { bytes } => {
+            let kb = bytes / 1024;
+            Diagnostic::error("too-large", rel, t!("tệp quá lớn ({kb} KB; tối đa 1024 KB)", "the file is too large ({kb} KB; at most 1024 KB)"))
+                .hint(t!("một thủ tục chỉ là văn bản; tệp lớn (bản quét, hình ảnh) hãy đặt thành tệp đính kèm", "a procedure is plain text; put large files (scans, pictures) beside it as attachments"))
+        }
+        DecodeError::Utf16 => Diagnostic::error(
+            "not-utf8",
+            rel,
+            t!(
+                "tệp được lưu dạng UTF-16 (Unicode), không phải UTF-8",
+                "the file is saved as UTF-16 (Unicode), not UTF-8"
+            ),
+        )
+        .hint(crate::lang::Text::new(RESAVE_HINT_VI, RESAVE_HINT_EN)),
+        DecodeError::Binary => Diagnostic::error(
+            "not-text",
+            rel,
+            t!(
+                "tệp có ký tự nhị phân, không phải văn bản",
+                "the file holds binary data, not text"
+            ),
+        )
+        .hint(crate::lang::Text::new(RESAVE_HINT_VI, RESAVE_HINT_EN)),
+        DecodeError::NotUtf8 { line, column } => {
+            // Show the line as best we can (bad bytes as �) so the clerk sees where.
+            let lossy = Source::new(
+                rel.to_path_buf(),
+                String::from_utf8_lossy(bytes).into_owned(),
+            );
+            let at = (!bytes.is_empty()).then(|| lossy.locate_line_col(line, column, Some(1)));
+            Diagnostic::error(
+            "not-utf8",
+            rel,
+            t!(
+                "tệp không phải UTF-8 (dòng {line}, cột {column}); có thể đã lưu bằng bảng mã cũ Windows-1258, TCVN3 hoặc VNI",
+                "the file is not UTF-8 (line {line}, column {column}); it was perhaps saved in an old code page: Windows-1258, TCVN3 or VNI"
+            ),
+        )
+        .hint(t!(
+            "{RESAVE_HINT_VI}; nếu chữ bị lỗi font, dùng Unikey (Công cụ chuyển mã) chuyển sang Unicode trước",
+            "{RESAVE_HINT_EN}; if the letters look garbled, convert to Unicode first with Unikey's converter"
+        ))
+        .at(at)
+        }
+    }
+}
+
+fn split_problem(source: &Source, e: SplitError) -> Diagnostic {
+    let rel = &source.rel_path;
+    match e {
+        SplitError::Empty => Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
+            "tệp cần phần khai báo giữa hai dòng ---; tạo mẫu bằng lệnh: niemyet new LĨNH_VỰC \"Tên thủ tục\"",
+            "the file needs front matter between two --- lines; make a template with: niemyet new FIELD \"Title\""
+        )),
+        SplitError::NoOpening { looks_like_yaml } => {
+            let hint = if looks_like_yaml {
+                t!("thêm một dòng --- ở đầu tệp, và một dòng --- sau phần khai báo", "add a line --- at the top of the file, and a line --- after the front matter")
+            } else {
+                t!("tệp phải bắt đầu bằng dòng --- rồi đến phần khai báo (title: ...), rồi một dòng --- nữa", "the file must start with a line ---, then the front matter (title: ...), then another line ---")
+            };
+            Diagnostic::error("no-front-matter", rel, t!("dòng đầu tiên phải là ---", "the first line must be ---"))
+                .at(Some(source.locate_line(first_nonblank_line(&source.text))))
+                .hint(hint)
+        }
+        SplitError::Unclosed => Diagnostic::error("unclosed-front-matter", rel, t!("phần khai báo mở bằng --- nhưng không có dòng --- đóng lại", "the front matter opens with --- but no line --- closes it"))
+            .at(Some(source.locate_line(first_nonblank_line(&source.text))))
+            .hint(t!("thêm một dòng chỉ có --- sau khóa cuối cùng, trước phần nội dung", "add a line with only --- after the last key, before the text")),
+        SplitError::EmptyFrontMatter { closing_line } => Diagnostic::error("empty-front-matter", rel, t!("phần khai báo giữa hai dòng --- đang trống", "the front matter between the --- lines is empty"))
+            .at(Some(source.locate_line(closing_line)))
+            .hint(t!("viết các khóa bắt buộc (ví dụ title: ...) giữa hai dòng ---", "write the required keys (e.g. title: ...) between the --- lines")),
+    }
+}
+
+fn first_nonblank_line(text: &str) -> usize {
+    text.lines()
+        .position(|l| !l.trim().is_empty())
+        .map_or(1, |i| i + 1)
+}

@@ -1,0 +1,451 @@
+//! Walks `content/` and says what each entry is by where it stands:
+//!
+//! ```text
+//! content/site.yaml                  the site
+//! content/<field>/_index.md          a field
+//! content/<field>/<slug>.md          a procedure
+//! content/<field>/<slug>/index.md    a procedure bundle (other files: attachments)
+//! content/notices/<slug>.md          a notice
+//! ```
+//!
+//! Names are URL slugs; hidden files, `_`-names and editor backups are skipped.
+
+use crate::diag::Diagnostic;
+use crate::t;
+use crate::text::{is_slug, slugify};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The folder of notices; no field may take this name, nor the names of the
+/// site's fixed pages.
+pub const NOTICES_DIR: &str = "notices";
+pub const RESERVED_FIELD_SLUGS: &[&str] = &[
+    NOTICES_DIR,
+    "search",
+    "posters",
+    "assets",
+    "danh-muc",
+    "lien-he",
+    "tim-kiem",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Site,
+    FieldIndex { field: String },
+    Procedure { field: String, slug: String },
+    Notice { slug: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    pub kind: Kind,
+    pub abs: PathBuf,
+    /// `content/...` with `/` separators, as printed in messages.
+    pub rel: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Tree {
+    pub files: Vec<FileEntry>,
+    /// Field folders in name order, whether or not they have an `_index.md`.
+    pub field_dirs: Vec<(String, PathBuf)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Names a clerk's tools leave behind, never content.
+pub fn is_ignored(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (name.starts_with('.') || name.starts_with('_')) && name != "_index.md"
+        || name.ends_with('~')
+        || [".swp", ".swo", ".bak", ".tmp"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || name.starts_with("~$")
+}
+
+pub fn walk(root: &Path) -> Tree {
+    let content = root.join("content");
+    let mut tree = Tree::default();
+    if !content.is_dir() {
+        tree.diagnostics.push(
+            Diagnostic::error(
+                "no-content",
+                "content",
+                t!(
+                    "không tìm thấy thư mục content/ trong {}",
+                    "no content/ folder in {}",
+                    root.display()
+                ),
+            )
+            .hint(t!(
+                "chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --root THƯ_MỤC",
+                "run the command in the site's folder, or name it with --root DIR"
+            )),
+        );
+        return tree;
+    }
+    let canonical_content = content.canonicalize().unwrap_or_else(|_| content.clone());
+    let walker = WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(3)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy()));
+    let mut bundles: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+    let mut site_seen = false;
+    let mut field_has_index: Vec<bool> = Vec::new();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err
+                    .path()
+                    .map(|p| rel_path(&content, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                tree.diagnostics.push(Diagnostic::error(
+                    "io",
+                    rel,
+                    t!("không đọc được: {err}", "cannot read: {err}"),
+                ));
+                continue;
+            }
+        };
+        let rel = rel_path(&content, entry.path());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_dir();
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_content) => {
+                    if target.is_dir() {
+                        tree.diagnostics.push(symlinked_dir(&rel));
+                        continue;
+                    }
+                }
+                _ => {
+                    tree.diagnostics.push(
+                        Diagnostic::error(
+                            "link-outside",
+                            &rel,
+                            t!(
+                                "liên kết (symlink) trỏ ra ngoài thư mục content/",
+                                "a symbolic link that leads outside content/"
+                            ),
+                        )
+                        .hint(t!(
+                            "chép tệp thật vào thư mục content/ thay cho liên kết",
+                            "copy the real file into content/ instead of linking to it"
+                        )),
+                    );
+                    continue;
+                }
+            }
+        }
+        let parents: Vec<String> = entry
+            .path()
+            .strip_prefix(&content)
+            .map(|p| p.iter().map(|s| s.to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        match (entry.depth(), is_dir) {
+            (1, false) => top_file(&mut tree, &name, entry.path(), &rel, &mut site_seen),
+            (1, true) => {
+                if name == NOTICES_DIR {
+                    continue;
+                }
+                if check_dir_name(&mut tree, &name, &rel) {
+                    if RESERVED_FIELD_SLUGS.contains(&name.as_str()) {
+                        tree.diagnostics.push(
+                            Diagnostic::error(
+                                "reserved-slug",
+                                &rel,
+                                t!(
+                                    "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
+                                    "the folder name \"{name}\" is reserved for a page of the site"
+                                ),
+                            )
+                            .hint(t!(
+                                "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
+                                "give the field another name, e.g. {name}-1"
+                            )),
+                        );
+                    }
+                    tree.field_dirs.push((name.clone(), rel.clone()));
+                    field_has_index.push(false);
+                }
+            }
+            (2, _) if parents[0] == NOTICES_DIR => {
+                if is_dir {
+                    tree.diagnostics.push(Diagnostic::error(
+                        "unexpected-folder",
+                        &rel,
+                        t!(
+                            "thư mục notices/ chỉ chứa các tệp thông báo .md",
+                            "the notices/ folder holds only .md notice files"
+                        ),
+                    ));
+                } else if let Some(slug) = md_slug(&mut tree, &name, &rel) {
+                    tree.files.push(FileEntry {
+                        kind: Kind::Notice { slug },
+                        abs: entry.path().to_path_buf(),
+                        rel,
+                    });
+                }
+            }
+            (2, false) => {
+                let field = parents[0].clone();
+                if name == "_index.md" {
+                    if let Some(i) = tree.field_dirs.iter().position(|(f, _)| *f == field) {
+                        field_has_index[i] = true;
+                    }
+                    tree.files.push(FileEntry {
+                        kind: Kind::FieldIndex { field },
+                        abs: entry.path().to_path_buf(),
+                        rel,
+                    });
+                } else if name == "index.md" {
+                    tree.diagnostics.push(Diagnostic::error("misplaced-index", &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
+                } else if is_markdown(&name) {
+                    if let Some(slug) = md_slug(&mut tree, &name, &rel) {
+                        tree.files.push(FileEntry {
+                            kind: Kind::Procedure { field, slug },
+                            abs: entry.path().to_path_buf(),
+                            rel,
+                        });
+                    }
+                } else {
+                    check_attachment_name(&mut tree, &name, &rel);
+                }
+            }
+            (2, true) if check_dir_name(&mut tree, &name, &rel) => {
+                bundles.push((entry.path().to_path_buf(), rel, false));
+            }
+            (2, true) => {}
+            (3, _) if parents[0] == NOTICES_DIR => {}
+            (3, true) => {
+                tree.diagnostics.push(
+                    Diagnostic::error(
+                        "unexpected-folder",
+                        &rel,
+                        t!(
+                            "không hỗ trợ thư mục con trong thư mục của một thủ tục",
+                            "folders inside a procedure's folder are not supported"
+                        ),
+                    )
+                    .hint(t!(
+                        "đặt các tệp mẫu đơn ngay cạnh index.md",
+                        "put form files right beside index.md"
+                    )),
+                );
+            }
+            (3, false) => {
+                let dir = entry
+                    .path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let Some(bundle) = bundles.iter_mut().find(|(d, _, _)| *d == dir) else {
+                    continue;
+                };
+                if name == "index.md" {
+                    bundle.2 = true;
+                    let field = parents[0].clone();
+                    tree.files.push(FileEntry {
+                        kind: Kind::Procedure {
+                            field,
+                            slug: parents[1].clone(),
+                        },
+                        abs: entry.path().to_path_buf(),
+                        rel,
+                    });
+                } else {
+                    check_attachment_name(&mut tree, &name, &rel);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !site_seen {
+        tree.diagnostics.push(
+            Diagnostic::error("no-site-yaml", "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
+                .hint(t!("tạo tệp site.yaml với ít nhất title, base_url và office.name; xem docs/dinh-dang.md", "create site.yaml with at least title, base_url and office.name; see docs/format.md")),
+        );
+    }
+    for ((field, rel), has_index) in tree.field_dirs.iter().zip(&field_has_index) {
+        if !has_index {
+            tree.diagnostics.push(
+                Diagnostic::error(
+                    "no-field-index",
+                    rel,
+                    t!(
+                        "thư mục lĩnh vực \"{field}\" thiếu tệp _index.md",
+                        "the field folder \"{field}\" has no _index.md"
+                    ),
+                )
+                .hint(t!(
+                    "tạo {}/_index.md có dòng ---, name: Tên lĩnh vực, ---",
+                    "create {}/_index.md with the lines ---, name: Field name, ---",
+                    rel.display()
+                )),
+            );
+        }
+    }
+    for (_, rel, has_index) in &bundles {
+        if !has_index {
+            tree.diagnostics.push(
+                Diagnostic::error("no-bundle-index", rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
+                    .hint(t!("một thủ tục kèm tệp đính kèm là một thư mục có index.md và các mẫu đơn bên cạnh", "a procedure with attachments is a folder with index.md and its forms beside it")),
+            );
+        }
+    }
+    tree
+}
+
+fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut bool) {
+    if name == "site.yaml" {
+        *site_seen = true;
+        tree.files.push(FileEntry {
+            kind: Kind::Site,
+            abs: abs.to_path_buf(),
+            rel: rel.to_path_buf(),
+        });
+    } else if name.eq_ignore_ascii_case("site.yaml") || name.eq_ignore_ascii_case("site.yml") {
+        tree.diagnostics.push(
+            Diagnostic::error(
+                "bad-name",
+                rel,
+                t!(
+                    "tệp cấu hình phải tên đúng là site.yaml",
+                    "the settings file must be named exactly site.yaml"
+                ),
+            )
+            .hint(t!(
+                "đổi tên {name} thành site.yaml",
+                "rename {name} to site.yaml"
+            )),
+        );
+    } else if is_markdown(name) {
+        tree.diagnostics.push(
+            Diagnostic::error(
+                "outside-field",
+                rel,
+                t!(
+                    "thủ tục nằm ngoài thư mục lĩnh vực",
+                    "a procedure outside a field folder"
+                ),
+            )
+            .hint(t!(
+                "chuyển tệp vào thư mục của lĩnh vực, ví dụ content/ho-tich/{name}",
+                "move the file into its field's folder, e.g. content/ho-tich/{name}"
+            )),
+        );
+    } else {
+        tree.diagnostics.push(Diagnostic::warning(
+            "ignored-file",
+            rel,
+            t!(
+                "tệp này không được dùng và sẽ bị bỏ qua",
+                "this file is not used and will be ignored"
+            ),
+        ));
+    }
+}
+
+fn symlinked_dir(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "linked-folder",
+        rel,
+        t!(
+            "không hỗ trợ thư mục dạng liên kết (symlink)",
+            "linked folders (symlinks) are not supported"
+        ),
+    )
+    .hint(t!("chép thư mục thật vào đây", "copy the real folder here"))
+}
+
+fn is_markdown(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+fn rel_path(content: &Path, p: &Path) -> PathBuf {
+    let mut rel = PathBuf::from("content");
+    if let Ok(r) = p.strip_prefix(content) {
+        rel.push(r);
+    }
+    rel
+}
+
+/// Checks a folder name is a slug; true when it is.
+fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
+    if is_slug(name) {
+        return true;
+    }
+    tree.diagnostics.push(bad_name(rel, name, &slugify(name)));
+    false
+}
+
+/// The slug of a `.md` file, or a diagnostic when its name is not one.
+fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
+    let stem = &name[..name.len() - 3];
+    if is_slug(stem) && name.ends_with(".md") {
+        return Some(stem.to_string());
+    }
+    tree.diagnostics
+        .push(bad_name(rel, name, &format!("{}.md", slugify(stem))));
+    None
+}
+
+fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let ext_ok = !ext.is_empty()
+        && ext
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if is_slug(stem) && ext_ok {
+        return;
+    }
+    let fixed = if ext.is_empty() {
+        slugify(stem)
+    } else {
+        format!("{}.{}", slugify(stem), ext.to_ascii_lowercase())
+    };
+    tree.diagnostics.push(bad_name(rel, name, &fixed));
+}
+
+fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
+    Diagnostic::error(
+        "bad-name",
+        rel,
+        t!(
+            "tên \"{name}\" không dùng được làm địa chỉ trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
+            "the name \"{name}\" cannot be a web address: use only lowercase letters without accents, digits and hyphens"
+        ),
+    )
+    .hint(t!("đổi tên thành {fixed}", "rename it to {fixed}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_backups_and_hidden_names() {
+        for n in [
+            ".git",
+            "_nhap.md",
+            "a.md~",
+            ".a.md.swp",
+            "a.bak",
+            "Thumbs.db",
+            "~$to-khai.docx",
+        ] {
+            assert!(is_ignored(n), "{n}");
+        }
+        for n in ["_index.md", "a.md", "index.md", "to-khai.pdf"] {
+            assert!(!is_ignored(n), "{n}");
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! The only module that knows which YAML library we use (serde-saphyr: pure
+//! Rust, no panics, positions on every error, limits on alias expansion; the
+//! card's serde_yaml is deprecated upstream and loses positions). It turns the
+//! library's errors into located, bilingual [`Diagnostic`]s, and recovers from
+//! unknown or repeated keys so that a file with three typos shows all three.
+
+use crate::diag::{Diagnostic, Location, Source};
+use crate::lang::Text;
+use crate::t;
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
+
+/// How many unknown or repeated keys one file may have before we stop retrying.
+const MAX_RECOVERIES: usize = 64;
+
+/// Parses `yaml` (a prefix of `src.text`, so positions are file positions).
+/// Returns the value when the document could be read, possibly after blanking
+/// out unknown keys, and every problem met on the way.
+pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> (Option<T>, Vec<Diagnostic>) {
+    let mut text = yaml.to_string();
+    let mut diags = Vec::new();
+    for _ in 0..=MAX_RECOVERIES {
+        match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+            Ok(v) => return (Some(v), diags),
+            Err(e) => {
+                let e = unwrap_error(&e);
+                diags.push(to_diagnostic(e, src));
+                match recoverable_key(e) {
+                    Some((line, col)) if blank_key(&mut text, line, col) => continue,
+                    _ => return (None, diags),
+                }
+            }
+        }
+    }
+    (None, diags)
+}
+
+fn options() -> Options {
+    let mut budget = Budget::default();
+    // A procedure file has a few hundred nodes; these bounds stop hostile or
+    // broken input (alias bombs, deep nesting) long before it costs anything.
+    budget.max_events = 200_000;
+    budget.max_nodes = 100_000;
+    budget.max_depth = 32;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_documents = 1;
+    let mut o = Options::default();
+    o.budget = Some(budget);
+    o.duplicate_keys = DuplicateKeyPolicy::Error;
+    o.with_snippet = false;
+    o.alias_limits.max_total_replayed_events = 10_000;
+    o.alias_limits.max_replay_stack_depth = 16;
+    o.alias_limits.max_alias_expansions_per_anchor = 100;
+    o
+}
+
+/// Strips wrappers that only add snippets or alias context.
+fn unwrap_error(mut e: &Error) -> &Error {
+    loop {
+        match e {
+            Error::WithSnippet { error, .. } => e = error,
+            Error::AliasError { error, .. } => e = error,
+            _ => return e,
+        }
+    }
+}
+
+/// The 1-based line and character column of a key we can blank out and retry.
+fn recoverable_key(e: &Error) -> Option<(usize, usize)> {
+    match e {
+        Error::SerdeUnknownField { location, .. } | Error::DuplicateMappingKey { location, .. } => {
+            Some((location.line() as usize, location.column() as usize))
+        }
+        _ => None,
+    }
+}
+
+/// Replaces the key at `loc` (to the end of its line) and the lines indented
+/// under it with spaces, keeping every other byte where it was.
+fn blank_key(text: &mut String, line: usize, col: usize) -> bool {
+    if line == 0 || col == 0 {
+        return false;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut starts = vec![0];
+    starts.extend(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    let line_range = |n: usize| -> Option<(usize, usize)> {
+        let s = *starts.get(n - 1)?;
+        let e = starts.get(n).map_or(bytes.len(), |e| e - 1);
+        Some((s, e))
+    };
+    let Some((start, end)) = line_range(line) else {
+        *text = String::from_utf8_lossy(&bytes).into_owned();
+        return false;
+    };
+    // The column counts characters; find its byte.
+    let key_byte = String::from_utf8_lossy(&bytes[start..end])
+        .chars()
+        .take(col - 1)
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let mut ranges = vec![(start + key_byte, end)];
+    let mut n = line + 1;
+    while let Some((s, e)) = line_range(n) {
+        let l = &bytes[s..e];
+        let indent = l.iter().take_while(|b| **b == b' ').count();
+        let blank = l.iter().all(|b| b.is_ascii_whitespace()) || l.get(indent) == Some(&b'#');
+        if !blank && indent < col {
+            break;
+        }
+        ranges.push((s, e));
+        n += 1;
+    }
+    for (s, e) in ranges {
+        bytes[s..e].iter_mut().for_each(|b| *b = b' ');
+    }
+    *text = String::from_utf8_lossy(&bytes).into_owned();
+    true
+}
+
+fn locate(src: &Source, loc: serde_saphyr::Location) -> Option<Location> {
+    if loc == serde_saphyr::Location::UNKNOWN || loc.line() == 0 {
+        return None;
+    }
+    Some(src.locate_line_col(loc.line() as usize, loc.column() as usize, None))
+}
+
+/// Turns one library error into a clerk's message.
+fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
+    let file = src.rel_path.clone();
+    let at = |loc: &serde_saphyr::Location| locate(src, *loc);
+    match e {
+        Error::SerdeUnknownField {
+            field,
+            expected,
+            location,
+        } => unknown_key(field, expected, &file).at(at(location)),
+        Error::DuplicateMappingKey { key, location } => {
+            let key = key.clone().unwrap_or_default();
+            Diagnostic::error("duplicate-key", file, t!("khóa \"{key}\" bị viết hai lần", "the key \"{key}\" is written twice"))
+                .at(at(location))
+                .hint(t!(
+                    "mỗi khóa chỉ được viết một lần ở cùng một chỗ; hãy gộp hai dòng lại hoặc xóa một dòng",
+                    "each key may appear only once in the same place; merge the two lines or delete one"
+                ))
+        }
+        Error::SerdeMissingField { field, location } => Diagnostic::error(
+            "missing-key",
+            file,
+            t!("thiếu khóa bắt buộc \"{field}\"", "the required key \"{field}\" is missing"),
+        )
+        .at(at(location)),
+        Error::Unexpected { expected, location } => wrong_shape(expected, file).at(at(location)),
+        Error::SerdeInvalidType {
+            expected, location, ..
+        } => wrong_shape(expected, file).at(at(location)),
+        Error::AliasReplayLimitExceeded { location, .. }
+        | Error::AliasExpansionLimitExceeded { location, .. }
+        | Error::AliasReplayStackDepthExceeded { location, .. }
+        | Error::Budget { location, .. } => Diagnostic::error(
+            "yaml-too-large",
+            file,
+            t!(
+                "phần khai báo quá lớn hoặc lồng nhau quá sâu (có thể do bí danh YAML `*` lặp lại)",
+                "the front matter is too large or nested too deeply (perhaps repeated YAML aliases `*`)"
+            ),
+        )
+        .at(at(location))
+        .hint(t!(
+            "không dùng neo `&` và bí danh `*` của YAML; hãy viết thẳng nội dung",
+            "do not use YAML anchors `&` and aliases `*`; write the values out"
+        )),
+        Error::UnknownAnchor { location } => Diagnostic::error(
+            "yaml-syntax",
+            file,
+            t!("bí danh YAML `*` trỏ tới một neo `&` không có", "a YAML alias `*` refers to an anchor `&` that does not exist"),
+        )
+        .at(at(location))
+        .hint(t!(
+            "nếu dấu `*` là một phần của nội dung, hãy đặt cả giá trị trong dấu ngoặc kép",
+            "if the `*` is part of the text, put the whole value in double quotes"
+        )),
+        Error::Eof { location } => syntax(file, "unexpected end of file").at(at(location)),
+        other => {
+            use serde_saphyr::MessageFormatter;
+            let raw = serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned();
+            syntax(file, &raw).at(other.location().and_then(|l| locate(src, l)))
+        }
+    }
+}
+
+fn unknown_key(field: &str, expected: &[&'static str], file: &std::path::Path) -> Diagnostic {
+    let suggestion = suggest_key(field, expected);
+    let message = match suggestion {
+        Some(s) => t!(
+            "khóa không hợp lệ \"{field}\" — có phải \"{s}\"?",
+            "unknown key \"{field}\" — did you mean \"{s}\"?"
+        ),
+        None => t!("khóa không hợp lệ \"{field}\"", "unknown key \"{field}\""),
+    };
+    let list = expected.join(", ");
+    let hint = match suggestion {
+        Some(s) => t!(
+            "sửa thành `{s}:`. Các khóa dùng được ở đây: {list}",
+            "write `{s}:` instead. Keys allowed here: {list}"
+        ),
+        None => t!(
+            "các khóa dùng được ở đây: {list}",
+            "keys allowed here: {list}"
+        ),
+    };
+    Diagnostic::error("unknown-key", file, message).hint(hint)
+}
+
+/// Keys a Vietnamese clerk may write instead of the English ones.
+const VIETNAMESE_KEYS: &[(&str, &str)] = &[
+    ("ma", "code"),
+    ("ma-thu-tuc", "code"),
+    ("ten", "title"),
+    ("ten-thu-tuc", "title"),
+    ("tieu-de", "title"),
+    ("ten-goi-khac", "aliases"),
+    ("cap", "level"),
+    ("cap-thuc-hien", "level"),
+    ("doi-tuong", "audience"),
+    ("co-quan", "agency"),
+    ("co-quan-thuc-hien", "agency"),
+    ("ket-qua", "result"),
+    ("thoi-han", "deadline"),
+    ("thoi-han-giai-quyet", "deadline"),
+    ("phi", "fees"),
+    ("le-phi", "fees"),
+    ("phi-le-phi", "fees"),
+    ("muc-phi", "amount"),
+    ("so-tien", "amount"),
+    ("ho-so", "documents"),
+    ("thanh-phan-ho-so", "documents"),
+    ("giay-to", "documents"),
+    ("cach-thuc", "channels"),
+    ("trinh-tu", "steps"),
+    ("cac-buoc", "steps"),
+    ("dieu-kien", "conditions"),
+    ("can-cu", "legal_basis"),
+    ("can-cu-phap-ly", "legal_basis"),
+    ("ngay-cap-nhat", "updated"),
+    ("cap-nhat", "updated"),
+    ("ghi-chu", "note"),
+    ("mau-don", "form"),
+    ("to-khai", "form"),
+    ("ban-chinh", "originals"),
+    ("ban-sao", "copies"),
+    ("so-hieu", "number"),
+    ("ngay", "date"),
+    ("het-han", "expires"),
+    ("ngay-lam-viec", "working_days"),
+    ("gio", "hours"),
+    ("ngay-lich", "calendar_days"),
+];
+
+/// The key the clerk most likely meant, if any is close enough.
+pub fn suggest_key(field: &str, expected: &[&'static str]) -> Option<&'static str> {
+    let folded = crate::text::slugify(field);
+    if let Some((_, key)) = VIETNAMESE_KEYS.iter().find(|(vi, _)| *vi == folded) {
+        if let Some(k) = expected.iter().find(|k| *k == key) {
+            return Some(k);
+        }
+    }
+    let lower = field.trim().to_lowercase().replace([' ', '-'], "_");
+    expected
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn wrong_shape(expected: &str, file: std::path::PathBuf) -> Diagnostic {
+    let e = expected.to_ascii_lowercase();
+    let (vi, en, hint) = if e.contains("mapping") || e.contains("struct") || e.contains("map") {
+        (
+            "ở đây cần một nhóm khóa con (mỗi khóa một dòng, thụt vào)",
+            "a group of sub-keys is expected here (one per line, indented)",
+            t!(
+                "viết các khóa con ở các dòng dưới, mỗi dòng thụt vào 2 dấu cách, ví dụ:\n  deadline:\n    working_days: 3",
+                "write the sub-keys on the lines below, each indented by 2 spaces, e.g.:\n  deadline:\n    working_days: 3"
+            ),
+        )
+    } else if e.contains("sequence") || e.contains("seq") || e.contains("list") {
+        (
+            "ở đây cần một danh sách (mỗi mục một dòng bắt đầu bằng \"- \")",
+            "a list is expected here (one item per line starting with \"- \")",
+            t!(
+                "viết mỗi mục ở một dòng riêng, bắt đầu bằng \"- \"; viết [] nếu danh sách trống",
+                "write each item on its own line starting with \"- \"; write [] for an empty list"
+            ),
+        )
+    } else {
+        (
+            "ở đây cần một giá trị văn bản, không phải danh sách hay nhóm khóa",
+            "a single text value is expected here, not a list or a group of keys",
+            t!(
+                "viết giá trị ngay sau dấu hai chấm, trên cùng một dòng",
+                "write the value right after the colon, on the same line"
+            ),
+        )
+    };
+    Diagnostic::error("wrong-shape", file, Text::new(vi, en)).hint(hint)
+}
+
+/// A YAML syntax error, with the parser's English words translated when we know them.
+fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
+    let lower = raw.to_ascii_lowercase();
+    let known: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "quote",
+            "thiếu dấu ngoặc kép đóng",
+            "a closing quote is missing",
+            "mỗi giá trị mở bằng \" phải đóng bằng \" trên cùng dòng; trong giá trị, viết \\\" cho dấu ngoặc kép",
+            "every value opened with \" must be closed with \" on the same line; inside it write \\\" for a quote",
+        ),
+        (
+            "mapping values are not allowed",
+            "có dấu hai chấm \": \" trong giá trị",
+            "a colon \": \" inside a value",
+            "đặt cả giá trị trong dấu ngoặc kép, ví dụ: time: \"Sáng 7:30 - 11:30\"",
+            "put the whole value in double quotes, e.g. time: \"7:30 - 11:30\"",
+        ),
+        (
+            "tab",
+            "có ký tự tab dùng để thụt lề",
+            "a tab character is used for indentation",
+            "thay tab bằng dấu cách (2 dấu cách cho mỗi mức thụt lề)",
+            "replace tabs with spaces (2 spaces per level)",
+        ),
+        (
+            "indent",
+            "thụt lề không đúng",
+            "wrong indentation",
+            "các khóa cùng cấp phải thẳng hàng; khóa con thụt vào 2 dấu cách so với khóa cha",
+            "keys of the same level must line up; sub-keys are indented by 2 spaces under their parent",
+        ),
+        (
+            "end of file",
+            "tệp kết thúc giữa chừng",
+            "the file ends in the middle of a value",
+            "kiểm tra dấu ngoặc, dấu ngoặc kép và danh sách chưa đóng",
+            "check for unclosed brackets, quotes and lists",
+        ),
+    ];
+    for (needle, vi, en, hvi, hen) in known {
+        if lower.contains(needle) {
+            return Diagnostic::error(
+                "yaml-syntax",
+                file,
+                t!("lỗi cú pháp YAML: {vi}", "YAML syntax error: {en}"),
+            )
+            .hint(Text::new(*hvi, *hen));
+        }
+    }
+    Diagnostic::error("yaml-syntax", file, t!("lỗi cú pháp YAML: {raw}", "YAML syntax error: {raw}")).hint(t!(
+        "kiểm tra dòng này: thụt lề bằng dấu cách, dấu hai chấm sau mỗi khóa, ngoặc kép quanh giá trị có ký tự đặc biệt",
+        "check this line: indentation with spaces, a colon after each key, double quotes around values with special characters"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_and_vietnamese_keys() {
+        let keys = &[
+            "code",
+            "title",
+            "fees",
+            "deadline",
+            "legal_basis",
+            "updated",
+        ];
+        assert_eq!(suggest_key("fess", keys), Some("fees"));
+        assert_eq!(suggest_key("tittle", keys), Some("title"));
+        assert_eq!(suggest_key("legal basis", keys), Some("legal_basis"));
+        assert_eq!(suggest_key("Lệ phí", keys), Some("fees"));
+        assert_eq!(suggest_key("thời hạn", keys), Some("deadline"));
+        assert_eq!(suggest_key("xyzzy", keys), None);
+    }
+
+    #[test]
+    fn blanking_keeps_offsets_and_siblings() {
+        let mut s = "---\nfees:\n  - nam: X\n    amount: 0\nfess:\n  - a\ntitle: T\n".to_string();
+        let len = s.len();
+        assert!(blank_key(&mut s, 3, 5));
+        assert_eq!(s.len(), len);
+        assert!(s.contains("  -       \n    amount: 0"));
+        assert!(blank_key(&mut s, 5, 1));
+        assert!(s.ends_with("title: T\n"));
+        assert!(!s.contains("- a"));
+        assert!(!blank_key(&mut s, 99, 1));
+    }
+}

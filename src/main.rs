@@ -1,0 +1,103 @@
+//! The `niemyet` command: parses arguments, runs the library, prints, and owns
+//! the exit status (0 ok, 1 problems in the content, 2 wrong usage or I/O).
+
+use clap::{Parser, Subcommand};
+use niemyet::diag::{self, Style};
+use niemyet::{check_site, CheckOptions, Lang};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "niemyet",
+    version,
+    about = "Niêm yết thủ tục hành chính: trang web tra cứu và áp phích in từ thư mục content/\nPublic procedure catalogues: a searchable website and printable posters from content/"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Thư mục của trang (chứa content/) · the site's folder (holding content/)
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Ngôn ngữ thông báo: vi | en · message language
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Coi hôm nay là ngày này (YYYY-MM-DD) · take this as today
+    #[arg(long, global = true, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra nội dung, báo mọi lỗi kèm vị trí · check the content, report every problem
+    Check,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| "vi | en".to_string())
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse().map_err(|_| "YYYY-MM-DD".to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
+    match cli.command {
+        Command::Check => run_check(
+            &cli.root,
+            CheckOptions {
+                today,
+                lang: cli.lang,
+            },
+        ),
+    }
+}
+
+fn style() -> Style {
+    if std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal() {
+        Style::Color
+    } else {
+        Style::Plain
+    }
+}
+
+fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
+    let outcome = check_site(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
+    match &outcome.site {
+        Some(site) => {
+            let (p, f, n) = (site.procedures.len(), site.fields.len(), site.notices.len());
+            let line = match lang {
+                Lang::Vi => format!("OK: {p} thủ tục, {f} lĩnh vực, {n} thông báo"),
+                Lang::En => format!("OK: {p} procedures, {f} fields, {n} notices"),
+            };
+            let tail = match (warnings, lang) {
+                (0, _) => String::new(),
+                (w, Lang::Vi) => format!(" ({w} cảnh báo cần rà soát)"),
+                (w, Lang::En) => format!(" ({w} warnings to review)"),
+            };
+            println!("{line}{tail}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let line = match lang {
+                Lang::Vi => format!(
+                    "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi trên rồi chạy lại."
+                ),
+                Lang::En => format!(
+                    "{errors} errors and {warnings} warnings. Fix the errors above and run again."
+                ),
+            };
+            eprintln!("{line}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Stage 2: the typed, validated catalogue. Every value here has passed its
+//! rule: a deadline is one of three measures, an amount is whole đồng, a date
+//! is a real date, a form file exists inside `content/`. Later stages (render,
+//! output) read only these types, never the raw front matter.
+
+mod checks;
+mod notice;
+mod procedure;
+mod site;
+mod value;
+
+pub use checks::{cross_checks, duplicate_codes};
+pub use notice::validate_notice;
+pub use procedure::validate_procedure;
+pub use site::{validate_field, validate_site};
+
+pub use jiff::civil::Date;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Fields sorted by `order`, then name.
+    pub fields: Vec<Field>,
+    /// Procedures sorted by field order, then title.
+    pub procedures: Vec<Procedure>,
+    /// Notices, newest first.
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Absolute http(s) URL, always ending in `/`.
+    pub base_url: String,
+    pub language: crate::Lang,
+    pub theme: String,
+    pub office: Office,
+    pub online_portal: Option<String>,
+    pub holidays: Vec<Date>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Office {
+    pub name: String,
+    pub unit: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hours: Vec<Hours>,
+    pub staff: Vec<Staff>,
+    pub feedback: Feedback,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hours {
+    pub days: String,
+    pub time: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Feedback {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hotline: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub slug: String,
+    pub name: String,
+    pub order: Option<i64>,
+    /// Markdown description (the body of `_index.md`).
+    pub description: String,
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Xa,
+    Huyen,
+    Tinh,
+}
+
+/// Thời hạn giải quyết: exactly one measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineMeasure {
+    /// 0 means "within the working day" (trong ngày làm việc).
+    WorkingDays(u32),
+    CalendarDays(u32),
+    Hours(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub measure: DeadlineMeasure,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeeChannel {
+    All,
+    InPerson,
+    Postal,
+    Online,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fee {
+    pub name: String,
+    /// Whole đồng; 0 means exempt (miễn).
+    pub amount: u64,
+    pub note: Option<String>,
+    pub per: Option<String>,
+    pub channel: FeeChannel,
+}
+
+/// A file beside the procedure (a form or a filled sample).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file name as written (`to-khai.pdf`).
+    pub name: String,
+    /// Where it is on disk.
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub name: String,
+    pub originals: u32,
+    pub copies: u32,
+    pub form: Option<Attachment>,
+    pub sample: Option<Attachment>,
+    pub note: Option<String>,
+    /// Shown at the counter (xuất trình), not handed in.
+    pub present: bool,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnlineLevel {
+    /// Toàn trình.
+    Full,
+    /// Một phần.
+    Partial,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Online {
+    pub url: String,
+    pub level: OnlineLevel,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channels {
+    pub in_person: bool,
+    pub postal: bool,
+    pub online: Option<Online>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalText {
+    pub number: String,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    pub number: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Procedure {
+    pub field: String,
+    pub slug: String,
+    /// `content/<field>/<slug>.md` or `.../<slug>/index.md`.
+    pub source: PathBuf,
+    pub code: Option<String>,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub level: Level,
+    pub audience: Option<String>,
+    /// `None` means the office itself (office.name).
+    pub agency: Option<String>,
+    pub result: String,
+    pub deadline: Deadline,
+    /// Empty means no fee or charge at all (Không thu phí).
+    pub fees: Vec<Fee>,
+    pub documents: Vec<Document>,
+    pub channels: Channels,
+    pub steps: Vec<String>,
+    pub conditions: Vec<String>,
+    pub legal_basis: Vec<LegalText>,
+    pub updated: Date,
+    pub announced_by: Option<Announcement>,
+    pub effective: Option<Date>,
+    pub repealed: Option<Date>,
+    pub non_territorial: bool,
+    /// `None` means office.unit (or office.name).
+    pub submit_at: Option<String>,
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// Where a procedure stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// In force: listed everywhere.
+    Current,
+    /// `effective` is after today: listed as "sắp có hiệu lực".
+    Upcoming,
+    /// `repealed` is today or earlier: only its page remains, marked.
+    Repealed,
+}
+
+impl Procedure {
+    pub fn status(&self, today: Date) -> Status {
+        match (self.repealed, self.effective) {
+            (Some(r), _) if r <= today => Status::Repealed,
+            (_, Some(e)) if e > today => Status::Upcoming,
+            _ => Status::Current,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub slug: String,
+    pub source: PathBuf,
+    pub title: String,
+    pub date: Date,
+    pub expires: Option<Date>,
+    pub body: String,
+}
+
+impl Notice {
+    pub fn is_current(&self, today: Date) -> bool {
+        self.expires.is_none_or(|e| e >= today)
+    }
+}

@@ -1,0 +1,67 @@
+//! Notices for the neighbourhood notice boards.
+
+use super::value::{Ctx, Parent};
+use super::{Date, Notice};
+use crate::diag::Diagnostic;
+use crate::load::NoticeDoc;
+use crate::t;
+
+pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Notice> {
+    let doc = nd.doc.as_ref()?;
+    let raw = doc.raw.as_ref()?;
+    let mut cx = Ctx {
+        src: &doc.source,
+        diags,
+    };
+    let title = cx.text(
+        &raw.title,
+        "title",
+        Parent::Top,
+        t!(
+            "viết tiêu đề thông báo, ví dụ title: Lịch tiếp công dân dịp Tết",
+            "write the notice's title, e.g. title: Lịch tiếp công dân dịp Tết"
+        ),
+    );
+    let date = cx.date(&raw.date, "date", Some(Parent::Top));
+    let expires = cx.date(&raw.expires, "expires", None);
+    if let (Some(d), Some(e), Some(v)) = (date, expires, raw.expires.value()) {
+        if e < d {
+            let at = cx.loc(&v.referenced);
+            cx.error(
+                "bad-date-order",
+                at,
+                t!(
+                    "ngày hết hạn ({e}) trước ngày đăng ({d})",
+                    "the expiry date ({e}) is before the notice's date ({d})"
+                ),
+                Some(t!(
+                    "sửa expires thành một ngày từ {d} trở đi",
+                    "set expires to {d} or later"
+                )),
+            );
+            return None;
+        }
+    }
+    if let (Some(e), Some(v)) = (expires, raw.expires.value()) {
+        if e < today {
+            let at = cx.loc(&v.referenced);
+            cx.warning(
+                "expired-notice",
+                at,
+                t!("thông báo đã hết hạn ngày {e}", "the notice expired on {e}"),
+                Some(t!(
+                    "thông báo hết hạn không còn được niêm yết; có thể xóa tệp này",
+                    "expired notices are no longer posted; this file can be deleted"
+                )),
+            );
+        }
+    }
+    Some(Notice {
+        slug: nd.slug.clone(),
+        source: nd.rel.clone(),
+        title: title?,
+        date: date?,
+        expires,
+        body: doc.body.clone(),
+    })
+}

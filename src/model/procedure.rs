@@ -1,0 +1,673 @@
+//! One procedure file → [`Procedure`], every rule of the format checked.
+
+use super::value::{Ctx, Parent};
+use super::*;
+use crate::diag::Diagnostic;
+use crate::load::raw::{RawChannels, RawDeadline, RawDocument, RawFee, Scalar, Slot, Spanned};
+use crate::load::ProcedureDoc;
+use crate::t;
+use std::path::Path;
+
+const LEVELS: &[(&str, Level)] = &[
+    ("xa", Level::Xa),
+    ("huyen", Level::Huyen),
+    ("tinh", Level::Tinh),
+];
+const FEE_CHANNELS: &[(&str, FeeChannel)] = &[
+    ("all", FeeChannel::All),
+    ("in_person", FeeChannel::InPerson),
+    ("postal", FeeChannel::Postal),
+    ("online", FeeChannel::Online),
+];
+const ONLINE_LEVELS: &[(&str, OnlineLevel)] = &[
+    ("full", OnlineLevel::Full),
+    ("partial", OnlineLevel::Partial),
+];
+
+/// A procedure not reviewed for this long gets a warning (rà soát).
+const STALE_AFTER_MONTHS: i8 = 12;
+
+pub fn validate_procedure(
+    pd: &ProcedureDoc,
+    content_dir: &Path,
+    today: Date,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Procedure> {
+    let doc = pd.doc.as_ref()?;
+    let raw = doc.raw.as_ref()?;
+    let mut cx = Ctx {
+        src: &doc.source,
+        diags,
+    };
+    let top = Parent::Top;
+    let code = cx.opt_text(&raw.code);
+    if let (Some(c), Some(v)) = (&code, raw.code.value()) {
+        if c.chars().any(char::is_whitespace) {
+            let at = cx.loc(&v.referenced);
+            cx.error(
+                "bad-code",
+                at,
+                t!(
+                    "mã thủ tục \"{c}\" có dấu cách",
+                    "the procedure code \"{c}\" contains spaces"
+                ),
+                Some(t!(
+                    "viết liền, trong ngoặc kép, ví dụ code: \"1.001193\"",
+                    "write it without spaces, in quotes, e.g. code: \"1.001193\""
+                )),
+            );
+        }
+    }
+    let title = cx.text(
+        &raw.title,
+        "title",
+        top,
+        t!(
+            "viết tên thủ tục, ví dụ title: Đăng ký khai sinh",
+            "write the procedure's name, e.g. title: Đăng ký khai sinh"
+        ),
+    );
+    let aliases = {
+        let items = cx.list(&raw.aliases, "aliases", None);
+        cx.texts(items, "aliases")
+    };
+    let level = cx.choice(
+        &raw.level,
+        "level",
+        LEVELS,
+        raw.level.value().is_none().then_some(Level::Xa),
+        top,
+    );
+    let result = cx.text(
+        &raw.result,
+        "result",
+        top,
+        t!(
+            "viết kết quả thực hiện, ví dụ result: Giấy khai sinh (bản chính)",
+            "write what the citizen receives, e.g. result: Giấy khai sinh (bản chính)"
+        ),
+    );
+    let deadline = deadline(&mut cx, &raw.deadline);
+    let fees = fees(&mut cx, &raw.fees);
+    let documents = documents(&mut cx, &raw.documents, &pd.dir, content_dir);
+    let channels = channels(&mut cx, &raw.channels);
+    let steps = {
+        let items = cx.list(
+            &raw.steps,
+            "steps",
+            Some((
+                top,
+                t!(
+                    "viết các bước thực hiện, mỗi bước một dòng bắt đầu bằng \"- \"",
+                    "write the steps, one per line starting with \"- \""
+                ),
+            )),
+        );
+        cx.texts(items, "steps")
+    };
+    if steps.is_empty() && raw.steps.value().is_some_and(|v| v.value.is_empty()) {
+        let at = raw.steps.value().and_then(|v| cx.loc(&v.referenced));
+        cx.error(
+            "empty-list",
+            at,
+            t!(
+                "\"steps\" (trình tự thực hiện) cần ít nhất một bước",
+                "\"steps\" needs at least one step"
+            ),
+            Some(t!(
+                "viết mỗi bước một dòng bắt đầu bằng \"- \"",
+                "write each step on a line starting with \"- \""
+            )),
+        );
+    }
+    let conditions = {
+        let items = cx.list(&raw.conditions, "conditions", None);
+        cx.texts(items, "conditions")
+    };
+    let legal_basis = legal_basis(&mut cx, raw);
+    let updated = cx.date(&raw.updated, "updated", Some(top));
+    if let (Some(u), Some(v)) = (updated, raw.updated.value()) {
+        review_date(
+            &mut cx,
+            u,
+            &v.referenced,
+            today,
+            title.as_deref().unwrap_or(&pd.slug),
+        );
+    }
+    let announced_by = raw.announced_by.value().and_then(|a| {
+        let at = Parent::At(a.referenced);
+        let number = cx.text(
+            &a.value.number,
+            "number",
+            at,
+            t!(
+                "viết số quyết định, ví dụ number: 3152/QĐ-UBND",
+                "write the decision's number, e.g. number: 3152/QĐ-UBND"
+            ),
+        );
+        let date = cx.date(&a.value.date, "date", None);
+        Some(Announcement {
+            number: number?,
+            date,
+        })
+    });
+    let effective = cx.date(&raw.effective, "effective", None);
+    let repealed = cx.date(&raw.repealed, "repealed", None);
+    if let (Some(e), Some(r), Some(v)) = (effective, repealed, raw.repealed.value()) {
+        if r <= e {
+            let at = cx.loc(&v.referenced);
+            cx.error(
+                "bad-date-order",
+                at,
+                t!(
+                    "ngày bãi bỏ ({r}) phải sau ngày có hiệu lực ({e})",
+                    "the repeal date ({r}) must come after the effective date ({e})"
+                ),
+                None,
+            );
+        }
+    }
+    let non_territorial = cx.flag(&raw.non_territorial, "non_territorial", false);
+    let (audience, agency, submit_at) = (
+        cx.opt_text(&raw.audience),
+        cx.opt_text(&raw.agency),
+        cx.opt_text(&raw.submit_at),
+    );
+    Some(Procedure {
+        field: pd.field.clone(),
+        slug: pd.slug.clone(),
+        source: pd.rel.clone(),
+        code,
+        title: title?,
+        aliases,
+        level: level?,
+        audience,
+        agency,
+        result: result?,
+        deadline: deadline?,
+        fees: fees?,
+        documents: documents?,
+        channels: channels?,
+        steps,
+        conditions,
+        legal_basis: legal_basis?,
+        updated: updated?,
+        announced_by,
+        effective,
+        repealed,
+        non_territorial,
+        submit_at,
+        body: doc.body.clone(),
+        body_line: doc.body_line,
+    })
+}
+
+fn review_date(cx: &mut Ctx, updated: Date, at: &serde_saphyr::Location, today: Date, title: &str) {
+    let at = cx.loc(at);
+    let stale_before = today
+        .checked_sub(jiff::Span::new().months(STALE_AFTER_MONTHS))
+        .unwrap_or(today);
+    if updated > today {
+        cx.error(
+            "future-date",
+            at,
+            t!(
+                "ngày cập nhật {updated} ở tương lai (hôm nay là {today})",
+                "the update date {updated} is in the future (today is {today})"
+            ),
+            Some(t!(
+                "viết ngày đã cập nhật thật, không muộn hơn hôm nay",
+                "write the real date of the update, no later than today"
+            )),
+        );
+    } else if updated < stale_before {
+        cx.warning(
+            "stale",
+            at,
+            t!(
+                "\"{title}\" cập nhật lần cuối {updated}, đã quá {STALE_AFTER_MONTHS} tháng",
+                "\"{title}\" was last updated {updated}, over {STALE_AFTER_MONTHS} months ago"
+            ),
+            Some(t!(
+                "rà soát lại với Cơ sở dữ liệu quốc gia về thủ tục hành chính rồi sửa ngày updated",
+                "review it against the national procedure database, then update the date"
+            )),
+        );
+    }
+}
+
+fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
+    let hint = t!(
+        "viết một trong ba cách tính, ví dụ:\ndeadline:\n  working_days: 3     # 3 ngày làm việc (0 = trong ngày)\nhoặc calendar_days: 30, hoặc hours: 4",
+        "write one of the three measures, e.g.:\ndeadline:\n  working_days: 3     # 3 working days (0 = same day)\nor calendar_days: 30, or hours: 4"
+    );
+    let d = match slot {
+        Slot::Value(v) => v,
+        Slot::Absent => {
+            cx.missing("deadline", Parent::Top, hint);
+            return None;
+        }
+        Slot::Empty(l) => {
+            let at = cx.loc(l);
+            cx.error(
+                "empty-value",
+                at,
+                t!(
+                    "khóa \"deadline\" chưa có nội dung",
+                    "the key \"deadline\" has no value"
+                ),
+                Some(hint),
+            );
+            return None;
+        }
+    };
+    let raw = &d.value;
+    let given: Vec<(&str, &Scalar)> = [
+        ("working_days", &raw.working_days),
+        ("calendar_days", &raw.calendar_days),
+        ("hours", &raw.hours),
+    ]
+    .into_iter()
+    .filter(|(_, s)| !s.is_absent())
+    .collect();
+    let note = cx.opt_text(&raw.note);
+    match given.as_slice() {
+        [(key, slot)] => {
+            let n = match slot {
+                Slot::Empty(l) => {
+                    let at = cx.loc(l);
+                    cx.error(
+                        "empty-value",
+                        at,
+                        t!(
+                            "khóa \"{key}\" chưa có số",
+                            "the key \"{key}\" has no number"
+                        ),
+                        Some(t!(
+                            "viết {key}: 3 (một số nguyên, 0 = trong ngày)",
+                            "write {key}: 3 (a whole number, 0 = same day)"
+                        )),
+                    );
+                    None
+                }
+                _ => cx.count(slot, key),
+            }?;
+            let measure = match *key {
+                "working_days" => DeadlineMeasure::WorkingDays(n),
+                "calendar_days" => DeadlineMeasure::CalendarDays(n),
+                _ => DeadlineMeasure::Hours(n),
+            };
+            Some(Deadline { measure, note })
+        }
+        [] => {
+            let at = cx.loc(&d.referenced);
+            cx.error(
+                "deadline-measure",
+                at,
+                t!(
+                    "thời hạn giải quyết chưa có cách tính",
+                    "the deadline has no measure"
+                ),
+                Some(hint),
+            );
+            None
+        }
+        [_, (second, s), ..] => {
+            let l = match s {
+                Slot::Value(v) => v.referenced,
+                Slot::Empty(l) => *l,
+                Slot::Absent => d.referenced,
+            };
+            let at = cx.loc(&l);
+            let keys: Vec<&str> = given.iter().map(|(k, _)| *k).collect();
+            let keys = keys.join(", ");
+            cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours and delete \"{second}\"; put explanations in note")));
+            None
+        }
+    }
+}
+
+fn fees(cx: &mut Ctx, slot: &Slot<Vec<Spanned<RawFee>>>) -> Option<Vec<Fee>> {
+    let hint = t!(
+        "viết danh sách phí, lệ phí; nếu không thu phí thì viết fees: []",
+        "write the list of fees; write fees: [] when nothing is charged"
+    );
+    if slot.is_absent() || matches!(slot, Slot::Empty(_)) {
+        let _ = cx.list(slot, "fees", Some((Parent::Top, hint)));
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for f in cx.list(slot, "fees", None) {
+        let at = Parent::At(f.referenced);
+        let name = cx.text(
+            &f.value.name,
+            "name",
+            at,
+            t!(
+                "viết tên khoản phí, ví dụ name: Lệ phí đăng ký khai sinh",
+                "write the fee's name, e.g. name: Lệ phí đăng ký khai sinh"
+            ),
+        );
+        let amount = cx.amount(&f.value.amount, at);
+        let channel = cx.choice(
+            &f.value.channel,
+            "channel",
+            FEE_CHANNELS,
+            f.value.channel.value().is_none().then_some(FeeChannel::All),
+            at,
+        );
+        match (name, amount, channel) {
+            (Some(name), Some(amount), Some(channel)) => out.push(Fee {
+                name,
+                amount,
+                note: cx.opt_text(&f.value.note),
+                per: cx.opt_text(&f.value.per),
+                channel,
+            }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn documents(
+    cx: &mut Ctx,
+    slot: &Slot<Vec<Spanned<RawDocument>>>,
+    dir: &Path,
+    content_dir: &Path,
+) -> Option<Vec<Document>> {
+    let hint = t!("viết thành phần hồ sơ, mỗi giấy tờ một mục \"- name: ...\"; nếu không cần giấy tờ gì thì viết documents: []", "write the documents, each as an item \"- name: ...\"; write documents: [] when none are needed");
+    if slot.is_absent() || matches!(slot, Slot::Empty(_)) {
+        let _ = cx.list(slot, "documents", Some((Parent::Top, hint)));
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for d in cx.list(slot, "documents", None) {
+        let at = Parent::At(d.referenced);
+        let raw = &d.value;
+        let name = cx.text(
+            &raw.name,
+            "name",
+            at,
+            t!(
+                "viết tên giấy tờ, ví dụ name: Tờ khai đăng ký khai sinh",
+                "write the document's name, e.g. name: Tờ khai đăng ký khai sinh"
+            ),
+        );
+        let originals = if raw.originals.is_absent() {
+            Some(1)
+        } else {
+            cx.count(&raw.originals, "originals")
+        };
+        let copies = if raw.copies.is_absent() {
+            Some(0)
+        } else {
+            cx.count(&raw.copies, "copies")
+        };
+        let form = attachment(cx, &raw.form, "form", dir, content_dir);
+        let sample = attachment(cx, &raw.sample, "sample", dir, content_dir);
+        let present = cx.flag(&raw.present, "present", false);
+        let optional = cx.flag(&raw.optional, "optional", false);
+        match (name, originals, copies, form, sample) {
+            (Some(name), Some(originals), Some(copies), Ok(form), Ok(sample)) => {
+                out.push(Document {
+                    name,
+                    originals,
+                    copies,
+                    form,
+                    sample,
+                    note: cx.opt_text(&raw.note),
+                    present,
+                    optional,
+                })
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// A `form`/`sample`: a file name beside the procedure, inside content/.
+fn attachment(
+    cx: &mut Ctx,
+    slot: &Scalar,
+    key: &str,
+    dir: &Path,
+    content_dir: &Path,
+) -> Result<Option<Attachment>, ()> {
+    let Some(v) = slot.value() else {
+        return Ok(None);
+    };
+    let name = v.value.trim();
+    let at = cx.loc(&v.referenced);
+    let beside = t!(
+        "chỉ viết tên tệp nằm cạnh tệp thủ tục, ví dụ {key}: to-khai.pdf",
+        "write only the name of a file beside the procedure, e.g. {key}: to-khai.pdf"
+    );
+    let is_absolute =
+        name.starts_with('/') || name.starts_with('\\') || name.get(1..2) == Some(":");
+    if is_absolute {
+        cx.error(
+            "form-path",
+            at,
+            t!(
+                "\"{name}\" là đường dẫn tuyệt đối; tệp mẫu phải nằm trong content/",
+                "\"{name}\" is an absolute path; form files must be inside content/"
+            ),
+            Some(beside),
+        );
+        return Err(());
+    }
+    if name.split(['/', '\\']).any(|part| part == "..") {
+        cx.error(
+            "form-path",
+            at,
+            t!(
+                "\"{name}\" trỏ ra ngoài thư mục của thủ tục (có \"..\")",
+                "\"{name}\" leads out of the procedure's folder (it has \"..\")"
+            ),
+            Some(beside),
+        );
+        return Err(());
+    }
+    if name.contains(['/', '\\']) {
+        cx.error(
+            "form-path",
+            at,
+            t!(
+                "\"{name}\" nằm trong thư mục khác; tệp mẫu phải nằm ngay cạnh tệp thủ tục",
+                "\"{name}\" is in another folder; form files must be right beside the procedure"
+            ),
+            Some(beside),
+        );
+        return Err(());
+    }
+    let path = dir.join(name);
+    if !path.is_file() {
+        let near = nearest_file(dir, name);
+        let hint = match near {
+            Some(n) => t!(
+                "có phải \"{n}\"? Tên tệp phải viết đúng từng chữ",
+                "did you mean \"{n}\"? File names must match exactly"
+            ),
+            None => t!(
+                "chép tệp \"{name}\" vào thư mục {}, hoặc sửa lại tên",
+                "copy \"{name}\" into {}, or correct the name",
+                rel_dir(cx)
+            ),
+        };
+        cx.error(
+            "form-missing",
+            at,
+            t!(
+                "không tìm thấy tệp \"{name}\" cạnh tệp thủ tục",
+                "the file \"{name}\" is not beside the procedure"
+            ),
+            Some(hint),
+        );
+        return Err(());
+    }
+    let inside = match (path.canonicalize(), content_dir.canonicalize()) {
+        (Ok(p), Ok(c)) => p.starts_with(c),
+        _ => false,
+    };
+    if !inside {
+        cx.error(
+            "link-outside",
+            at,
+            t!(
+                "tệp \"{name}\" là liên kết (symlink) trỏ ra ngoài thư mục content/",
+                "\"{name}\" is a link (symlink) that leads outside content/"
+            ),
+            Some(t!(
+                "chép tệp thật vào cạnh tệp thủ tục",
+                "copy the real file beside the procedure"
+            )),
+        );
+        return Err(());
+    }
+    Ok(Some(Attachment {
+        name: name.to_string(),
+        path,
+    }))
+}
+
+fn rel_dir(cx: &Ctx) -> String {
+    cx.src
+        .rel_path
+        .parent()
+        .map_or(String::new(), |p| p.to_string_lossy().replace('\\', "/"))
+}
+
+fn nearest_file(dir: &Path, name: &str) -> Option<String> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".md"))
+        .map(|n| {
+            (
+                strsim::levenshtein(&n.to_lowercase(), &name.to_lowercase()),
+                n,
+            )
+        })
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, n)| n)
+}
+
+fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Option<Channels> {
+    let Some(c) = slot.value() else {
+        return Some(Channels {
+            in_person: true,
+            postal: false,
+            online: None,
+        });
+    };
+    let raw = &c.value;
+    // Every one-stop office takes dossiers at the counter unless told otherwise.
+    let in_person = cx.flag(&raw.in_person, "in_person", true);
+    let postal = cx.flag(&raw.postal, "postal", false);
+    let online = match &raw.online {
+        Slot::Value(o) => {
+            let at = Parent::At(o.referenced);
+            let url = cx.url(&o.value.url, "url", Some(at));
+            let level = cx.choice(
+                &o.value.level,
+                "level",
+                ONLINE_LEVELS,
+                o.value
+                    .level
+                    .value()
+                    .is_none()
+                    .then_some(OnlineLevel::Partial),
+                at,
+            );
+            Some(Online {
+                url: url?,
+                level: level?,
+            })
+        }
+        _ => None,
+    };
+    if !in_person && !postal && raw.online.is_absent() {
+        let at = cx.loc(&c.referenced);
+        cx.error(
+            "no-channel",
+            at,
+            t!(
+                "thủ tục không có cách nộp hồ sơ nào",
+                "the procedure has no way to submit"
+            ),
+            Some(t!(
+                "bật ít nhất một cách: in_person: true, postal: true hoặc online với url",
+                "enable at least one: in_person: true, postal: true or online with a url"
+            )),
+        );
+        return None;
+    }
+    if matches!(raw.online, Slot::Value(_)) && online.is_none() {
+        return None;
+    }
+    Some(Channels {
+        in_person,
+        postal,
+        online,
+    })
+}
+
+fn legal_basis(cx: &mut Ctx, raw: &crate::load::raw::RawProcedure) -> Option<Vec<LegalText>> {
+    let hint = t!("viết căn cứ pháp lý, mỗi văn bản một mục, ví dụ:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch", "write the legal basis, one item per text, e.g.:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch");
+    let items = cx.list(
+        &raw.legal_basis,
+        "legal_basis",
+        Some((Parent::Top, hint.clone())),
+    );
+    if raw.legal_basis.value().is_some_and(|v| v.value.is_empty()) {
+        let at = raw.legal_basis.value().and_then(|v| cx.loc(&v.referenced));
+        cx.error(
+            "empty-list",
+            at,
+            t!(
+                "\"legal_basis\" (căn cứ pháp lý) cần ít nhất một văn bản",
+                "\"legal_basis\" needs at least one legal text"
+            ),
+            Some(hint),
+        );
+        return None;
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for l in items {
+        let at = Parent::At(l.referenced);
+        let number = cx.text(
+            &l.value.number,
+            "number",
+            at,
+            t!(
+                "viết số hiệu văn bản, ví dụ number: 123/2015/NĐ-CP",
+                "write the text's number, e.g. number: 123/2015/NĐ-CP"
+            ),
+        );
+        let title = cx.opt_text(&l.value.title);
+        let date = cx.date(&l.value.date, "date", None);
+        if l.value.date.value().is_some() && date.is_none() {
+            ok = false;
+        }
+        match number {
+            Some(number) => out.push(LegalText {
+                number,
+                title,
+                date,
+            }),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}

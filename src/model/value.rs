@@ -1,0 +1,549 @@
+//! Checks one value at a time and records what is wrong, located at the value
+//! (or, for a missing key, at the mapping that should hold it). Every function
+//! returns `None` on a problem and keeps going, so a run reports all of them.
+
+use super::Date;
+use crate::diag::{Diagnostic, Location, Source};
+use crate::lang::Text;
+use crate::load::raw::{Scalar, Slot, Spanned};
+use crate::t;
+
+pub struct Ctx<'a> {
+    pub src: &'a Source,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+/// Where to point for a key that is missing: the mapping that should hold it.
+#[derive(Clone, Copy)]
+pub enum Parent {
+    /// The top of the front matter (line 1, the opening `---`).
+    Top,
+    At(serde_saphyr::Location),
+}
+
+impl<'a> Ctx<'a> {
+    pub fn loc(&self, l: &serde_saphyr::Location) -> Option<Location> {
+        if *l == serde_saphyr::Location::UNKNOWN || l.line() == 0 {
+            return None;
+        }
+        let span = l.span();
+        match (span.byte_offset(), span.byte_len()) {
+            (Some(off), Some(len)) if self.src.line_of(off as usize) == l.line() as usize => {
+                Some(self.src.locate(off as usize, len as usize))
+            }
+            _ => Some(
+                self.src
+                    .locate_line_col(l.line() as usize, l.column() as usize, None),
+            ),
+        }
+    }
+
+    fn parent_loc(&self, parent: Parent) -> Option<Location> {
+        match parent {
+            Parent::Top => Some(self.src.locate_line(1)),
+            Parent::At(l) => self.loc(&l),
+        }
+    }
+
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        at: Option<Location>,
+        message: Text,
+        hint: Option<Text>,
+    ) {
+        let d = Diagnostic::error(code, self.src.rel_path.clone(), message)
+            .at(at)
+            .maybe_hint(hint);
+        self.diags.push(d);
+    }
+
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        at: Option<Location>,
+        message: Text,
+        hint: Option<Text>,
+    ) {
+        let d = Diagnostic::warning(code, self.src.rel_path.clone(), message)
+            .at(at)
+            .maybe_hint(hint);
+        self.diags.push(d);
+    }
+
+    pub fn missing(&mut self, key: &str, parent: Parent, hint: Text) {
+        let at = self.parent_loc(parent);
+        self.error(
+            "missing-key",
+            at,
+            t!(
+                "thiếu khóa bắt buộc \"{key}\"",
+                "the required key \"{key}\" is missing"
+            ),
+            Some(hint),
+        );
+    }
+
+    fn empty(&mut self, key: &str, l: &serde_saphyr::Location, hint: Text) {
+        let at = self.loc(l);
+        self.error(
+            "empty-value",
+            at,
+            t!(
+                "khóa \"{key}\" chưa có nội dung",
+                "the key \"{key}\" has no value"
+            ),
+            Some(hint),
+        );
+    }
+
+    /// A required text; `hint` says what to write.
+    pub fn text(&mut self, slot: &Scalar, key: &str, parent: Parent, hint: Text) -> Option<String> {
+        match slot {
+            Slot::Absent => {
+                self.missing(key, parent, hint);
+                None
+            }
+            Slot::Empty(l) => {
+                self.empty(key, l, hint);
+                None
+            }
+            Slot::Value(v) => {
+                let s = clean(&v.value);
+                if s.is_empty() {
+                    self.empty(key, &v.referenced, hint);
+                    return None;
+                }
+                Some(s)
+            }
+        }
+    }
+
+    /// An optional text: absent, empty and blank all mean "not given".
+    pub fn opt_text(&mut self, slot: &Scalar) -> Option<String> {
+        slot.value()
+            .map(|v| clean(&v.value))
+            .filter(|s| !s.is_empty())
+    }
+
+    pub fn list<'s, T>(
+        &mut self,
+        slot: &'s Slot<Vec<Spanned<T>>>,
+        key: &str,
+        required: Option<(Parent, Text)>,
+    ) -> &'s [Spanned<T>] {
+        match (slot, required) {
+            (Slot::Value(v), _) => &v.value,
+            (Slot::Absent, Some((parent, hint))) => {
+                self.missing(key, parent, hint);
+                &[]
+            }
+            (Slot::Empty(l), Some((_, hint))) => {
+                self.empty(key, l, hint);
+                &[]
+            }
+            _ => &[],
+        }
+    }
+
+    /// A list of texts; blank items are errors (a stray `- ` line).
+    pub fn texts(&mut self, items: &[Spanned<String>], key: &str) -> Vec<String> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let s = clean(&item.value);
+            if s.is_empty() {
+                let at = self.loc(&item.referenced);
+                self.error(
+                    "empty-value",
+                    at,
+                    t!(
+                        "một mục trong \"{key}\" đang trống",
+                        "an item of \"{key}\" is empty"
+                    ),
+                    Some(t!(
+                        "xóa dòng \"- \" thừa hoặc viết nội dung cho nó",
+                        "delete the stray \"- \" line or write its text"
+                    )),
+                );
+            } else {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// A date written YYYY-MM-DD; `None` when absent (and not required) or wrong.
+    pub fn date(&mut self, slot: &Scalar, key: &str, required: Option<Parent>) -> Option<Date> {
+        let v = match (slot, required) {
+            (Slot::Value(v), _) => v,
+            (Slot::Absent, Some(parent)) => {
+                self.missing(
+                    key,
+                    parent,
+                    t!(
+                        "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
+                        "write the date as year-month-day, e.g. {key}: 2026-05-01"
+                    ),
+                );
+                return None;
+            }
+            (Slot::Empty(l), Some(_)) => {
+                self.empty(
+                    key,
+                    l,
+                    t!(
+                        "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
+                        "write the date as year-month-day, e.g. {key}: 2026-05-01"
+                    ),
+                );
+                return None;
+            }
+            _ => return None,
+        };
+        let raw = v.value.trim();
+        match parse_date(raw) {
+            Ok(d) => Some(d),
+            Err(hint) => {
+                let at = self.loc(&v.referenced);
+                let (msg, code) = if hint.is_some() {
+                    (
+                        t!(
+                            "ngày \"{raw}\" không đúng dạng năm-tháng-ngày",
+                            "the date \"{raw}\" is not written year-month-day"
+                        ),
+                        "bad-date",
+                    )
+                } else {
+                    (
+                        t!(
+                            "ngày \"{raw}\" không có thật hoặc không đúng dạng",
+                            "\"{raw}\" is not a real date or is not written year-month-day"
+                        ),
+                        "bad-date",
+                    )
+                };
+                let hint = hint
+                    .map(|iso| t!("viết {key}: {iso}", "write {key}: {iso}"))
+                    .unwrap_or_else(|| {
+                        t!(
+                            "viết ngày có thật theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
+                            "write a real date as year-month-day, e.g. {key}: 2026-05-01"
+                        )
+                    });
+                self.error(code, at, msg, Some(hint));
+                None
+            }
+        }
+    }
+
+    /// A whole number ≥ 0 (counts, days, hours).
+    pub fn count(&mut self, slot: &Scalar, key: &str) -> Option<u32> {
+        let v = slot.value()?;
+        let raw = v.value.trim();
+        if let Ok(n) = raw.parse::<u32>() {
+            return Some(n);
+        }
+        let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let at = self.loc(&v.referenced);
+        let hint = match digits.parse::<u32>() {
+            Ok(n) => t!(
+                "chỉ viết con số: {key}: {n}",
+                "write only the number: {key}: {n}"
+            ),
+            Err(_) => t!(
+                "viết một số nguyên không âm, ví dụ {key}: 3",
+                "write a whole number of zero or more, e.g. {key}: 3"
+            ),
+        };
+        self.error(
+            "bad-number",
+            at,
+            t!(
+                "\"{raw}\" không phải số nguyên không âm",
+                "\"{raw}\" is not a whole number of zero or more"
+            ),
+            Some(hint),
+        );
+        None
+    }
+
+    /// A fee amount in whole đồng.
+    pub fn amount(&mut self, slot: &Scalar, parent: Parent) -> Option<u64> {
+        let hint = t!("viết số tiền bằng đồng, không dấu chấm hay phẩy, ví dụ amount: 50000; miễn phí thì viết amount: 0", "write the amount in đồng without dots or commas, e.g. amount: 50000; write amount: 0 when exempt");
+        let v = match slot {
+            Slot::Value(v) => v,
+            Slot::Absent => {
+                self.missing("amount", parent, hint);
+                return None;
+            }
+            Slot::Empty(l) => {
+                self.empty("amount", l, hint);
+                return None;
+            }
+        };
+        let raw = v.value.trim();
+        if raw.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = raw.parse::<u64>() {
+                return Some(n);
+            }
+        }
+        let at = self.loc(&v.referenced);
+        let hint = match amount_suggestion(raw) {
+            Some(n) => t!("viết amount: {n}", "write amount: {n}"),
+            None => hint,
+        };
+        self.error("bad-amount", at, t!("số tiền \"{raw}\" không đúng: chỉ viết số đồng, không dấu chấm, dấu phẩy hay chữ", "the amount \"{raw}\" is wrong: write only the number of đồng, with no dots, commas or words"), Some(hint));
+        None
+    }
+
+    /// true/false (also yes/no, có/không); `default` when absent or empty.
+    pub fn flag(&mut self, slot: &Scalar, key: &str, default: bool) -> bool {
+        let Some(v) = slot.value() else {
+            return default;
+        };
+        match v.value.trim().to_lowercase().as_str() {
+            "true" | "yes" | "có" | "co" => true,
+            "false" | "no" | "không" | "khong" => false,
+            other => {
+                let at = self.loc(&v.referenced);
+                self.error(
+                    "bad-flag",
+                    at,
+                    t!(
+                        "\"{key}\" chỉ nhận true (có) hoặc false (không), không phải \"{other}\"",
+                        "\"{key}\" takes true or false, not \"{other}\""
+                    ),
+                    Some(t!(
+                        "viết {key}: true hoặc {key}: false",
+                        "write {key}: true or {key}: false"
+                    )),
+                );
+                default
+            }
+        }
+    }
+
+    /// One of a fixed set of words.
+    pub fn choice<T: Copy>(
+        &mut self,
+        slot: &Scalar,
+        key: &str,
+        options: &[(&str, T)],
+        default: Option<T>,
+        parent: Parent,
+    ) -> Option<T> {
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let list = names.join(" | ");
+        let v = match (slot, default) {
+            (Slot::Value(v), _) => v,
+            (_, Some(d)) => return Some(d),
+            (Slot::Absent, None) => {
+                self.missing(
+                    key,
+                    parent,
+                    t!("viết {key}: một trong {list}", "write {key}: one of {list}"),
+                );
+                return None;
+            }
+            (Slot::Empty(l), None) => {
+                self.empty(
+                    key,
+                    l,
+                    t!("viết {key}: một trong {list}", "write {key}: one of {list}"),
+                );
+                return None;
+            }
+        };
+        let raw = v.value.trim();
+        let folded = crate::text::slugify(raw).replace('-', "_");
+        if let Some((_, t)) = options.iter().find(|(n, _)| *n == raw || *n == folded) {
+            return Some(*t);
+        }
+        let at = self.loc(&v.referenced);
+        self.error(
+            "bad-choice",
+            at,
+            t!(
+                "\"{key}\" không nhận giá trị \"{raw}\"",
+                "\"{key}\" does not take the value \"{raw}\""
+            ),
+            Some(t!("viết một trong: {list}", "write one of: {list}")),
+        );
+        None
+    }
+
+    /// An absolute http(s) URL.
+    pub fn url(&mut self, slot: &Scalar, key: &str, required: Option<Parent>) -> Option<String> {
+        let hint = t!(
+            "viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ {key}: https://dichvucong.gov.vn",
+            "write the full address starting with https://, e.g. {key}: https://dichvucong.gov.vn"
+        );
+        let v = match (slot, required) {
+            (Slot::Value(v), _) => v,
+            (Slot::Absent, Some(p)) => {
+                self.missing(key, p, hint);
+                return None;
+            }
+            (Slot::Empty(l), Some(_)) => {
+                self.empty(key, l, hint);
+                return None;
+            }
+            _ => return None,
+        };
+        let raw = v.value.trim();
+        if is_absolute_http_url(raw) {
+            return Some(raw.to_string());
+        }
+        let at = self.loc(&v.referenced);
+        let hint = if !raw.contains("://") && raw.contains('.') && !raw.contains(' ') {
+            t!(
+                "thêm https:// ở đầu: {key}: https://{raw}",
+                "add https:// in front: {key}: https://{raw}"
+            )
+        } else {
+            hint
+        };
+        self.error(
+            "bad-url",
+            at,
+            t!(
+                "\"{raw}\" không phải địa chỉ web đầy đủ (http:// hoặc https://)",
+                "\"{raw}\" is not a full web address (http:// or https://)"
+            ),
+            Some(hint),
+        );
+        None
+    }
+}
+
+/// Trims and collapses inner line breaks of plain scalars the way YAML folding would.
+fn clean(s: &str) -> String {
+    s.trim().to_string()
+}
+
+/// Parses `YYYY-MM-DD`. On failure, returns the ISO form when the text was a
+/// recognisable Vietnamese `DD/MM/YYYY`.
+pub fn parse_date(raw: &str) -> Result<Date, Option<String>> {
+    let parts: Vec<&str> = raw.split('-').collect();
+    if parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let (y, m, d) = (
+            parts[0].parse::<i16>(),
+            parts[1].parse::<i8>(),
+            parts[2].parse::<i8>(),
+        );
+        if let (Ok(y), Ok(m), Ok(d)) = (y, m, d) {
+            return Date::new(y, m, d).map_err(|_| None);
+        }
+        return Err(None);
+    }
+    let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
+    if parts.len() == 3 && parts[2].len() == 4 {
+        if let (Ok(d), Ok(m), Ok(y)) = (
+            parts[0].parse::<i8>(),
+            parts[1].parse::<i8>(),
+            parts[2].parse::<i16>(),
+        ) {
+            if let Ok(date) = Date::new(y, m, d) {
+                return Err(Some(date.to_string()));
+            }
+        }
+    }
+    Err(None)
+}
+
+/// `50.000`, `50,000 đồng`, `50.000đ` → 50000, when the grouping is clear.
+pub fn amount_suggestion(raw: &str) -> Option<u64> {
+    let lower = raw.to_lowercase();
+    let lower = lower.trim();
+    if ["miễn", "mien", "không", "khong", "free"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return Some(0);
+    }
+    let number: String = lower
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',' || *c == ' ')
+        .collect();
+    let number = number.trim();
+    let groups: Vec<&str> = number.split(['.', ',', ' ']).collect();
+    let well_grouped = groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest = lower[number.len()..].trim();
+    let unit_ok = rest.is_empty()
+        || ["đồng", "dong", "đ", "d", "vnđ", "vnd", "đồng/bản"]
+            .iter()
+            .any(|u| rest.starts_with(u));
+    if well_grouped && unit_ok {
+        return groups.concat().parse().ok();
+    }
+    if groups.len() == 1 && !number.is_empty() && unit_ok {
+        return number.parse().ok();
+    }
+    None
+}
+
+pub fn is_absolute_http_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-:[]".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_written_the_vietnamese_way_get_a_hint() {
+        assert_eq!(amount_suggestion("50.000"), Some(50000));
+        assert_eq!(amount_suggestion("50,000 đồng"), Some(50000));
+        assert_eq!(amount_suggestion("1.200.000đ"), Some(1200000));
+        assert_eq!(amount_suggestion("8000 đồng"), Some(8000));
+        assert_eq!(amount_suggestion("Miễn phí"), Some(0));
+        assert_eq!(amount_suggestion("2.5"), None);
+        assert_eq!(amount_suggestion("theo quy định"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2014-11-20"), Ok(Date::constant(2014, 11, 20)));
+        assert_eq!(parse_date("2026-02-30"), Err(None));
+        assert_eq!(parse_date("20/11/2014"), Err(Some("2014-11-20".into())));
+        assert_eq!(parse_date("hôm qua"), Err(None));
+        assert_eq!(parse_date("2026-5-1"), Ok(Date::constant(2026, 5, 1)));
+    }
+
+    #[test]
+    fn urls() {
+        assert!(is_absolute_http_url(
+            "https://dichvucong.gov.vn/p/x?ma=1.001193"
+        ));
+        assert!(is_absolute_http_url("http://localhost:8080/"));
+        for bad in [
+            "dichvucong.gov.vn",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "/tthc/",
+        ] {
+            assert!(!is_absolute_http_url(bad), "{bad}");
+        }
+    }
+}
