@@ -70,7 +70,7 @@ pub fn check_site(root: &Path, opts: CheckOptions) -> CheckOutcome {
         .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
         .collect();
     model::duplicate_codes(&loaded.procedures, &mut diags);
-    model::cross_checks(&fields, &procedures, &mut diags);
+    model::cross_checks(&fields, &procedures, &loaded.procedures, &mut diags);
     diag::sort(&mut diags);
     let lang = opts
         .lang

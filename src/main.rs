@@ -77,12 +77,17 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
             let (p, f, n) = (site.procedures.len(), site.fields.len(), site.notices.len());
             let line = match lang {
                 Lang::Vi => format!("OK: {p} thủ tục, {f} lĩnh vực, {n} thông báo"),
-                Lang::En => format!("OK: {p} procedures, {f} fields, {n} notices"),
+                Lang::En => format!(
+                    "OK: {}, {}, {}",
+                    plural(p, "procedure"),
+                    plural(f, "field"),
+                    plural(n, "notice")
+                ),
             };
             let tail = match (warnings, lang) {
                 (0, _) => String::new(),
                 (w, Lang::Vi) => format!(" ({w} cảnh báo cần rà soát)"),
-                (w, Lang::En) => format!(" ({w} warnings to review)"),
+                (w, Lang::En) => format!(" ({} to review)", plural(w, "warning")),
             };
             println!("{line}{tail}");
             ExitCode::SUCCESS
@@ -93,11 +98,21 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
                     "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi trên rồi chạy lại."
                 ),
                 Lang::En => format!(
-                    "{errors} errors and {warnings} warnings. Fix the errors above and run again."
+                    "{} and {}. Fix the errors above and run again.",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
                 ),
             };
             eprintln!("{line}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }

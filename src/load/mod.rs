@@ -30,6 +30,21 @@ pub struct Document<T> {
     pub body: String,
     /// 1-based line of the body's first line in the file.
     pub body_line: usize,
+    /// Keys a "did you mean" already proposed; not to be reported missing too.
+    pub suggested: Vec<&'static str>,
+}
+
+impl<T> Document<T> {
+    /// A file whose front matter could not be read.
+    fn unread(source: Source, body: String, body_line: usize) -> Document<T> {
+        Document {
+            source,
+            raw: None,
+            body,
+            body_line,
+            suggested: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -186,12 +201,7 @@ pub fn parse_bytes<T: DeserializeOwned>(
             Ok(s) => (s.yaml.to_string(), s.body.to_string(), s.body_line),
             Err(e) => {
                 diags.push(split_problem(&source, e));
-                return Some(Document {
-                    source,
-                    raw: None,
-                    body: String::new(),
-                    body_line: 1,
-                });
+                return Some(Document::unread(source, String::new(), 1));
             }
         }
     } else {
@@ -204,12 +214,7 @@ pub fn parse_bytes<T: DeserializeOwned>(
             ),
                 ),
             );
-            return Some(Document {
-                source,
-                raw: None,
-                body: String::new(),
-                body_line: 1,
-            });
+            return Some(Document::unread(source, String::new(), 1));
         }
         (source.text.clone(), String::new(), 1)
     };
@@ -232,20 +237,16 @@ pub fn parse_bytes<T: DeserializeOwned>(
                 )),
             );
         }
-        return Some(Document {
-            source,
-            raw: None,
-            body,
-            body_line,
-        });
+        return Some(Document::unread(source, body, body_line));
     }
-    let (raw, problems) = yaml::parse::<T>(&source, &yaml);
-    diags.extend(problems);
+    let parsed = yaml::parse::<T>(&source, &yaml);
+    diags.extend(parsed.diagnostics);
     Some(Document {
         source,
-        raw,
+        raw: parsed.value,
         body,
         body_line,
+        suggested: parsed.suggested,
     })
 }
 

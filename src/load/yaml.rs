@@ -13,26 +13,48 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 /// How many unknown or repeated keys one file may have before we stop retrying.
 const MAX_RECOVERIES: usize = 64;
 
+/// What parsing one document gave.
+pub struct Parsed<T> {
+    /// The value, when the document could be read (possibly after blanking
+    /// out unknown or repeated keys).
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Keys proposed by a "did you mean" (`fess` → `fees`): the model does not
+    /// also report them as missing.
+    pub suggested: Vec<&'static str>,
+}
+
 /// Parses `yaml` (a prefix of `src.text`, so positions are file positions).
-/// Returns the value when the document could be read, possibly after blanking
-/// out unknown keys, and every problem met on the way.
-pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> (Option<T>, Vec<Diagnostic>) {
+pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> Parsed<T> {
     let mut text = yaml.to_string();
-    let mut diags = Vec::new();
+    let mut out = Parsed {
+        value: None,
+        diagnostics: Vec::new(),
+        suggested: Vec::new(),
+    };
     for _ in 0..=MAX_RECOVERIES {
         match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-            Ok(v) => return (Some(v), diags),
+            Ok(v) => {
+                out.value = Some(v);
+                return out;
+            }
             Err(e) => {
                 let e = unwrap_error(&e);
-                diags.push(to_diagnostic(e, src));
+                out.diagnostics.push(to_diagnostic(e, src));
+                if let Error::SerdeUnknownField {
+                    field, expected, ..
+                } = e
+                {
+                    out.suggested.extend(suggest_key(field, expected));
+                }
                 match recoverable_key(e) {
                     Some((line, col)) if blank_key(&mut text, line, col) => continue,
-                    _ => return (None, diags),
+                    _ => return out,
                 }
             }
         }
     }
-    (None, diags)
+    out
 }
 
 fn options() -> Options {

@@ -5,10 +5,17 @@ use crate::diag::Diagnostic;
 use crate::t;
 use std::collections::HashMap;
 
-pub fn cross_checks(fields: &[Field], procedures: &[Procedure], diags: &mut Vec<Diagnostic>) {
+/// `found`: every procedure file in the tree, valid or not, so that a field
+/// whose only procedure has an error is not also called empty.
+pub fn cross_checks(
+    fields: &[Field],
+    procedures: &[Procedure],
+    found: &[crate::load::ProcedureDoc],
+    diags: &mut Vec<Diagnostic>,
+) {
     duplicate_slugs(procedures, diags);
     for field in fields {
-        if !procedures.iter().any(|p| p.field == field.slug) {
+        if !found.iter().any(|p| p.field == field.slug) {
             diags.push(
                 Diagnostic::warning(
                     "empty-field",
@@ -77,10 +84,8 @@ pub fn duplicate_codes(docs: &[crate::load::ProcedureDoc], diags: &mut Vec<Diagn
         if value.is_empty() {
             continue;
         }
-        let cx = super::value::Ctx {
-            src: &doc.source,
-            diags: &mut Vec::new(),
-        };
+        let mut scratch = Vec::new();
+        let cx = super::value::Ctx::new(doc, &mut scratch);
         let at = cx.loc(&code.referenced);
         match seen.get(&value) {
             Some((first, first_at)) => diags.push(

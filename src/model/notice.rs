@@ -9,10 +9,7 @@ use crate::t;
 pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Notice> {
     let doc = nd.doc.as_ref()?;
     let raw = doc.raw.as_ref()?;
-    let mut cx = Ctx {
-        src: &doc.source,
-        diags,
-    };
+    let mut cx = Ctx::new(doc, diags);
     let title = cx.text(
         &raw.title,
         "title",

@@ -35,10 +35,7 @@ pub fn validate_procedure(
 ) -> Option<Procedure> {
     let doc = pd.doc.as_ref()?;
     let raw = doc.raw.as_ref()?;
-    let mut cx = Ctx {
-        src: &doc.source,
-        diags,
-    };
+    let mut cx = Ctx::new(doc, diags);
     let top = Parent::Top;
     let code = cx.opt_text(&raw.code);
     if let (Some(c), Some(v)) = (&code, raw.code.value()) {

@@ -16,10 +16,7 @@ pub fn validate_site(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SiteConfig> {
     let raw = doc.raw.as_ref()?;
-    let mut cx = Ctx {
-        src: &doc.source,
-        diags,
-    };
+    let mut cx = Ctx::new(doc, diags);
     let top = Parent::Top;
     let title = cx.text(
         &raw.title,
@@ -196,10 +193,7 @@ pub fn validate_field(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Field> {
     let raw = doc.raw.as_ref()?;
-    let mut cx = Ctx {
-        src: &doc.source,
-        diags,
-    };
+    let mut cx = Ctx::new(doc, diags);
     let name = cx.text(
         &raw.name,
         "name",

@@ -11,6 +11,18 @@ use crate::t;
 pub struct Ctx<'a> {
     pub src: &'a Source,
     pub diags: &'a mut Vec<Diagnostic>,
+    /// Keys already proposed by a "did you mean" in this file.
+    pub suggested: &'a [&'static str],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new<T>(doc: &'a crate::load::Document<T>, diags: &'a mut Vec<Diagnostic>) -> Ctx<'a> {
+        Ctx {
+            src: &doc.source,
+            diags,
+            suggested: &doc.suggested,
+        }
+    }
 }
 
 /// Where to point for a key that is missing: the mapping that should hold it.
@@ -72,6 +84,9 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn missing(&mut self, key: &str, parent: Parent, hint: Text) {
+        if self.suggested.contains(&key) {
+            return;
+        }
         let at = self.parent_loc(parent);
         self.error(
             "missing-key",
