@@ -50,27 +50,39 @@ pub fn check_site(root: &Path, opts: CheckOptions) -> CheckOutcome {
         })
         .collect();
     let content_dir = &loaded.content_dir;
+    // Read and validate each procedure in one task, so its raw front matter
+    // is dropped at once: memory stays proportional to the typed catalogue.
     let checked: Vec<_> = loaded
-        .procedures
+        .procedure_files
         .par_iter()
-        .map(|pd| {
-            let mut d = Vec::new();
-            let p = model::validate_procedure(pd, content_dir, opts.today, &mut d);
-            (p, d)
+        .map(|entry| {
+            let (pd, mut d) = load::load_procedure(entry);
+            let p = model::validate_procedure(&pd, content_dir, opts.today, &mut d);
+            (p, d, model::code_use(&pd))
         })
         .collect();
     let mut procedures = Vec::with_capacity(checked.len());
-    for (p, d) in checked {
+    let mut codes = Vec::new();
+    for (p, d, code) in checked {
         diags.extend(d);
         procedures.extend(p);
+        codes.extend(code);
     }
     let mut notices: Vec<_> = loaded
         .notices
         .iter()
         .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
         .collect();
-    model::duplicate_codes(&loaded.procedures, &mut diags);
-    model::cross_checks(&fields, &procedures, &loaded.procedures, &mut diags);
+    model::duplicate_codes(&codes, &mut diags);
+    let found_in: Vec<&str> = loaded
+        .procedure_files
+        .iter()
+        .filter_map(|e| match &e.kind {
+            load::walk::Kind::Procedure { field, .. } => Some(field.as_str()),
+            _ => None,
+        })
+        .collect();
+    model::cross_checks(&fields, &procedures, &found_in, &mut diags);
     diag::sort(&mut diags);
     let lang = opts
         .lang

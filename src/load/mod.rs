@@ -18,7 +18,8 @@ use raw::{RawFieldIndex, RawNotice, RawProcedure, RawSite};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
-use walk::{FileEntry, Kind};
+pub use walk::FileEntry;
+use walk::Kind;
 
 /// A file that could be read: its text and, when the YAML could be read, its
 /// raw front matter.
@@ -77,7 +78,9 @@ pub struct Loaded {
     pub content_dir: PathBuf,
     pub site: Option<Document<RawSite>>,
     pub fields: Vec<FieldDoc>,
-    pub procedures: Vec<ProcedureDoc>,
+    /// Procedure files, not yet read: the caller reads and validates each in
+    /// one go ([`load_procedure`]) so that no raw front matter piles up.
+    pub procedure_files: Vec<FileEntry>,
     pub notices: Vec<NoticeDoc>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -88,17 +91,21 @@ pub struct Loaded {
 enum Parsed {
     Site(Option<Document<RawSite>>),
     Field(FieldDoc),
-    Procedure(ProcedureDoc),
     Notice(NoticeDoc),
 }
 
 pub fn load(root: &Path) -> Loaded {
     let tree = walk::walk(root);
-    let results: Vec<(Parsed, Vec<Diagnostic>)> = tree.files.par_iter().map(parse_entry).collect();
+    let (procedure_files, others): (Vec<FileEntry>, Vec<FileEntry>) = tree
+        .files
+        .into_iter()
+        .partition(|e| matches!(e.kind, Kind::Procedure { .. }));
+    let results: Vec<(Parsed, Vec<Diagnostic>)> = others.par_iter().map(parse_entry).collect();
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         content_dir: root.join("content"),
         diagnostics: tree.diagnostics,
+        procedure_files,
         ..Loaded::default()
     };
     for (parsed, diags) in results {
@@ -106,7 +113,6 @@ pub fn load(root: &Path) -> Loaded {
         match parsed {
             Parsed::Site(doc) => loaded.site = doc,
             Parsed::Field(f) => loaded.fields.push(f),
-            Parsed::Procedure(p) => loaded.procedures.push(p),
             Parsed::Notice(n) => loaded.notices.push(n),
         }
     }
@@ -137,17 +143,7 @@ fn parse_entry(entry: &FileEntry) -> (Parsed, Vec<Diagnostic>) {
                 .unwrap_or_default(),
             doc: read_document(entry, true, &mut diags),
         }),
-        Kind::Procedure { field, slug } => Parsed::Procedure(ProcedureDoc {
-            field: field.clone(),
-            slug: slug.clone(),
-            rel: entry.rel.clone(),
-            dir: entry
-                .abs
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
-            doc: read_document(entry, true, &mut diags),
-        }),
+        Kind::Procedure { .. } => unreachable!("procedures are read by load_procedure"),
         Kind::Notice { slug } => Parsed::Notice(NoticeDoc {
             slug: slug.clone(),
             rel: entry.rel.clone(),
@@ -155,6 +151,27 @@ fn parse_entry(entry: &FileEntry) -> (Parsed, Vec<Diagnostic>) {
         }),
     };
     (parsed, diags)
+}
+
+/// Reads and parses one procedure file found by [`load`].
+pub fn load_procedure(entry: &FileEntry) -> (ProcedureDoc, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (field, slug) = match &entry.kind {
+        Kind::Procedure { field, slug } => (field.clone(), slug.clone()),
+        _ => (String::new(), String::new()),
+    };
+    let doc = ProcedureDoc {
+        field,
+        slug,
+        rel: entry.rel.clone(),
+        dir: entry
+            .abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+        doc: read_document(entry, true, &mut diags),
+    };
+    (doc, diags)
 }
 
 /// Reads one file; `front_matter` for Markdown files, false for site.yaml.

@@ -245,7 +245,9 @@ pub fn walk(root: &Path) -> Tree {
                     .parent()
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
-                let Some(bundle) = bundles.iter_mut().find(|(d, _, _)| *d == dir) else {
+                // The walk is sorted and depth-first: a bundle's files come
+                // right after the bundle itself.
+                let Some(bundle) = bundles.last_mut().filter(|(d, _, _)| *d == dir) else {
                     continue;
                 };
                 if name == "index.md" {

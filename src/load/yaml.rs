@@ -26,7 +26,8 @@ pub struct Parsed<T> {
 
 /// Parses `yaml` (a prefix of `src.text`, so positions are file positions).
 pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> Parsed<T> {
-    let mut text = yaml.to_string();
+    // Copied only when a key must be blanked out to read on.
+    let mut text = std::borrow::Cow::Borrowed(yaml);
     let mut out = Parsed {
         value: None,
         diagnostics: Vec::new(),
@@ -48,7 +49,7 @@ pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> Parsed<T> {
                     out.suggested.extend(suggest_key(field, expected));
                 }
                 match recoverable_key(e) {
-                    Some((line, col)) if blank_key(&mut text, line, col) => continue,
+                    Some((line, col)) if blank_key(text.to_mut(), line, col) => continue,
                     _ => return out,
                 }
             }

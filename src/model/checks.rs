@@ -5,17 +5,17 @@ use crate::diag::Diagnostic;
 use crate::t;
 use std::collections::HashMap;
 
-/// `found`: every procedure file in the tree, valid or not, so that a field
-/// whose only procedure has an error is not also called empty.
+/// `found_in`: the field of every procedure file in the tree, valid or not,
+/// so that a field whose only procedure has an error is not also called empty.
 pub fn cross_checks(
     fields: &[Field],
     procedures: &[Procedure],
-    found: &[crate::load::ProcedureDoc],
+    found_in: &[&str],
     diags: &mut Vec<Diagnostic>,
 ) {
     duplicate_slugs(procedures, diags);
     for field in fields {
-        if !found.iter().any(|p| p.field == field.slug) {
+        if !found_in.contains(&field.slug.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     "empty-field",
@@ -70,32 +70,49 @@ fn duplicate_slugs(procedures: &[Procedure], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Codes are compared as written in every file that could be read, even one
-/// with other errors, so that a clerk sees the clash in the same run.
-pub fn duplicate_codes(docs: &[crate::load::ProcedureDoc], diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (&crate::load::ProcedureDoc, Option<crate::diag::Location>)> =
-        HashMap::new();
-    for pd in docs {
-        let Some(doc) = &pd.doc else { continue };
-        let Some(code) = doc.raw.as_ref().and_then(|r| r.code.value()) else {
-            continue;
-        };
-        let value = code.value.trim().to_string();
-        if value.is_empty() {
-            continue;
-        }
-        let mut scratch = Vec::new();
-        let cx = super::value::Ctx::new(doc, &mut scratch);
-        let at = cx.loc(&code.referenced);
-        match seen.get(&value) {
-            Some((first, first_at)) => diags.push(
-                Diagnostic::error("duplicate-code", &pd.rel, t!("mã thủ tục \"{value}\" đã dùng cho một thủ tục khác", "the code \"{value}\" is already used by another procedure"))
-                    .at(at)
-                    .related(first.rel.clone(), first_at.clone(), t!("nơi dùng mã này lần đầu", "where the code is first used"))
-                    .hint(t!("mỗi thủ tục có một mã riêng; kiểm tra lại mã trên Cổng Dịch vụ công quốc gia", "each procedure has its own code; check it on the national public service portal")),
-            ),
+/// Where a procedure file writes its code, kept after its raw front matter
+/// is dropped.
+#[derive(Debug, Clone)]
+pub struct CodeUse {
+    pub code: String,
+    pub file: std::path::PathBuf,
+    pub at: Option<crate::diag::Location>,
+}
+
+/// The code as written in a file that could be read, even one with other
+/// errors, so that a clerk sees a clash in the same run.
+pub fn code_use(pd: &crate::load::ProcedureDoc) -> Option<CodeUse> {
+    let doc = pd.doc.as_ref()?;
+    let code = doc.raw.as_ref()?.code.value()?;
+    let value = code.value.trim().to_string();
+    if value.is_empty() {
+        return None;
+    }
+    let mut scratch = Vec::new();
+    let at = super::value::Ctx::new(doc, &mut scratch).loc(&code.referenced);
+    Some(CodeUse {
+        code: value,
+        file: pd.rel.clone(),
+        at,
+    })
+}
+
+/// Two procedures with one code: the later file (in walk order) is the error.
+pub fn duplicate_codes(uses: &[CodeUse], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &CodeUse> = HashMap::new();
+    for u in uses {
+        match seen.get(u.code.as_str()) {
+            Some(first) => {
+                let value = &u.code;
+                diags.push(
+                    Diagnostic::error("duplicate-code", &u.file, t!("mã thủ tục \"{value}\" đã dùng cho một thủ tục khác", "the code \"{value}\" is already used by another procedure"))
+                        .at(u.at.clone())
+                        .related(first.file.clone(), first.at.clone(), t!("nơi dùng mã này lần đầu", "where the code is first used"))
+                        .hint(t!("mỗi thủ tục có một mã riêng; kiểm tra lại mã trên Cổng Dịch vụ công quốc gia", "each procedure has its own code; check it on the national public service portal")),
+                );
+            }
             None => {
-                seen.insert(value, (pd, at));
+                seen.insert(&u.code, u);
             }
         }
     }
