@@ -350,10 +350,10 @@ fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
         ),
         (
             "mapping values are not allowed",
-            "có dấu hai chấm \": \" trong giá trị",
-            "a colon \": \" inside a value",
-            "đặt cả giá trị trong dấu ngoặc kép, ví dụ: time: \"Sáng 7:30 - 11:30\"",
-            "put the whole value in double quotes, e.g. time: \"7:30 - 11:30\"",
+            "dấu hai chấm \": \" không đúng chỗ",
+            "a colon \": \" in the wrong place",
+            "nếu giá trị có dấu hai chấm, đặt cả giá trị trong dấu ngoặc kép, ví dụ: time: \"Sáng 7:30 - 11:30\"; nếu không, dòng này thụt lề sai so với dòng trên",
+            "if the value contains a colon, put the whole value in double quotes, e.g. time: \"7:30 - 11:30\"; otherwise this line is indented wrongly against the line above",
         ),
         (
             "tab",
