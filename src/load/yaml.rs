@@ -427,4 +427,26 @@ mod tests {
         assert!(!s.contains("- a"));
         assert!(!blank_key(&mut s, 99, 1));
     }
+
+    #[test]
+    fn alias_bomb_is_stopped_by_the_budget() {
+        // Nine levels of ten references: 10^9 nodes if expanded.
+        let mut yaml = String::from("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            yaml.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        yaml.push_str("title: *a8\n");
+        let src = Source::new("x.md".into(), yaml.clone());
+        let start = std::time::Instant::now();
+        let parsed =
+            parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&src, &yaml);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(parsed.value.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].code, "yaml-too-large",
+            "{:?}",
+            parsed.diagnostics
+        );
+    }
 }

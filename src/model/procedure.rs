@@ -239,26 +239,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
         "viết một trong ba cách tính, ví dụ:\ndeadline:\n  working_days: 3     # 3 ngày làm việc (0 = trong ngày)\nhoặc calendar_days: 30, hoặc hours: 4",
         "write one of the three measures, e.g.:\ndeadline:\n  working_days: 3     # 3 working days (0 = same day)\nor calendar_days: 30, or hours: 4"
     );
-    let d = match slot {
-        Slot::Value(v) => v,
-        Slot::Absent => {
-            cx.missing("deadline", Parent::Top, hint);
-            return None;
-        }
-        Slot::Empty(l) => {
-            let at = cx.loc(l);
-            cx.error(
-                "empty-value",
-                at,
-                t!(
-                    "khóa \"deadline\" chưa có nội dung",
-                    "the key \"deadline\" has no value"
-                ),
-                Some(hint),
-            );
-            return None;
-        }
-    };
+    let d = cx.group(slot, "deadline", Parent::Top, hint.clone())?;
     let raw = &d.value;
     let given: Vec<(&str, &Scalar)> = [
         ("working_days", &raw.working_days),
@@ -330,13 +311,10 @@ fn fees(cx: &mut Ctx, slot: &Slot<Vec<Spanned<RawFee>>>) -> Option<Vec<Fee>> {
         "viết danh sách phí, lệ phí; nếu không thu phí thì viết fees: []",
         "write the list of fees; write fees: [] when nothing is charged"
     );
-    if slot.is_absent() || matches!(slot, Slot::Empty(_)) {
-        let _ = cx.list(slot, "fees", Some((Parent::Top, hint)));
-        return None;
-    }
+    let items = cx.required_list(slot, "fees", hint)?;
     let mut out = Vec::new();
     let mut ok = true;
-    for f in cx.list(slot, "fees", None) {
+    for f in items {
         let at = Parent::At(f.referenced);
         let name = cx.text(
             &f.value.name,
@@ -376,13 +354,10 @@ fn documents(
     content_dir: &Path,
 ) -> Option<Vec<Document>> {
     let hint = t!("viết thành phần hồ sơ, mỗi giấy tờ một mục \"- name: ...\"; nếu không cần giấy tờ gì thì viết documents: []", "write the documents, each as an item \"- name: ...\"; write documents: [] when none are needed");
-    if slot.is_absent() || matches!(slot, Slot::Empty(_)) {
-        let _ = cx.list(slot, "documents", Some((Parent::Top, hint)));
-        return None;
-    }
+    let items = cx.required_list(slot, "documents", hint)?;
     let mut out = Vec::new();
     let mut ok = true;
-    for d in cx.list(slot, "documents", None) {
+    for d in items {
         let at = Parent::At(d.referenced);
         let raw = &d.value;
         let name = cx.text(

@@ -78,26 +78,7 @@ pub fn validate_site(
 
 fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<Office> {
     let hint = t!("thêm nhóm office: với ít nhất name: (tên cơ quan), ví dụ:\noffice:\n  name: UBND phường Thanh Trì", "add an office: group with at least name:, e.g.:\noffice:\n  name: UBND phường Thanh Trì");
-    let o = match slot {
-        Slot::Value(v) => v,
-        Slot::Absent => {
-            cx.missing("office", Parent::Top, hint);
-            return None;
-        }
-        Slot::Empty(l) => {
-            let at = cx.loc(l);
-            cx.error(
-                "empty-value",
-                at,
-                t!(
-                    "nhóm \"office\" đang trống",
-                    "the \"office\" group is empty"
-                ),
-                Some(hint),
-            );
-            return None;
-        }
-    };
+    let o = cx.group(slot, "office", Parent::Top, hint)?;
     let here = Parent::At(o.referenced);
     let raw = &o.value;
     let name = cx.text(

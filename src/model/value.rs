@@ -112,6 +112,44 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// A required group of sub-keys (`deadline:`, `office:`).
+    pub fn group<'s, T>(
+        &mut self,
+        slot: &'s Slot<T>,
+        key: &str,
+        parent: Parent,
+        hint: Text,
+    ) -> Option<&'s Spanned<T>> {
+        match slot {
+            Slot::Value(v) => Some(v),
+            Slot::Absent => {
+                self.missing(key, parent, hint);
+                None
+            }
+            Slot::Empty(l) => {
+                self.empty(key, l, hint);
+                None
+            }
+        }
+    }
+
+    /// A required list that may be `[]` (`fees`, `documents`): `None` when the
+    /// key is missing or empty, reported.
+    pub fn required_list<'s, T>(
+        &mut self,
+        slot: &'s Slot<Vec<Spanned<T>>>,
+        key: &str,
+        hint: Text,
+    ) -> Option<&'s [Spanned<T>]> {
+        match slot {
+            Slot::Value(v) => Some(&v.value),
+            _ => {
+                self.list(slot, key, Some((Parent::Top, hint)));
+                None
+            }
+        }
+    }
+
     /// A required text; `hint` says what to write.
     pub fn text(&mut self, slot: &Scalar, key: &str, parent: Parent, hint: Text) -> Option<String> {
         match slot {
