@@ -43,231 +43,154 @@ pub type Scalar = Slot<String>;
 /// A list whose items keep their positions.
 pub type List<T> = Slot<Vec<Spanned<T>>>;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawSite {
-    #[serde(default)]
     pub title: Scalar,
-    #[serde(default)]
     pub base_url: Scalar,
-    #[serde(default)]
     pub language: Scalar,
-    #[serde(default)]
     pub theme: Scalar,
-    #[serde(default)]
     pub office: Slot<RawOffice>,
-    #[serde(default)]
     pub online_portal: Scalar,
-    #[serde(default)]
     pub holidays: List<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawOffice {
-    #[serde(default)]
     pub name: Scalar,
-    #[serde(default)]
     pub unit: Scalar,
-    #[serde(default)]
     pub address: Scalar,
-    #[serde(default)]
     pub phone: Scalar,
-    #[serde(default)]
     pub email: Scalar,
-    #[serde(default)]
     pub hours: List<RawHours>,
-    #[serde(default)]
     pub staff: List<RawStaff>,
-    #[serde(default)]
     pub feedback: Slot<RawFeedback>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawHours {
-    #[serde(default)]
     pub days: Scalar,
-    #[serde(default)]
     pub time: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawStaff {
-    #[serde(default)]
     pub name: Scalar,
-    #[serde(default)]
     pub title: Scalar,
-    #[serde(default)]
     pub phone: Scalar,
-    #[serde(default)]
     pub fields: List<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawFeedback {
-    #[serde(default)]
     pub address: Scalar,
-    #[serde(default)]
     pub phone: Scalar,
-    #[serde(default)]
     pub email: Scalar,
-    #[serde(default)]
     pub hotline: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawFieldIndex {
-    #[serde(default)]
     pub name: Scalar,
-    #[serde(default)]
     pub order: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawProcedure {
-    #[serde(default)]
     pub code: Scalar,
-    #[serde(default)]
     pub title: Scalar,
-    #[serde(default)]
     pub aliases: List<String>,
-    #[serde(default)]
     pub level: Scalar,
-    #[serde(default)]
     pub audience: Scalar,
-    #[serde(default)]
     pub agency: Scalar,
-    #[serde(default)]
     pub result: Scalar,
-    #[serde(default)]
     pub deadline: Slot<RawDeadline>,
-    #[serde(default)]
     pub fees: List<RawFee>,
-    #[serde(default)]
     pub documents: List<RawDocument>,
-    #[serde(default)]
     pub channels: Slot<RawChannels>,
-    #[serde(default)]
     pub steps: List<String>,
-    #[serde(default)]
     pub conditions: List<String>,
-    #[serde(default)]
     pub legal_basis: List<RawLegalText>,
-    #[serde(default)]
     pub updated: Scalar,
-    #[serde(default)]
     pub announced_by: Slot<RawAnnouncement>,
-    #[serde(default)]
     pub effective: Scalar,
-    #[serde(default)]
     pub repealed: Scalar,
-    #[serde(default)]
     pub non_territorial: Scalar,
-    #[serde(default)]
     pub submit_at: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawDeadline {
-    #[serde(default)]
     pub working_days: Scalar,
-    #[serde(default)]
     pub calendar_days: Scalar,
-    #[serde(default)]
     pub hours: Scalar,
-    #[serde(default)]
     pub note: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawFee {
-    #[serde(default)]
     pub name: Scalar,
-    #[serde(default)]
     pub amount: Scalar,
-    #[serde(default)]
     pub note: Scalar,
-    #[serde(default)]
     pub per: Scalar,
-    #[serde(default)]
     pub channel: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawDocument {
-    #[serde(default)]
     pub name: Scalar,
-    #[serde(default)]
     pub originals: Scalar,
-    #[serde(default)]
     pub copies: Scalar,
-    #[serde(default)]
     pub form: Scalar,
-    #[serde(default)]
     pub sample: Scalar,
-    #[serde(default)]
     pub note: Scalar,
-    #[serde(default)]
     pub present: Scalar,
-    #[serde(default)]
     pub optional: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawChannels {
-    #[serde(default)]
     pub in_person: Scalar,
-    #[serde(default)]
     pub postal: Scalar,
-    #[serde(default)]
     pub online: Slot<RawOnline>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawOnline {
-    #[serde(default)]
     pub url: Scalar,
-    #[serde(default)]
     pub level: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawLegalText {
-    #[serde(default)]
     pub number: Scalar,
-    #[serde(default)]
     pub title: Scalar,
-    #[serde(default)]
     pub date: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawAnnouncement {
-    #[serde(default)]
     pub number: Scalar,
-    #[serde(default)]
     pub date: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawNotice {
-    #[serde(default)]
     pub title: Scalar,
-    #[serde(default)]
     pub date: Scalar,
-    #[serde(default)]
     pub expires: Scalar,
 }
