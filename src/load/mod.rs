@@ -323,8 +323,8 @@ fn split_problem(source: &Source, e: SplitError) -> Diagnostic {
     let rel = &source.rel_path;
     match e {
         SplitError::Empty => Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
-            "tệp cần phần khai báo giữa hai dòng ---; tạo mẫu bằng lệnh: niemyet new LĨNH_VỰC \"Tên thủ tục\"",
-            "the file needs front matter between two --- lines; make a template with: niemyet new FIELD \"Title\""
+            "tệp cần phần khai báo giữa hai dòng ---; chép một thủ tục mẫu trong docs/dinh-dang.md rồi sửa",
+            "the file needs front matter between two --- lines; copy the procedure template from docs/format.md and edit it"
         )),
         SplitError::NoOpening { looks_like_yaml } => {
             let hint = if looks_like_yaml {

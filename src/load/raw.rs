@@ -2,6 +2,8 @@
 //! unknown keys (a typo like `fess:` must not pass), and every leaf is kept as
 //! the raw text with its position, so that the model stage can check each value
 //! with a message and a hint of its own, and report all of them at once.
+//! Every key may be left out at this stage (`Slot::Absent`); the model says
+//! which keys are required.
 
 use serde::{Deserialize, Deserializer};
 pub use serde_saphyr::Spanned;

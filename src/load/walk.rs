@@ -185,6 +185,9 @@ pub fn walk(root: &Path) -> Tree {
                             "the notices/ folder holds only .md notice files"
                         ),
                     ));
+                } else if !is_markdown(&name) {
+                    // A picture or PDF a notice links to.
+                    check_attachment_name(&mut tree, &name, &rel);
                 } else if let Some(slug) = md_slug(&mut tree, &name, &rel) {
                     tree.files.push(FileEntry {
                         kind: Kind::Notice { slug },
@@ -391,7 +394,10 @@ fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
 
 /// The slug of a `.md` file, or a diagnostic when its name is not one.
 fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
-    let stem = &name[..name.len() - 3];
+    let stem = name
+        .get(..name.len().saturating_sub(3))
+        .filter(|_| is_markdown(name))
+        .unwrap_or(name);
     if is_slug(stem) && name.ends_with(".md") {
         return Some(stem.to_string());
     }

@@ -210,6 +210,9 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
             "nếu dấu `*` là một phần của nội dung, hãy đặt cả giá trị trong dấu ngoặc kép",
             "if the `*` is part of the text, put the whole value in double quotes"
         )),
+        Error::NullIntoString { location } => Diagnostic::error("empty-value", file, t!("một mục hoặc một giá trị đang trống", "an item or a value is empty"))
+            .at(at(location))
+            .hint(t!("viết nội dung sau \"- \" hoặc sau dấu hai chấm, hoặc xóa dòng thừa", "write the text after \"- \" or after the colon, or delete the stray line")),
         Error::Eof { location } => syntax(file, "unexpected end of file").at(at(location)),
         other => {
             use serde_saphyr::MessageFormatter;
@@ -247,6 +250,7 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("ma", "code"),
     ("ma-thu-tuc", "code"),
     ("ten", "title"),
+    ("ten", "name"),
     ("ten-thu-tuc", "title"),
     ("tieu-de", "title"),
     ("ten-goi-khac", "aliases"),
@@ -256,6 +260,11 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("co-quan", "agency"),
     ("co-quan-thuc-hien", "agency"),
     ("ket-qua", "result"),
+    ("ket-qua-thuc-hien", "result"),
+    ("doi-tuong-thuc-hien", "audience"),
+    ("trinh-tu-thuc-hien", "steps"),
+    ("cach-thuc-thuc-hien", "channels"),
+    ("yeu-cau-dieu-kien", "conditions"),
     ("thoi-han", "deadline"),
     ("thoi-han-giai-quyet", "deadline"),
     ("phi", "fees"),
@@ -290,10 +299,13 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
 /// The key the clerk most likely meant, if any is close enough.
 pub fn suggest_key(field: &str, expected: &[&'static str]) -> Option<&'static str> {
     let folded = crate::text::slugify(field);
-    if let Some((_, key)) = VIETNAMESE_KEYS.iter().find(|(vi, _)| *vi == folded) {
-        if let Some(k) = expected.iter().find(|k| *k == key) {
-            return Some(k);
-        }
+    // A Vietnamese word may mean different keys in different places (`tên`).
+    let vietnamese = VIETNAMESE_KEYS.iter().filter(|(vi, _)| *vi == folded);
+    if let Some(k) = vietnamese
+        .filter_map(|(_, key)| expected.iter().find(|k| *k == key))
+        .next()
+    {
+        return Some(k);
     }
     let lower = field.trim().to_lowercase().replace([' ', '-'], "_");
     expected
@@ -354,6 +366,13 @@ fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
             "a colon \": \" in the wrong place",
             "nếu giá trị có dấu hai chấm, đặt cả giá trị trong dấu ngoặc kép, ví dụ: time: \"Sáng 7:30 - 11:30\"; nếu không, dòng này thụt lề sai so với dòng trên",
             "if the value contains a colon, put the whole value in double quotes, e.g. time: \"7:30 - 11:30\"; otherwise this line is indented wrongly against the line above",
+        ),
+        (
+            "simple key",
+            "thiếu dấu cách sau dấu hai chấm hoặc sau dấu gạch đầu dòng",
+            "a space is missing after a colon or a list dash",
+            "viết \"khóa: giá trị\" (có dấu cách sau dấu hai chấm) và \"- mục\" (có dấu cách sau dấu gạch)",
+            "write \"key: value\" (a space after the colon) and \"- item\" (a space after the dash)",
         ),
         (
             "tab",

@@ -27,8 +27,8 @@ pub fn cross_checks(
                     ),
                 )
                 .hint(t!(
-                    "thêm thủ tục bằng lệnh niemyet new {} \"Tên thủ tục\", hoặc xóa thư mục",
-                    "add one with niemyet new {} \"Title\", or delete the folder",
+                    "thêm thủ tục vào thư mục {}/, hoặc xóa thư mục nếu không dùng",
+                    "add a procedure to {}/, or delete the folder if unused",
                     field.slug
                 )),
             );

@@ -565,6 +565,22 @@ fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Option<Channels> {
         }
         _ => None,
     };
+    if let Slot::Empty(l) = &raw.online {
+        let at = cx.loc(l);
+        cx.error(
+            "empty-value",
+            at,
+            t!(
+                "nhóm \"online\" chưa có địa chỉ nộp trực tuyến",
+                "the \"online\" group has no address"
+            ),
+            Some(t!(
+                "viết url: https://... ở dòng dưới, thụt vào; hoặc xóa dòng online",
+                "write url: https://... on the line below, indented; or delete the online line"
+            )),
+        );
+        return None;
+    }
     if !in_person && !postal && raw.online.is_absent() {
         let at = cx.loc(&c.referenced);
         cx.error(
