@@ -141,35 +141,19 @@ impl<'a> Ctx<'a> {
         key: &str,
         hint: Text,
     ) -> Option<&'s [Spanned<T>]> {
-        match slot {
-            Slot::Value(v) => Some(&v.value),
-            _ => {
-                self.list(slot, key, Some((Parent::Top, hint)));
-                None
-            }
-        }
+        self.group(slot, key, Parent::Top, hint)
+            .map(|v| v.value.as_slice())
     }
 
     /// A required text; `hint` says what to write.
     pub fn text(&mut self, slot: &Scalar, key: &str, parent: Parent, hint: Text) -> Option<String> {
-        match slot {
-            Slot::Absent => {
-                self.missing(key, parent, hint);
-                None
-            }
-            Slot::Empty(l) => {
-                self.empty(key, l, hint);
-                None
-            }
-            Slot::Value(v) => {
-                let s = clean(&v.value);
-                if s.is_empty() {
-                    self.empty(key, &v.referenced, hint);
-                    return None;
-                }
-                Some(s)
-            }
+        let v = self.group(slot, key, parent, hint.clone())?;
+        let s = clean(&v.value);
+        if s.is_empty() {
+            self.empty(key, &v.referenced, hint);
+            return None;
         }
+        Some(s)
     }
 
     /// An optional text: absent, empty and blank all mean "not given".
@@ -323,17 +307,7 @@ impl<'a> Ctx<'a> {
     /// A fee amount in whole đồng.
     pub fn amount(&mut self, slot: &Scalar, parent: Parent) -> Option<u64> {
         let hint = t!("viết số tiền bằng đồng, không dấu chấm hay phẩy, ví dụ amount: 50000; miễn phí thì viết amount: 0", "write the amount in đồng without dots or commas, e.g. amount: 50000; write amount: 0 when exempt");
-        let v = match slot {
-            Slot::Value(v) => v,
-            Slot::Absent => {
-                self.missing("amount", parent, hint);
-                return None;
-            }
-            Slot::Empty(l) => {
-                self.empty("amount", l, hint);
-                return None;
-            }
-        };
+        let v = self.group(slot, "amount", parent, hint.clone())?;
         let raw = v.value.trim();
         if raw.bytes().all(|b| b.is_ascii_digit()) {
             if let Ok(n) = raw.parse::<u64>() {
