@@ -2,6 +2,7 @@
 //! the exit status (0 ok, 1 problems in the content, 2 wrong usage or I/O).
 
 use clap::{Parser, Subcommand};
+use niemyet::build::{build_site, BuildOptions};
 use niemyet::diag::{self, Style};
 use niemyet::{check_site, CheckOptions, Lang};
 use std::io::IsTerminal;
@@ -32,6 +33,15 @@ struct Cli {
 enum Command {
     /// Kiểm tra nội dung, báo mọi lỗi kèm vị trí · check the content, report every problem
     Check,
+    /// Dựng trang web và bản in vào public/ · build the website and posters into public/
+    Build {
+        /// Thư mục kết quả (mặc định: public/ trong --root) · output folder
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Không rút gọn HTML · do not minify HTML
+        #[arg(long)]
+        no_minify: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -51,6 +61,15 @@ fn main() -> ExitCode {
             CheckOptions {
                 today,
                 lang: cli.lang,
+            },
+        ),
+        Command::Build { out, no_minify } => run_build(
+            &cli.root,
+            &BuildOptions {
+                today,
+                lang: cli.lang,
+                out,
+                minify: !no_minify,
             },
         ),
     }
@@ -107,6 +126,50 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_build(root: &std::path::Path, opts: &BuildOptions) -> ExitCode {
+    let outcome = build_site(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
+    let Some(built) = outcome.built else {
+        let line = match lang {
+            Lang::Vi => format!(
+                "Không dựng trang: có {errors} lỗi. Bản cũ của trang (nếu có) vẫn giữ nguyên."
+            ),
+            Lang::En => format!(
+                "Nothing built: {}. The previous output, if any, is unchanged.",
+                plural(errors, "error")
+            ),
+        };
+        eprintln!("{line}");
+        return ExitCode::from(1);
+    };
+    let ms = built.elapsed.as_millis();
+    let kb = built.bytes.div_ceil(1024);
+    let out = built.out.display();
+    let line = match lang {
+        Lang::Vi => format!(
+            "Đã dựng {} thủ tục: {} tệp, {kb} KB vào {out} trong {ms} ms",
+            built.procedures, built.files
+        ),
+        Lang::En => format!(
+            "Built {}: {}, {kb} KB into {out} in {ms} ms",
+            plural(built.procedures, "procedure"),
+            plural(built.files, "file")
+        ),
+    };
+    let tail = match (warnings, lang) {
+        (0, _) => String::new(),
+        (w, Lang::Vi) => format!(" ({w} cảnh báo cần rà soát)"),
+        (w, Lang::En) => format!(" ({} to review)", plural(w, "warning")),
+    };
+    println!("{line}{tail}");
+    ExitCode::SUCCESS
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -1,0 +1,129 @@
+//! `niemyet build`: check → render → output. Nothing is written when the
+//! content has an error: the previous output stays as it was.
+
+use crate::check::{check_site, CheckOptions};
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::model::{Date, Site};
+use crate::output::{self, OutputError, WriteOptions};
+use crate::render::{self, theme::Theme, OutputFile, RenderOptions};
+use crate::t;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub struct BuildOptions {
+    pub today: Date,
+    pub lang: Option<Lang>,
+    /// Where `public/` goes; `<root>/public` by default.
+    pub out: Option<PathBuf>,
+    pub minify: bool,
+}
+
+pub struct Built {
+    pub out: PathBuf,
+    pub procedures: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+pub struct BuildOutcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub lang: Lang,
+    /// Present when the new output is in place.
+    pub built: Option<Built>,
+}
+
+pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
+    let started = Instant::now();
+    let checked = check_site(
+        root,
+        CheckOptions {
+            today: opts.today,
+            lang: opts.lang,
+        },
+    );
+    let lang = checked.lang;
+    let mut diagnostics = checked.diagnostics;
+    let Some(site) = checked.site else {
+        return BuildOutcome {
+            diagnostics,
+            lang,
+            built: None,
+        };
+    };
+    let files = match render_site(root, &site, opts.today, lang) {
+        Ok(files) => files,
+        Err(mut errs) => {
+            diagnostics.append(&mut errs);
+            return BuildOutcome {
+                diagnostics,
+                lang,
+                built: None,
+            };
+        }
+    };
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let written = output::write(
+        &out,
+        files,
+        &WriteOptions {
+            minify: opts.minify,
+        },
+    );
+    let built = match written {
+        Ok(w) => Some(Built {
+            out,
+            procedures: site.procedures.len(),
+            files: w.files,
+            bytes: w.bytes,
+            elapsed: started.elapsed(),
+        }),
+        Err(e) => {
+            diagnostics.push(output_error(e));
+            None
+        }
+    };
+    BuildOutcome {
+        diagnostics,
+        lang,
+        built,
+    }
+}
+
+/// Every file of the site, in memory (what `serve` shows).
+pub fn render_site(
+    root: &Path,
+    site: &Site,
+    today: Date,
+    lang: Lang,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let theme = Theme::load(root, &site.config.theme)?;
+    render::render(site, &theme, &RenderOptions { today, lang })
+}
+
+fn output_error(e: OutputError) -> Diagnostic {
+    match e {
+        OutputError::NotOurs(path) => Diagnostic::error(
+            "out-not-ours",
+            path.clone(),
+            t!(
+                "thư mục đích đã có tệp khác và không phải do niemyet tạo: không ghi đè",
+                "the output folder holds other files and was not made by niemyet: not overwriting it"
+            ),
+        )
+        .hint(t!(
+            "chọn một thư mục trống hoặc chưa có (--out), hoặc tự dọn thư mục này",
+            "choose an empty or new folder (--out), or empty this one yourself"
+        )),
+        OutputError::Io(path, err) => Diagnostic::error(
+            "out-io",
+            path,
+            t!("không ghi được: {err}", "cannot write: {err}"),
+        )
+        .hint(t!(
+            "kiểm tra quyền ghi và dung lượng đĩa; bản cũ của trang vẫn giữ nguyên",
+            "check write permission and disk space; the previous output is unchanged"
+        )),
+    }
+}

@@ -1,0 +1,310 @@
+//! Machine-readable output: `catalogue.json` (open data; schema in
+//! `docs/catalogue-json.md`, version 1, stable order: catalogue order),
+//! `sitemap.xml`, `robots.txt`, and the JSON-LD of each procedure page.
+
+use super::view::ProcedureView;
+use super::{urls, Content, OutputFile, RenderOptions};
+use crate::model::{DeadlineMeasure, FeeChannel, Level, OnlineLevel, Procedure, Site, Status};
+use serde::Serialize;
+use serde_json::json;
+
+pub const CATALOGUE_SCHEMA: &str = "https://niemyet.example/schema/catalogue-1.json";
+
+pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions) -> Vec<OutputFile> {
+    vec![
+        OutputFile {
+            path: "catalogue.json".into(),
+            content: Content::Bytes(catalogue_json(site, opts)),
+        },
+        OutputFile {
+            path: "sitemap.xml".into(),
+            content: Content::Bytes(sitemap(site, listed).into_bytes()),
+        },
+        OutputFile {
+            path: "robots.txt".into(),
+            content: Content::Bytes(
+                format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                    site.config.base_url
+                )
+                .into_bytes(),
+            ),
+        },
+    ]
+}
+
+#[derive(Serialize)]
+struct CatalogueJson<'a> {
+    schema_version: u32,
+    date: String,
+    site: SiteJson<'a>,
+    fields: Vec<FieldJson<'a>>,
+    procedures: Vec<ProcedureJson<'a>>,
+    notices: Vec<NoticeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteJson<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    language: &'static str,
+    office: &'a str,
+    unit: Option<&'a str>,
+    address: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ProcedureJson<'a> {
+    code: Option<&'a str>,
+    title: &'a str,
+    field: &'a str,
+    slug: &'a str,
+    url: String,
+    status: &'static str,
+    level: &'static str,
+    aliases: &'a [String],
+    audience: Option<&'a str>,
+    agency: Option<&'a str>,
+    result: &'a str,
+    deadline: serde_json::Value,
+    fees: Vec<serde_json::Value>,
+    documents: Vec<serde_json::Value>,
+    channels: serde_json::Value,
+    steps: &'a [String],
+    conditions: &'a [String],
+    legal_basis: Vec<serde_json::Value>,
+    updated: String,
+    effective: Option<String>,
+    repealed: Option<String>,
+    non_territorial: bool,
+    submit_at: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NoticeJson<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: String,
+    expires: Option<String>,
+    url: String,
+}
+
+fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
+    let c = &site.config;
+    let base = &c.base_url;
+    let doc = CatalogueJson {
+        schema_version: 1,
+        date: opts.today.to_string(),
+        site: SiteJson {
+            title: &c.title,
+            base_url: base,
+            language: c.language.code(),
+            office: &c.office.name,
+            unit: c.office.unit.as_deref(),
+            address: c.office.address.as_deref(),
+            phone: c.office.phone.as_deref(),
+            email: c.office.email.as_deref(),
+        },
+        fields: site
+            .fields
+            .iter()
+            .map(|f| FieldJson {
+                slug: &f.slug,
+                name: &f.name,
+                url: urls::absolute(base, &urls::field(f)),
+            })
+            .collect(),
+        procedures: site
+            .procedures
+            .iter()
+            .map(|p| procedure_json(p, base, opts))
+            .collect(),
+        notices: site
+            .notices
+            .iter()
+            .map(|n| NoticeJson {
+                slug: &n.slug,
+                title: &n.title,
+                date: n.date.to_string(),
+                expires: n.expires.map(|d| d.to_string()),
+                url: urls::absolute(base, &urls::notice(n)),
+            })
+            .collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
+    let deadline = match p.deadline.measure {
+        DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
+        DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
+        DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
+    };
+    ProcedureJson {
+        code: p.code.as_deref(),
+        title: &p.title,
+        field: &p.field,
+        slug: &p.slug,
+        url: urls::absolute(base, &urls::procedure(p)),
+        status: match p.status(opts.today) {
+            Status::Current => "current",
+            Status::Upcoming => "upcoming",
+            Status::Repealed => "repealed",
+        },
+        level: match p.level {
+            Level::Xa => "xa",
+            Level::Huyen => "huyen",
+            Level::Tinh => "tinh",
+        },
+        aliases: &p.aliases,
+        audience: p.audience.as_deref(),
+        agency: p.agency.as_deref(),
+        result: &p.result,
+        deadline,
+        fees: p
+            .fees
+            .iter()
+            .map(|f| {
+                json!({"name": f.name, "amount": f.amount, "per": f.per, "note": f.note,
+                       "channel": fee_channel(f.channel)})
+            })
+            .collect(),
+        documents: p
+            .documents
+            .iter()
+            .map(|d| {
+                let file = |a: &Option<crate::model::Attachment>| {
+                    a.as_ref()
+                        .map(|a| format!("{}{}{}", base, urls::procedure_dir(p), a.name))
+                };
+                json!({"name": d.name, "originals": d.originals, "copies": d.copies,
+                       "present": d.present, "optional": d.optional, "note": d.note,
+                       "form": file(&d.form), "sample": file(&d.sample)})
+            })
+            .collect(),
+        channels: json!({
+            "in_person": p.channels.in_person,
+            "postal": p.channels.postal,
+            "online": p.channels.online.as_ref().map(|o| json!({
+                "url": o.url,
+                "level": match o.level { OnlineLevel::Full => "full", OnlineLevel::Partial => "partial" },
+            })),
+        }),
+        steps: &p.steps,
+        conditions: &p.conditions,
+        legal_basis: p
+            .legal_basis
+            .iter()
+            .map(|l| json!({"number": l.number, "title": l.title, "date": l.date.map(|d| d.to_string())}))
+            .collect(),
+        updated: p.updated.to_string(),
+        effective: p.effective.map(|d| d.to_string()),
+        repealed: p.repealed.map(|d| d.to_string()),
+        non_territorial: p.non_territorial,
+        submit_at: p.submit_at.as_deref(),
+    }
+}
+
+fn fee_channel(c: FeeChannel) -> &'static str {
+    match c {
+        FeeChannel::All => "all",
+        FeeChannel::InPerson => "in_person",
+        FeeChannel::Postal => "postal",
+        FeeChannel::Online => "online",
+    }
+}
+
+fn sitemap(site: &Site, listed: &[&Procedure]) -> String {
+    let base = &site.config.base_url;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut url = |path: &str, lastmod: Option<String>| {
+        out.push_str("<url><loc>");
+        out.push_str(&xml_escape(&urls::absolute(base, path)));
+        out.push_str("</loc>");
+        if let Some(d) = lastmod {
+            out.push_str("<lastmod>");
+            out.push_str(&d);
+            out.push_str("</lastmod>");
+        }
+        out.push_str("</url>\n");
+    };
+    for path in [
+        urls::HOME,
+        urls::CATALOGUE,
+        urls::CONTACT,
+        urls::NOTICES,
+        urls::POSTERS,
+    ] {
+        url(path, None);
+    }
+    for f in &site.fields {
+        url(&urls::field(f), None);
+    }
+    for p in listed {
+        url(&urls::procedure(p), Some(p.updated.to_string()));
+    }
+    for n in &site.notices {
+        url(&urls::notice(n), Some(n.date.to_string()));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// schema.org `GovernmentService`, as a string safe inside `<script>`.
+pub fn json_ld(v: &ProcedureView, site: &Site) -> String {
+    let office = &site.config.office;
+    let mut channels = Vec::new();
+    if v.in_person {
+        channels.push(json!({
+            "@type": "ServiceChannel",
+            "name": v.submit_at,
+            "serviceLocation": {"@type": "Place", "name": v.submit_at, "address": office.address},
+            "servicePhone": office.phone,
+        }));
+    }
+    if let Some(o) = &v.online {
+        channels.push(json!({"@type": "ServiceChannel", "name": o.level, "serviceUrl": o.url}));
+    }
+    let value = json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": v.row.title,
+        "identifier": v.row.code,
+        "serviceType": v.row.field_name,
+        "url": v.absolute_url,
+        "description": v.result,
+        "provider": {
+            "@type": "GovernmentOrganization",
+            "name": v.agency,
+            "address": office.address,
+            "telephone": office.phone,
+            "email": office.email,
+        },
+        "availableChannel": channels,
+    });
+    // `</script>` or `<!--` inside a value must not end the script element.
+    serde_json::to_string(&value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}

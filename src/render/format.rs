@@ -1,0 +1,267 @@
+//! Facts written the Vietnamese way, in one place, so the site, the posters,
+//! the search results and catalogue tables all say the same thing:
+//! `8.000 đồng/bản`, `Miễn lệ phí`, `Không thu phí`, `03 ngày làm việc`,
+//! `Trong ngày làm việc`, `30 ngày`, `04 giờ`, `20/11/2014`.
+//!
+//! Counts are written with two digits (`03`), as official catalogues do.
+
+use crate::lang::Lang;
+use crate::model::{
+    Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, Level, OnlineLevel,
+};
+
+/// `8000` → `8.000` (Vietnamese thousands separator is the dot).
+pub fn amount(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `20/11/2014`.
+pub fn date(d: Date) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// A count as official texts write it: `03`, `30`, `120`.
+fn two_digits(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// `03 ngày làm việc`, `Trong ngày làm việc`, `30 ngày`, `04 giờ`.
+pub fn deadline(d: &Deadline, lang: Lang) -> String {
+    match (d.measure, lang) {
+        (DeadlineMeasure::WorkingDays(0), Lang::Vi) => "Trong ngày làm việc".into(),
+        (DeadlineMeasure::WorkingDays(0), Lang::En) => "Within the working day".into(),
+        (DeadlineMeasure::WorkingDays(n), Lang::Vi) => format!("{} ngày làm việc", two_digits(n)),
+        (DeadlineMeasure::WorkingDays(n), Lang::En) => plural(n, "working day", "working days"),
+        (DeadlineMeasure::CalendarDays(n), Lang::Vi) => format!("{} ngày", two_digits(n)),
+        (DeadlineMeasure::CalendarDays(n), Lang::En) => plural(n, "day", "days"),
+        (DeadlineMeasure::Hours(n), Lang::Vi) => format!("{} giờ", two_digits(n)),
+        (DeadlineMeasure::Hours(n), Lang::En) => plural(n, "hour", "hours"),
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One fee's amount: `8.000 đồng/bản`, `50.000 đồng`, or `Miễn lệ phí` for 0.
+pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
+    if fee.amount == 0 {
+        return match lang {
+            Lang::Vi => "Miễn lệ phí".into(),
+            Lang::En => "Free of charge".into(),
+        };
+    }
+    let unit = match lang {
+        Lang::Vi => "đồng",
+        Lang::En => "VND",
+    };
+    match &fee.per {
+        Some(per) => format!("{} {unit}/{per}", amount(fee.amount)),
+        None => format!("{} {unit}", amount(fee.amount)),
+    }
+}
+
+/// `Không thu phí` when the procedure has no fee at all (`fees: []`).
+pub fn no_fees(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Không thu phí",
+        Lang::En => "No fee",
+    }
+}
+
+/// The fees in short, for tables and search results: each distinct amount
+/// once, in the order written (`Miễn lệ phí; 8.000 đồng/bản`).
+pub fn fees_short(fees: &[Fee], lang: Lang) -> String {
+    if fees.is_empty() {
+        return no_fees(lang).into();
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for fee in fees {
+        let mut s = fee_amount(fee, lang);
+        if let Some(ch) = channel_suffix(fee.channel, lang) {
+            s = format!("{s} ({ch})");
+        }
+        if !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    seen.join("; ")
+}
+
+fn channel_suffix(channel: FeeChannel, lang: Lang) -> Option<&'static str> {
+    match channel {
+        FeeChannel::All => None,
+        other => Some(fee_channel(other, lang)),
+    }
+}
+
+/// The channel a fee applies to, as a label.
+pub fn fee_channel(channel: FeeChannel, lang: Lang) -> &'static str {
+    match (channel, lang) {
+        (FeeChannel::All, Lang::Vi) => "mọi hình thức",
+        (FeeChannel::All, Lang::En) => "all channels",
+        (FeeChannel::InPerson, Lang::Vi) => "nộp trực tiếp",
+        (FeeChannel::InPerson, Lang::En) => "in person",
+        (FeeChannel::Postal, Lang::Vi) => "qua bưu chính",
+        (FeeChannel::Postal, Lang::En) => "by post",
+        (FeeChannel::Online, Lang::Vi) => "nộp trực tuyến",
+        (FeeChannel::Online, Lang::En) => "online",
+    }
+}
+
+/// `Cấp xã`, `Cấp huyện`, `Cấp tỉnh`.
+pub fn level(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::Xa, Lang::Vi) => "Cấp xã",
+        (Level::Xa, Lang::En) => "Commune level",
+        (Level::Huyen, Lang::Vi) => "Cấp huyện",
+        (Level::Huyen, Lang::En) => "District level",
+        (Level::Tinh, Lang::Vi) => "Cấp tỉnh",
+        (Level::Tinh, Lang::En) => "Provincial level",
+    }
+}
+
+/// `Dịch vụ công trực tuyến toàn trình` / `một phần`.
+pub fn online_level(level: OnlineLevel, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (OnlineLevel::Full, Lang::Vi) => "Dịch vụ công trực tuyến toàn trình",
+        (OnlineLevel::Full, Lang::En) => "Fully online public service",
+        (OnlineLevel::Partial, Lang::Vi) => "Dịch vụ công trực tuyến một phần",
+        (OnlineLevel::Partial, Lang::En) => "Partly online public service",
+    }
+}
+
+/// How many papers of a document to bring: `01 bản chính, 02 bản sao`,
+/// `Xuất trình bản chính` (shown at the counter, not handed in).
+pub fn document_quantity(doc: &Document, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if doc.present {
+        parts.push(match lang {
+            Lang::Vi => "Xuất trình để đối chiếu (không nộp)".to_string(),
+            Lang::En => "Show at the counter (not handed in)".to_string(),
+        });
+    }
+    let (orig, copy) = match lang {
+        Lang::Vi => ("bản chính", "bản sao"),
+        Lang::En => ("original", "copy"),
+    };
+    if doc.originals > 0 {
+        parts.push(count_of(doc.originals, orig, lang));
+    }
+    if doc.copies > 0 {
+        parts.push(count_of(doc.copies, copy, lang));
+    }
+    parts.join(", ")
+}
+
+fn count_of(n: u32, what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} {what}", two_digits(n)),
+        Lang::En if n == 1 => format!("1 {what}"),
+        Lang::En if what == "copy" => format!("{n} copies"),
+        Lang::En => format!("{n} {what}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fee(amount: u64, per: Option<&str>) -> Fee {
+        Fee {
+            name: "Lệ phí".into(),
+            amount,
+            note: None,
+            per: per.map(str::to_string),
+            channel: FeeChannel::All,
+        }
+    }
+
+    fn dl(measure: DeadlineMeasure) -> Deadline {
+        Deadline {
+            measure,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn amounts_use_dots_between_thousands() {
+        assert_eq!(amount(0), "0");
+        assert_eq!(amount(800), "800");
+        assert_eq!(amount(8000), "8.000");
+        assert_eq!(amount(50000), "50.000");
+        assert_eq!(amount(1234567), "1.234.567");
+    }
+
+    #[test]
+    fn fees_read_the_vietnamese_way() {
+        assert_eq!(
+            fee_amount(&fee(8000, Some("bản")), Lang::Vi),
+            "8.000 đồng/bản"
+        );
+        assert_eq!(fee_amount(&fee(50000, None), Lang::Vi), "50.000 đồng");
+        assert_eq!(fee_amount(&fee(0, None), Lang::Vi), "Miễn lệ phí");
+        assert_eq!(fees_short(&[], Lang::Vi), "Không thu phí");
+        let mixed = [fee(0, None), fee(8000, Some("bản")), fee(0, None)];
+        assert_eq!(fees_short(&mixed, Lang::Vi), "Miễn lệ phí; 8.000 đồng/bản");
+        let mut online = fee(0, None);
+        online.channel = FeeChannel::Online;
+        assert_eq!(
+            fees_short(&[fee(20000, None), online], Lang::Vi),
+            "20.000 đồng; Miễn lệ phí (nộp trực tuyến)"
+        );
+    }
+
+    #[test]
+    fn deadlines_read_the_vietnamese_way() {
+        use DeadlineMeasure::*;
+        assert_eq!(deadline(&dl(WorkingDays(3)), Lang::Vi), "03 ngày làm việc");
+        assert_eq!(
+            deadline(&dl(WorkingDays(0)), Lang::Vi),
+            "Trong ngày làm việc"
+        );
+        assert_eq!(deadline(&dl(WorkingDays(15)), Lang::Vi), "15 ngày làm việc");
+        assert_eq!(deadline(&dl(CalendarDays(30)), Lang::Vi), "30 ngày");
+        assert_eq!(deadline(&dl(Hours(4)), Lang::Vi), "04 giờ");
+        assert_eq!(deadline(&dl(WorkingDays(1)), Lang::En), "1 working day");
+        assert_eq!(deadline(&dl(Hours(4)), Lang::En), "4 hours");
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        let d = Date::new(2014, 11, 20).unwrap();
+        assert_eq!(date(d), "20/11/2014");
+        assert_eq!(date(Date::new(2026, 1, 5).unwrap()), "05/01/2026");
+    }
+
+    #[test]
+    fn document_quantities() {
+        let mut d = Document {
+            name: "Giấy chứng sinh".into(),
+            originals: 1,
+            copies: 2,
+            form: None,
+            sample: None,
+            note: None,
+            present: false,
+            optional: false,
+        };
+        assert_eq!(document_quantity(&d, Lang::Vi), "01 bản chính, 02 bản sao");
+        assert_eq!(document_quantity(&d, Lang::En), "1 original, 2 copies");
+        d.present = true;
+        d.originals = 0;
+        d.copies = 0;
+        assert_eq!(
+            document_quantity(&d, Lang::Vi),
+            "Xuất trình để đối chiếu (không nộp)"
+        );
+    }
+}

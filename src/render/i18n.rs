@@ -1,0 +1,110 @@
+//! Every interface string of the default theme, in one vi/en table. Templates
+//! read them as `t.KEY`; a theme may use its own words instead.
+
+use crate::lang::Lang;
+use std::collections::BTreeMap;
+
+const UI: &[(&str, &str, &str)] = &[
+    ("skip", "Bỏ qua, đến nội dung chính", "Skip to main content"),
+    ("nav_main", "Điều hướng chính", "Main navigation"),
+    ("home", "Trang chủ", "Home"),
+    ("catalogue", "Danh mục thủ tục", "All procedures"),
+    ("catalogue_az", "Danh mục thủ tục A–Z", "All procedures A–Z"),
+    ("search", "Tìm kiếm", "Search"),
+    ("search_label", "Tìm thủ tục", "Find a procedure"),
+    ("search_button", "Tìm", "Search"),
+    ("search_placeholder", "Ví dụ: khai sinh, chứng thực, kết hôn", "For example: birth, certification"),
+    ("search_nojs", "Bật JavaScript để tìm; dưới đây là danh mục đầy đủ.", "Turn on JavaScript to search; the full list is below."),
+    ("notices", "Thông báo", "Notices"),
+    ("contact", "Liên hệ", "Contact"),
+    ("posters", "Bản in niêm yết", "Printable posters"),
+    ("text_size", "Cỡ chữ", "Text size"),
+    ("smaller", "Chữ nhỏ hơn", "Smaller text"),
+    ("normal", "Cỡ chữ thường", "Normal text"),
+    ("larger", "Chữ lớn hơn", "Larger text"),
+    ("contrast", "Tương phản cao", "High contrast"),
+    ("fields", "Lĩnh vực", "Fields"),
+    ("field", "Lĩnh vực", "Field"),
+    ("procedures_count", "thủ tục", "procedures"),
+    ("code", "Mã thủ tục", "Code"),
+    ("code_short", "Mã", "Code"),
+    ("procedure", "Thủ tục", "Procedure"),
+    ("result", "Kết quả nhận được", "What you receive"),
+    ("deadline", "Thời hạn giải quyết", "Processing time"),
+    ("fees", "Phí, lệ phí", "Fees"),
+    ("fee", "Phí, lệ phí", "Fee"),
+    ("documents", "Giấy tờ cần mang theo", "Documents to bring"),
+    ("optional", "nếu có", "if any"),
+    ("download_form", "Tải mẫu đơn, tờ khai", "Download the form"),
+    ("download_sample", "Xem mẫu đã điền", "See a filled-in sample"),
+    ("where_submit", "Nộp hồ sơ ở đâu, bằng cách nào", "Where and how to apply"),
+    ("in_person", "Nộp trực tiếp", "In person"),
+    ("postal", "Gửi qua dịch vụ bưu chính", "By post"),
+    ("postal_text", "Có thể gửi hồ sơ và nhận kết quả qua dịch vụ bưu chính công ích.", "You may send the application and receive the result by post."),
+    ("online", "Nộp trực tuyến", "Online"),
+    ("online_link", "Nộp hồ sơ trực tuyến", "Apply online"),
+    ("non_territorial", "Thủ tục phi địa giới: có thể nộp tại bất kỳ Trung tâm Phục vụ hành chính công cấp xã nào trong tỉnh.", "Non-territorial: you may apply at any commune service centre in the province."),
+    ("hours", "Giờ tiếp nhận", "Opening hours"),
+    ("address", "Địa chỉ", "Address"),
+    ("phone", "Điện thoại", "Phone"),
+    ("email", "Thư điện tử", "Email"),
+    ("hotline", "Đường dây nóng", "Hotline"),
+    ("steps", "Trình tự thực hiện", "Steps"),
+    ("conditions", "Yêu cầu, điều kiện", "Requirements"),
+    ("legal_basis", "Căn cứ pháp lý", "Legal basis"),
+    ("updated", "Cập nhật ngày", "Updated"),
+    ("announced_by", "Quyết định công bố", "Announced by decision"),
+    ("issued", "ngày", "of"),
+    ("level", "Cấp thực hiện", "Level"),
+    ("audience", "Đối tượng thực hiện", "Who may apply"),
+    ("agency", "Cơ quan thực hiện", "Responsible agency"),
+    ("more", "Hướng dẫn thêm", "More guidance"),
+    ("staff_in_charge", "Cán bộ phụ trách", "Staff in charge"),
+    ("staff", "Cán bộ tiếp nhận hồ sơ", "Staff"),
+    ("feedback", "Phản ánh, kiến nghị", "Feedback and complaints"),
+    ("feedback_text", "Phản ánh, kiến nghị về quy định hành chính và việc giải quyết thủ tục xin gửi về:", "Send feedback on administrative rules and their handling to:"),
+    ("poster", "Bản in niêm yết (khổ A4)", "Printable poster (A4)"),
+    ("handout", "Giấy hướng dẫn (khổ A5)", "Citizen handout (A5)"),
+    ("print", "In trang này", "Print this page"),
+    ("status_upcoming", "Sắp có hiệu lực từ ngày", "Takes effect on"),
+    ("status_repealed", "Thủ tục này đã bị bãi bỏ từ ngày", "This procedure was repealed on"),
+    ("status_repealed_hint", "Thông tin dưới đây chỉ để tham khảo. Xem danh mục để tìm thủ tục đang áp dụng.", "The information below is for reference only. See the list for current procedures."),
+    ("current_notices", "Thông báo mới", "Latest notices"),
+    ("no_notices", "Hiện chưa có thông báo.", "There are no notices at the moment."),
+    ("posted", "Ngày đăng", "Posted"),
+    ("expires", "Hết hạn", "Until"),
+    ("all_procedures", "Xem tất cả thủ tục", "See all procedures"),
+    ("not_found", "Không tìm thấy trang", "Page not found"),
+    ("not_found_text", "Trang bạn tìm không có hoặc đã được chuyển. Hãy tìm thủ tục hoặc về trang chủ.", "The page does not exist or has moved. Search for the procedure or go home."),
+    ("how_to_use", "Chọn lĩnh vực, hoặc gõ tên thủ tục vào ô tìm kiếm (gõ không dấu cũng được).", "Choose a field, or type the name of a procedure (accents are optional)."),
+    ("office", "Bộ phận một cửa", "One-stop office"),
+    ("contact_title", "Liên hệ và phản ánh, kiến nghị", "Contact and feedback"),
+    ("count_suffix", "thủ tục", "procedures"),
+    ("breadcrumb", "Vị trí trang", "Breadcrumb"),
+    ("open_data", "Dữ liệu mở (JSON)", "Open data (JSON)"),
+    ("made_with", "Trang được tạo bằng niemyet", "Made with niemyet"),
+    ("quantity", "Số lượng", "Quantity"),
+    ("name", "Tên giấy tờ", "Document"),
+];
+
+/// The table for one language, as templates see it.
+pub fn strings(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    UI.iter()
+        .map(|(k, vi, en)| (*k, if lang == Lang::Vi { *vi } else { *en }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_are_unique_and_both_languages_filled() {
+        let mut keys: Vec<_> = super::UI.iter().map(|(k, _, _)| *k).collect();
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "a key appears twice");
+        assert!(super::UI
+            .iter()
+            .all(|(_, vi, en)| !vi.is_empty() && !en.is_empty()));
+    }
+}

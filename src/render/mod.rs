@@ -1,0 +1,343 @@
+//! Stage 3: the validated [`Site`] → every file of the output, in memory.
+//! Pages go through the theme's Tera templates with views whose facts are
+//! already formatted ([`view`], [`format`]); data files (`catalogue.json`,
+//! `sitemap.xml`) are written from the same views. Nothing here touches the
+//! output folder: [`crate::output`] does.
+
+pub mod data;
+pub mod format;
+pub mod i18n;
+pub mod markdown;
+pub mod theme;
+pub mod urls;
+pub mod view;
+
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::model::{Date, Procedure, Site, Status};
+use crate::t;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+use tera::Context;
+use theme::{Asset, Theme};
+use view::{FieldView, NoticeView, RowView};
+
+/// One file of the output, its path relative to the output root.
+pub struct OutputFile {
+    pub path: String,
+    pub content: Content,
+}
+
+pub enum Content {
+    /// A page: minified on the way out.
+    Html(String),
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    /// A file copied as is (forms, samples, theme assets from disk).
+    Copy(PathBuf),
+}
+
+pub struct RenderOptions {
+    pub today: Date,
+    pub lang: Lang,
+}
+
+/// What every page needs to say where it is.
+#[derive(Serialize)]
+struct PageMeta<'a> {
+    title: &'a str,
+    path: &'a str,
+    description: &'a str,
+    kind: &'static str,
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    /// The theme's templates with the site-wide values as globals.
+    tera: tera::Tera,
+    opts: &'a RenderOptions,
+    /// Procedures that appear in lists (not repealed), catalogue order.
+    listed: Vec<&'a Procedure>,
+}
+
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let listed: Vec<&Procedure> = site
+        .procedures
+        .iter()
+        .filter(|p| p.status(opts.today) != Status::Repealed)
+        .collect();
+    let fields: Vec<FieldView> = site
+        .fields
+        .iter()
+        .map(|f| view::field_view(f, listed.iter().filter(|p| p.field == f.slug).count()))
+        .collect();
+    let notices: Vec<NoticeView> = site
+        .notices
+        .iter()
+        .map(|n| view::notice_view(n, opts.today))
+        .filter(|n| n.current)
+        .collect();
+    // What every page shows is serialised once, not once per page.
+    let mut tera = theme.tera.clone();
+    let g = tera.global_context();
+    g.insert("site", &view::site_view(site, opts.today));
+    g.insert("t", &i18n::strings(opts.lang));
+    g.insert("fields", &fields);
+    g.insert("notices", &notices);
+    let r = Renderer {
+        site,
+        tera,
+        opts,
+        listed,
+    };
+    let jobs = r.jobs(&fields);
+    let rendered: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| r.run(job)).collect();
+    let mut files = Vec::with_capacity(rendered.len() + 16);
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for res in rendered {
+        match res {
+            Ok(f) => files.push(f),
+            // One broken template breaks every page it renders: say it once.
+            Err(d) if errors.iter().any(|e| e.message == d.message) => {}
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.extend(data::files(site, &r.listed, opts));
+    files.extend(attachments(site));
+    files.extend(theme_assets(theme));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn theme_assets(theme: &Theme) -> impl Iterator<Item = OutputFile> + '_ {
+    theme.assets.iter().map(|(name, a)| OutputFile {
+        path: format!("assets/{name}"),
+        content: match a {
+            Asset::Embedded(b) => Content::Static(b),
+            Asset::File(p) => Content::Copy(p.clone()),
+        },
+    })
+}
+
+/// Forms and samples, copied beside the procedure's page so that their
+/// links are plain file names.
+fn attachments(site: &Site) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    for p in &site.procedures {
+        for d in &p.documents {
+            for a in d.form.iter().chain(d.sample.iter()) {
+                let path = format!("{}{}", urls::procedure_dir(p), a.name);
+                if !out.iter().any(|f: &OutputFile| f.path == path) {
+                    out.push(OutputFile {
+                        path,
+                        content: Content::Copy(a.path.clone()),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One page to render.
+enum Job<'a> {
+    Home,
+    Field(&'a crate::model::Field, &'a FieldView),
+    Procedure(&'a Procedure),
+    Catalogue,
+    Contact,
+    Search,
+    Notices,
+    Notice(&'a crate::model::Notice),
+    NotFound,
+}
+
+impl<'a> Renderer<'a> {
+    fn jobs(&self, fields: &'a [FieldView]) -> Vec<Job<'a>> {
+        let mut jobs = vec![
+            Job::Home,
+            Job::Catalogue,
+            Job::Contact,
+            Job::Search,
+            Job::Notices,
+            Job::NotFound,
+        ];
+        jobs.extend(
+            self.site
+                .fields
+                .iter()
+                .zip(fields)
+                .map(|(f, v)| Job::Field(f, v)),
+        );
+        jobs.extend(self.site.procedures.iter().map(Job::Procedure));
+        jobs.extend(self.site.notices.iter().map(Job::Notice));
+        jobs
+    }
+
+    fn field_name(&self, slug: &'a str) -> &'a str {
+        self.site
+            .fields
+            .iter()
+            .find(|f| f.slug == slug)
+            .map(|f| f.name.as_str())
+            .unwrap_or(slug)
+    }
+
+    fn rows(&self, procs: impl Iterator<Item = &'a &'a Procedure>) -> Vec<RowView> {
+        procs
+            .map(|p| {
+                view::row_view(
+                    p,
+                    self.field_name(&p.field),
+                    self.opts.today,
+                    self.opts.lang,
+                )
+            })
+            .collect()
+    }
+
+    /// Every listed procedure, A–Z by title as a person reads it.
+    fn rows_az(&self) -> Vec<RowView> {
+        let mut rows = self.rows(self.listed.iter());
+        rows.sort_by_cached_key(|r| {
+            (
+                crate::text::strip_marks(&r.title).to_lowercase(),
+                r.title.clone(),
+            )
+        });
+        rows
+    }
+
+    fn run(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+        let t = i18n::strings(self.opts.lang);
+        let mut ctx = Context::new();
+        let (template, path, title, description): (&str, String, String, String) = match job {
+            Job::Home => (
+                "index.html",
+                urls::HOME.into(),
+                self.site.config.title.clone(),
+                t["how_to_use"].into(),
+            ),
+            Job::Catalogue => {
+                ctx.insert("rows", &self.rows_az());
+                (
+                    "catalogue.html",
+                    urls::CATALOGUE.into(),
+                    t["catalogue_az"].into(),
+                    String::new(),
+                )
+            }
+            Job::Search => {
+                ctx.insert("rows", &self.rows_az());
+                (
+                    "search.html",
+                    urls::SEARCH.into(),
+                    t["search"].into(),
+                    String::new(),
+                )
+            }
+            Job::Contact => (
+                "contact.html",
+                urls::CONTACT.into(),
+                t["contact_title"].into(),
+                String::new(),
+            ),
+            Job::Notices => (
+                "notices.html",
+                urls::NOTICES.into(),
+                t["notices"].into(),
+                String::new(),
+            ),
+            Job::NotFound => (
+                "404.html",
+                urls::NOT_FOUND.into(),
+                t["not_found"].into(),
+                String::new(),
+            ),
+            Job::Field(f, fv) => {
+                ctx.insert("field", fv);
+                ctx.insert(
+                    "rows",
+                    &self.rows(self.listed.iter().filter(|p| p.field == f.slug)),
+                );
+                (
+                    "field.html",
+                    urls::field(f),
+                    f.name.clone(),
+                    f.description.clone(),
+                )
+            }
+            Job::Procedure(p) => {
+                let input = view::ProcedureInput {
+                    procedure: p,
+                    field_name: self.field_name(&p.field),
+                    site: self.site,
+                    today: self.opts.today,
+                    lang: self.opts.lang,
+                };
+                let v = view::procedure_view(&input);
+                ctx.insert("json_ld", &data::json_ld(&v, self.site));
+                ctx.insert("procedure", &v);
+                let description = format!("{}: {}. {}", t["result"], p.result, v.row.deadline);
+                (
+                    "procedure.html",
+                    urls::procedure(p),
+                    p.title.clone(),
+                    description,
+                )
+            }
+            Job::Notice(n) => {
+                ctx.insert("notice", &view::notice_view(n, self.opts.today));
+                (
+                    "notice.html",
+                    urls::notice(n),
+                    n.title.clone(),
+                    String::new(),
+                )
+            }
+        };
+        ctx.insert("root", &urls::root_of(&path));
+        ctx.insert(
+            "page",
+            &PageMeta {
+                title: &title,
+                path: &path,
+                description: &description,
+                kind: template.trim_end_matches(".html"),
+            },
+        );
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| render_error(template, &e))?;
+        Ok(OutputFile {
+            path,
+            content: Content::Html(html),
+        })
+    }
+}
+
+fn render_error(template: &str, e: &tera::Error) -> Diagnostic {
+    let text = theme::error_chain(e);
+    Diagnostic::error(
+        "theme-render",
+        format!("themes/…/templates/{template}"),
+        t!(
+            "không dựng được trang từ mẫu {template}:\n{text}",
+            "cannot render the template {template}:\n{text}"
+        ),
+    )
+    .hint(t!(
+        "kiểm tra tên biến trong mẫu (xem docs/giao-dien.md)",
+        "check the variable names in the template (see docs/giao-dien.md)"
+    ))
+}

@@ -1,0 +1,393 @@
+//! What templates see: plain, serialisable views of the catalogue with every
+//! fact already formatted (see `format`). Templates never compute; the theme
+//! documentation (`docs/giao-dien.md`) lists these fields.
+
+use super::{format, markdown, urls};
+use crate::lang::Lang;
+use crate::model::{
+    Attachment, Date, Document, Fee, FeeChannel, Field, Notice, Office, Procedure, Site, Status,
+};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub lang: &'static str,
+    pub base_url: String,
+    pub office: OfficeView,
+    pub online_portal: Option<String>,
+    pub today: String,
+}
+
+#[derive(Serialize)]
+pub struct OfficeView {
+    pub name: String,
+    pub unit: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hours: Vec<HoursView>,
+    pub staff: Vec<StaffView>,
+    pub feedback: FeedbackView,
+}
+
+#[derive(Serialize)]
+pub struct HoursView {
+    pub days: String,
+    pub time: String,
+}
+
+#[derive(Serialize)]
+pub struct StaffView {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    /// Names of the fields this person handles.
+    pub fields: Vec<String>,
+    pub field_slugs: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct FeedbackView {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hotline: Option<String>,
+    pub any: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct FieldView {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub url: String,
+    /// Procedures listed (repealed ones excluded).
+    pub count: usize,
+}
+
+/// One line of a catalogue table.
+#[derive(Serialize, Clone)]
+pub struct RowView {
+    pub title: String,
+    pub code: Option<String>,
+    pub field: String,
+    pub field_name: String,
+    pub url: String,
+    pub deadline: String,
+    pub fees: String,
+    /// `Sắp có hiệu lực từ ngày 01/01/2027`, when not yet in force.
+    pub upcoming: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProcedureView {
+    #[serde(flatten)]
+    pub row: RowView,
+    pub status: &'static str,
+    pub status_date: Option<String>,
+    pub absolute_url: String,
+    pub level: &'static str,
+    pub audience: Option<String>,
+    pub agency: String,
+    pub result: String,
+    pub deadline_note: Option<String>,
+    pub fee_list: Vec<FeeView>,
+    pub documents: Vec<DocumentView>,
+    pub in_person: bool,
+    pub postal: bool,
+    pub online: Option<OnlineView>,
+    pub submit_at: String,
+    pub non_territorial: bool,
+    pub steps: Vec<String>,
+    pub conditions: Vec<String>,
+    pub legal_basis: Vec<LegalView>,
+    pub updated: String,
+    pub announced_by: Option<LegalView>,
+    pub body_html: String,
+    pub staff: Vec<StaffView>,
+    pub poster_url: String,
+    pub handout_url: String,
+}
+
+#[derive(Serialize)]
+pub struct FeeView {
+    pub name: String,
+    pub amount: String,
+    pub note: Option<String>,
+    /// Empty when the fee applies to every channel.
+    pub channel: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub name: String,
+    pub quantity: String,
+    pub note: Option<String>,
+    pub optional: bool,
+    pub present: bool,
+    pub form: Option<FileView>,
+    pub sample: Option<FileView>,
+}
+
+#[derive(Serialize)]
+pub struct FileView {
+    /// Relative to the procedure page (the file sits beside it).
+    pub href: String,
+    pub kind: String,
+    pub size: String,
+}
+
+#[derive(Serialize)]
+pub struct OnlineView {
+    pub url: String,
+    pub level: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct LegalView {
+    pub number: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct NoticeView {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub expires: Option<String>,
+    pub current: bool,
+    pub body_html: String,
+    pub summary: String,
+}
+
+pub fn site_view(site: &Site, today: Date) -> SiteView {
+    let c = &site.config;
+    SiteView {
+        title: c.title.clone(),
+        lang: c.language.code(),
+        base_url: c.base_url.clone(),
+        office: office_view(&c.office, &site.fields),
+        online_portal: c.online_portal.clone(),
+        today: format::date(today),
+    }
+}
+
+fn office_view(o: &Office, fields: &[Field]) -> OfficeView {
+    let f = &o.feedback;
+    OfficeView {
+        name: o.name.clone(),
+        unit: o.unit.clone(),
+        address: o.address.clone(),
+        phone: o.phone.clone(),
+        email: o.email.clone(),
+        hours: o
+            .hours
+            .iter()
+            .map(|h| HoursView {
+                days: h.days.clone(),
+                time: h.time.clone(),
+            })
+            .collect(),
+        staff: o.staff.iter().map(|s| staff_view(s, fields)).collect(),
+        feedback: FeedbackView {
+            address: f.address.clone(),
+            phone: f.phone.clone(),
+            email: f.email.clone(),
+            hotline: f.hotline.clone(),
+            any: f.address.is_some()
+                || f.phone.is_some()
+                || f.email.is_some()
+                || f.hotline.is_some(),
+        },
+    }
+}
+
+fn staff_view(s: &crate::model::Staff, fields: &[Field]) -> StaffView {
+    StaffView {
+        name: s.name.clone(),
+        title: s.title.clone(),
+        phone: s.phone.clone(),
+        fields: s
+            .fields
+            .iter()
+            .filter_map(|slug| fields.iter().find(|f| &f.slug == slug))
+            .map(|f| f.name.clone())
+            .collect(),
+        field_slugs: s.fields.clone(),
+    }
+}
+
+pub fn field_view(f: &Field, count: usize) -> FieldView {
+    FieldView {
+        slug: f.slug.clone(),
+        name: f.name.clone(),
+        description: f.description.clone(),
+        url: urls::field(f),
+        count,
+    }
+}
+
+pub fn row_view(p: &Procedure, field_name: &str, today: Date, lang: Lang) -> RowView {
+    RowView {
+        title: p.title.clone(),
+        code: p.code.clone(),
+        field: p.field.clone(),
+        field_name: field_name.to_string(),
+        url: urls::procedure(p),
+        deadline: format::deadline(&p.deadline, lang),
+        fees: format::fees_short(&p.fees, lang),
+        upcoming: match (p.status(today), p.effective) {
+            (Status::Upcoming, Some(d)) => Some(format::date(d)),
+            _ => None,
+        },
+    }
+}
+
+pub struct ProcedureInput<'a> {
+    pub procedure: &'a Procedure,
+    pub field_name: &'a str,
+    pub site: &'a Site,
+    pub today: Date,
+    pub lang: Lang,
+}
+
+pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
+    let ProcedureInput {
+        procedure: p,
+        field_name,
+        site,
+        today,
+        lang,
+    } = *input;
+    let office = &site.config.office;
+    let (status, status_date) = match p.status(today) {
+        Status::Current => ("current", None),
+        Status::Upcoming => ("upcoming", p.effective.map(format::date)),
+        Status::Repealed => ("repealed", p.repealed.map(format::date)),
+    };
+    ProcedureView {
+        row: row_view(p, field_name, today, lang),
+        status,
+        status_date,
+        absolute_url: urls::absolute(&site.config.base_url, &urls::procedure(p)),
+        level: format::level(p.level, lang),
+        audience: p.audience.clone(),
+        agency: p.agency.clone().unwrap_or_else(|| office.name.clone()),
+        result: p.result.clone(),
+        deadline_note: p.deadline.note.clone(),
+        fee_list: p.fees.iter().map(|f| fee_view(f, lang)).collect(),
+        documents: p.documents.iter().map(|d| document_view(d, lang)).collect(),
+        in_person: p.channels.in_person,
+        postal: p.channels.postal,
+        online: p.channels.online.as_ref().map(|o| OnlineView {
+            url: o.url.clone(),
+            level: format::online_level(o.level, lang),
+        }),
+        submit_at: p
+            .submit_at
+            .clone()
+            .or_else(|| office.unit.clone())
+            .unwrap_or_else(|| office.name.clone()),
+        non_territorial: p.non_territorial,
+        steps: p.steps.clone(),
+        conditions: p.conditions.clone(),
+        legal_basis: p
+            .legal_basis
+            .iter()
+            .map(|l| LegalView {
+                number: l.number.clone(),
+                title: l.title.clone(),
+                date: l.date.map(format::date),
+            })
+            .collect(),
+        updated: format::date(p.updated),
+        announced_by: p.announced_by.as_ref().map(|a| LegalView {
+            number: a.number.clone(),
+            title: None,
+            date: a.date.map(format::date),
+        }),
+        body_html: markdown::to_html(&p.body),
+        staff: office
+            .staff
+            .iter()
+            .filter(|s| s.fields.contains(&p.field))
+            .map(|s| staff_view(s, &site.fields))
+            .collect(),
+        poster_url: urls::poster(p),
+        handout_url: urls::handout(p),
+    }
+}
+
+fn fee_view(f: &Fee, lang: Lang) -> FeeView {
+    FeeView {
+        name: f.name.clone(),
+        amount: format::fee_amount(f, lang),
+        note: f.note.clone(),
+        channel: (f.channel != FeeChannel::All).then(|| format::fee_channel(f.channel, lang)),
+    }
+}
+
+fn document_view(d: &Document, lang: Lang) -> DocumentView {
+    DocumentView {
+        name: d.name.clone(),
+        quantity: format::document_quantity(d, lang),
+        note: d.note.clone(),
+        optional: d.optional,
+        present: d.present,
+        form: d.form.as_ref().map(file_view),
+        sample: d.sample.as_ref().map(file_view),
+    }
+}
+
+fn file_view(a: &Attachment) -> FileView {
+    let kind = a
+        .name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_uppercase())
+        .unwrap_or_default();
+    let bytes = std::fs::metadata(&a.path).map(|m| m.len()).unwrap_or(0);
+    FileView {
+        href: a.name.clone(),
+        kind,
+        size: human_size(bytes),
+    }
+}
+
+/// `45 KB`, `1,2 MB`: a citizen on a prepaid phone plan wants to know.
+fn human_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        let tenths = (bytes * 10).div_ceil(1024 * 1024);
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+pub fn notice_view(n: &Notice, today: Date) -> NoticeView {
+    let text = markdown::to_text(&n.body);
+    let summary = match text.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text,
+    };
+    NoticeView {
+        title: n.title.clone(),
+        url: urls::notice(n),
+        date: format::date(n.date),
+        expires: n.expires.map(format::date),
+        current: n.is_current(today),
+        body_html: markdown::to_html(&n.body),
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_are_rounded_up_for_people() {
+        assert_eq!(super::human_size(10), "1 KB");
+        assert_eq!(super::human_size(45 * 1024), "45 KB");
+        assert_eq!(super::human_size(1536 * 1024), "1,5 MB");
+    }
+}
