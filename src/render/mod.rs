@@ -96,7 +96,7 @@ pub fn render(
         listed,
     };
     let jobs = r.jobs(&fields);
-    let rendered: Vec<Result<OutputFile, Diagnostic>> =
+    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> =
         jobs.par_iter().map(|job| r.run(job)).collect();
     let mut files = Vec::with_capacity(rendered.len() + 16);
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -105,7 +105,7 @@ pub fn render(
             Ok(f) => files.push(f),
             // One broken template breaks every page it renders: say it once.
             Err(d) if errors.iter().any(|e| e.message == d.message) => {}
-            Err(d) => errors.push(d),
+            Err(d) => errors.push(*d),
         }
     }
     if !errors.is_empty() {
@@ -217,7 +217,7 @@ impl<'a> Renderer<'a> {
         rows
     }
 
-    fn run(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+    fn run(&self, job: &Job) -> Result<OutputFile, Box<Diagnostic>> {
         let t = i18n::strings(self.opts.lang);
         let mut ctx = Context::new();
         let (template, path, title, description): (&str, String, String, String) = match job {
@@ -318,7 +318,7 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(template, &ctx)
-            .map_err(|e| render_error(template, &e))?;
+            .map_err(|e| Box::new(render_error(template, &e)))?;
         Ok(OutputFile {
             path,
             content: Content::Html(html),
