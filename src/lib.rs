@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod text;
 
 pub use check::{check_site, CheckOptions, CheckOutcome};

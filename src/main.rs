@@ -42,6 +42,18 @@ enum Command {
         #[arg(long)]
         no_minify: bool,
     },
+    /// Tạo tệp thủ tục mới có đủ các khóa · write a new procedure file with every key
+    New {
+        /// Tên thư mục lĩnh vực, ví dụ ho-tich · the field's folder
+        field: String,
+        /// Tên thủ tục, trong ngoặc kép · the procedure's title, in quotes
+        title: String,
+    },
+    /// Tạo trang mới trong thư mục DIR · make a new site in DIR
+    Init {
+        /// Thư mục của trang mới (tạo nếu chưa có) · the new site's folder (created if missing)
+        dir: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -72,6 +84,20 @@ fn main() -> ExitCode {
                 minify: !no_minify,
             },
         ),
+        Command::New { field, title } => {
+            let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
+            let (out, err) = done.render(style());
+            print!("{out}");
+            eprint!("{err}");
+            ExitCode::from(done.code)
+        }
+        Command::Init { dir } => {
+            let done = niemyet::scaffold::init_site(&dir, today, cli.lang);
+            let (out, err) = done.render(style());
+            print!("{out}");
+            eprint!("{err}");
+            ExitCode::from(done.code)
+        }
     }
 }
 

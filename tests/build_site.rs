@@ -18,7 +18,12 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|e| e.expect("walk"))
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, fs::read(e.path()).unwrap())
         })
         .collect()
@@ -86,10 +91,24 @@ fn the_procedure_page_says_the_facts_the_vietnamese_way() {
     assert!(page.contains(r#"href="to-khai.pdf""#), "form link");
     assert!(page.contains("\"@type\":\"GovernmentService\""), "JSON-LD");
     // Facts come in the order a citizen needs them.
-    let order = ["Kết quả nhận được", "Thời hạn giải quyết", "Phí, lệ phí", "Giấy tờ cần mang theo",
-        "Nộp hồ sơ ở đâu", "Trình tự thực hiện", "Căn cứ pháp lý", "Cập nhật ngày"];
-    let positions: Vec<usize> = order.iter().map(|h| page.find(h).unwrap_or_else(|| panic!("{h}"))).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "facts out of order: {positions:?}");
+    let order = [
+        "Kết quả nhận được",
+        "Thời hạn giải quyết",
+        "Phí, lệ phí",
+        "Giấy tờ cần mang theo",
+        "Nộp hồ sơ ở đâu",
+        "Trình tự thực hiện",
+        "Căn cứ pháp lý",
+        "Cập nhật ngày",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|h| page.find(h).unwrap_or_else(|| panic!("{h}")))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "facts out of order: {positions:?}"
+    );
 
     let hours = read(site.path(), "ho-tich/cap-ban-sao-trich-luc/index.html");
     assert!(hours.contains("04 giờ"));
@@ -100,9 +119,16 @@ fn the_procedure_page_says_the_facts_the_vietnamese_way() {
     let field = read(site.path(), "ho-tich/index.html");
     assert!(field.contains("Đăng ký khai sinh") && field.contains("04 giờ"));
     let az = read(site.path(), "danh-muc/index.html");
-    let (a, b) = (az.find("Cấp bản sao").unwrap(), az.find("Đăng ký giám hộ").unwrap());
+    let (a, b) = (
+        az.find("Cấp bản sao").unwrap(),
+        az.find("Đăng ký giám hộ").unwrap(),
+    );
     assert!(a < b, "A–Z order");
-    assert!(fs::read(site.path().join("public/ho-tich/dang-ky-khai-sinh/to-khai.pdf")).is_ok());
+    assert!(fs::read(
+        site.path()
+            .join("public/ho-tich/dang-ky-khai-sinh/to-khai.pdf")
+    )
+    .is_ok());
 }
 
 #[test]
@@ -116,15 +142,30 @@ fn text_from_content_is_shown_never_run() {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
-        assert!(!html.contains("<script>alert"), "{path}: a script from content runs");
+        assert!(
+            !html.contains("<script>alert"),
+            "{path}: a script from content runs"
+        );
         assert!(!html.contains("<img src=x"), "{path}: markup from content");
         assert!(!html.contains("<iframe"), "{path}: markup from content");
-        assert!(!html.to_lowercase().contains("javascript:"), "{path}: javascript: link");
+        assert!(
+            !html.to_lowercase().contains("javascript:"),
+            "{path}: javascript: link"
+        );
     }
     let page = read(site.path(), "ho-tich/dang-ky-giam-ho/index.html");
-    assert!(page.contains("Đăng ký giám hộ &lt;script&gt;"), "title shown as text");
-    assert!(page.contains("&lt;b&gt;đậm&lt;&#x2F;b&gt; &amp; bước") || page.contains("&lt;b&gt;đậm&lt;/b&gt; &amp; bước"));
-    assert!(page.contains("&lt;script&gt;alert"), "body HTML shown as text");
+    assert!(
+        page.contains("Đăng ký giám hộ &lt;script&gt;"),
+        "title shown as text"
+    );
+    assert!(
+        page.contains("&lt;b&gt;đậm&lt;&#x2F;b&gt; &amp; bước")
+            || page.contains("&lt;b&gt;đậm&lt;/b&gt; &amp; bước")
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert"),
+        "body HTML shown as text"
+    );
     assert!(page.contains("bấm"), "the text of a dropped link stays");
 }
 
@@ -134,7 +175,10 @@ fn target(page: &str, link: &str) -> Option<String> {
     if link.is_empty() || link.contains(':') {
         return None;
     }
-    assert!(!link.starts_with('/'), "{page}: root-absolute link {link} breaks under a sub-path and from disk");
+    assert!(
+        !link.starts_with('/'),
+        "{page}: root-absolute link {link} breaks under a sub-path and from disk"
+    );
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for seg in link.split('/') {
@@ -164,10 +208,16 @@ fn every_link_and_asset_resolves_inside_the_output() {
         for attr in ["href", "src"] {
             for link in attr_values(&html, attr) {
                 if attr == "src" {
-                    assert!(!link.starts_with("http") && !link.starts_with("//"), "{path}: external request {link}");
+                    assert!(
+                        !link.starts_with("http") && !link.starts_with("//"),
+                        "{path}: external request {link}"
+                    );
                 }
                 if let Some(t) = target(path, &link) {
-                    assert!(!t.ends_with('/') && !t.is_empty(), "{path}: {link} is a folder (shows a file listing from disk)");
+                    assert!(
+                        !t.ends_with('/') && !t.is_empty(),
+                        "{path}: {link} is a folder (shows a file listing from disk)"
+                    );
                     assert!(files.contains_key(&t), "{path}: broken link {link} → {t}");
                     checked += 1;
                 }
@@ -175,8 +225,17 @@ fn every_link_and_asset_resolves_inside_the_output() {
         }
     }
     assert!(checked > 100, "only {checked} links checked");
-    for required in ["index.html", "search/index.html", "catalogue.json", "sitemap.xml", "robots.txt", "404.html",
-        "danh-muc/index.html", "lien-he/index.html", "notices/index.html"] {
+    for required in [
+        "index.html",
+        "search/index.html",
+        "catalogue.json",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "danh-muc/index.html",
+        "lien-he/index.html",
+        "notices/index.html",
+    ] {
         assert!(files.contains_key(required), "missing {required}");
     }
 }
@@ -186,19 +245,28 @@ fn data_files_use_absolute_urls_and_a_stable_schema() {
     let site = base_site();
     assert_eq!(build(site.path(), &[]).code, 0);
     let sitemap = read(site.path(), "sitemap.xml");
-    assert!(sitemap.contains("<loc>https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/</loc>"));
+    assert!(
+        sitemap.contains("<loc>https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/</loc>")
+    );
     assert!(sitemap.contains("<lastmod>2026-05-01</lastmod>"));
     let robots = read(site.path(), "robots.txt");
     assert!(robots.contains("Sitemap: https://tthc.thunghiem.example/sitemap.xml"));
-    let json: serde_json::Value = serde_json::from_str(&read(site.path(), "catalogue.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&read(site.path(), "catalogue.json")).unwrap();
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["date"], TODAY);
     let p = &json["procedures"][0];
     assert_eq!(p["code"], "1.001193");
-    assert_eq!(p["url"], "https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/");
+    assert_eq!(
+        p["url"],
+        "https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/"
+    );
     assert_eq!(p["deadline"]["working_days"], 0);
     assert_eq!(p["fees"][1]["amount"], 8000);
-    assert_eq!(p["documents"][0]["form"], "https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/to-khai.pdf");
+    assert_eq!(
+        p["documents"][0]["form"],
+        "https://tthc.thunghiem.example/ho-tich/dang-ky-khai-sinh/to-khai.pdf"
+    );
 }
 
 #[test]
@@ -208,7 +276,10 @@ fn two_builds_are_byte_identical() {
     let other = tempfile::tempdir().unwrap();
     let out2 = other.path().join("out");
     assert_eq!(niemyet(site.path(), &["build"]).code, 0);
-    assert_eq!(niemyet(site.path(), &["build", "--out", out2.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        niemyet(site.path(), &["build", "--out", out2.to_str().unwrap()]).code,
+        0
+    );
     let (a, b) = (tree(&site.path().join("public")), tree(&out2));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (k, v) in &a {
@@ -226,11 +297,22 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     fs::write(&proc, text.replace("amount: 8000", "amount: 8.000 đồng")).unwrap();
     let run = build(site.path(), &[]);
     assert_eq!(run.code, 1, "{}", run.all());
-    assert!(run.stderr.contains("dang-ky-khai-sinh.md:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("dang-ky-khai-sinh.md:"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("Bản cũ của trang"), "{}", run.stderr);
-    assert_eq!(tree(&site.path().join("public")), before, "public/ changed after a failed build");
-    let leftovers: Vec<PathBuf> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("niemyet-")).collect();
+    assert_eq!(
+        tree(&site.path().join("public")),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<PathBuf> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("niemyet-"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -239,10 +321,16 @@ fn a_removed_procedure_leaves_no_stale_page() {
     let site = base_site();
     add_procedures(site.path());
     assert_eq!(build(site.path(), &[]).code, 0);
-    assert!(site.path().join("public/ho-tich/dang-ky-giam-ho/index.html").exists());
+    assert!(site
+        .path()
+        .join("public/ho-tich/dang-ky-giam-ho/index.html")
+        .exists());
     fs::remove_file(site.path().join("content/ho-tich/dang-ky-giam-ho.md")).unwrap();
     assert_eq!(build(site.path(), &[]).code, 0);
-    assert!(!site.path().join("public/ho-tich/dang-ky-giam-ho").exists(), "stale page survived");
+    assert!(
+        !site.path().join("public/ho-tich/dang-ky-giam-ho").exists(),
+        "stale page survived"
+    );
 }
 
 #[test]
@@ -253,21 +341,38 @@ fn out_refuses_a_folder_that_niemyet_did_not_make() {
     fs::write(mine.join("bao-cao.docx"), b"do not lose me").unwrap();
     let run = build(site.path(), &["--out", mine.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.all());
-    assert!(run.stderr.contains("không phải do niemyet tạo"), "{}", run.stderr);
-    assert_eq!(fs::read(mine.join("bao-cao.docx")).unwrap(), b"do not lose me");
+    assert!(
+        run.stderr.contains("không phải do niemyet tạo"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(mine.join("bao-cao.docx")).unwrap(),
+        b"do not lose me"
+    );
     assert_eq!(fs::read_dir(&mine).unwrap().count(), 1);
     // An empty folder is fine, and a folder niemyet made may be rebuilt.
     let empty = site.path().join("trong");
     fs::create_dir(&empty).unwrap();
-    assert_eq!(build(site.path(), &["--out", empty.to_str().unwrap()]).code, 0);
-    assert_eq!(build(site.path(), &["--out", empty.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        build(site.path(), &["--out", empty.to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        build(site.path(), &["--out", empty.to_str().unwrap()]).code,
+        0
+    );
 }
 
 #[test]
 fn expired_notices_and_repealed_procedures_leave_the_lists_but_keep_their_pages() {
     let site = base_site();
     let c = site.path().join("content");
-    fs::write(c.join("notices/2025-01-cu.md"), "---\ntitle: Thông báo cũ đã hết hạn\ndate: 2025-01-02\nexpires: 2025-02-01\n---\nCũ.\n").unwrap();
+    fs::write(
+        c.join("notices/2025-01-cu.md"),
+        "---\ntitle: Thông báo cũ đã hết hạn\ndate: 2025-01-02\nexpires: 2025-02-01\n---\nCũ.\n",
+    )
+    .unwrap();
     fs::write(
         c.join("ho-tich/thu-tuc-cu.md"),
         "---\ntitle: Thủ tục đã bãi bỏ\nresult: Không\ndeadline:\n  working_days: 3\nfees: []\ndocuments:\n  - name: Tờ khai\nsteps: [Nộp]\nlegal_basis:\n  - number: 1/2020/TT\nupdated: 2026-01-05\nrepealed: 2026-06-01\n---\n",
@@ -280,7 +385,10 @@ fn expired_notices_and_repealed_procedures_leave_the_lists_but_keep_their_pages(
     assert!(!read(site.path(), "danh-muc/index.html").contains("Thủ tục đã bãi bỏ"));
     assert!(!read(site.path(), "sitemap.xml").contains("thu-tuc-cu"));
     let page = read(site.path(), "ho-tich/thu-tuc-cu/index.html");
-    assert!(page.contains("đã bị bãi bỏ từ ngày 01/06/2026"), "repealed page is marked");
+    assert!(
+        page.contains("đã bị bãi bỏ từ ngày 01/06/2026"),
+        "repealed page is marked"
+    );
 }
 
 /// A snapshot of one procedure page, reviewed by eye when it changes:
@@ -296,7 +404,11 @@ fn procedure_page_matches_the_reviewed_snapshot() {
     }
     let expected = fs::read_to_string(&golden).expect("golden file; run with UPDATE_GOLDEN=1 once");
     if page != expected {
-        let line = page.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let line = page
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "the page differs from tests/golden/dang-ky-khai-sinh.html at line {}:\n  got:      {}\n  expected: {}\n(review the change, then UPDATE_GOLDEN=1)",
             line + 1,
@@ -316,17 +428,35 @@ fn minified_pages_show_the_same_text_and_links() {
     let plain = tempfile::tempdir().unwrap();
     let plain_out = plain.path().join("p");
     assert_eq!(niemyet(site.path(), &["build"]).code, 0);
-    assert_eq!(niemyet(site.path(), &["build", "--no-minify", "--out", plain_out.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        niemyet(
+            site.path(),
+            &["build", "--no-minify", "--out", plain_out.to_str().unwrap()]
+        )
+        .code,
+        0
+    );
     let (min, full) = (tree(&site.path().join("public")), tree(&plain_out));
     let mut smaller = 0;
     for (path, bytes) in &full {
         if !path.ends_with(".html") {
             continue;
         }
-        let (a, b) = (String::from_utf8_lossy(bytes), String::from_utf8_lossy(&min[path]));
-        assert_eq!(visible_text(&a), visible_text(&b), "{path}: text changed by minification");
+        let (a, b) = (
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&min[path]),
+        );
+        assert_eq!(
+            visible_text(&a),
+            visible_text(&b),
+            "{path}: text changed by minification"
+        );
         for attr in ["href", "src", "id", "for", "lang"] {
-            assert_eq!(attr_values(&a, attr), attr_values(&b, attr), "{path}: {attr} changed");
+            assert_eq!(
+                attr_values(&a, attr),
+                attr_values(&b, attr),
+                "{path}: {attr} changed"
+            );
         }
         if b.len() < a.len() {
             smaller += 1;
