@@ -58,6 +58,9 @@ pub fn check_site(root: &Path, opts: CheckOptions) -> CheckOutcome {
         .map(|entry| {
             let (pd, mut d) = load::load_procedure(entry);
             let p = model::validate_procedure(&pd, content_dir, opts.today, &mut d);
+            if let Some(doc) = &pd.doc {
+                placeholders_left(&doc.source, &mut d);
+            }
             (p, d, model::code_use(&pd))
         })
         .collect();
@@ -138,4 +141,31 @@ fn sort_catalogue(
         )
     });
     notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+}
+
+/// `niemyet new` marks what the clerk must replace with "CẦN SỬA"; a marker
+/// still there would be published, so each one is a warning at its line.
+fn placeholders_left(source: &diag::Source, diags: &mut Vec<Diagnostic>) {
+    let mark = crate::scaffold::MARK;
+    for (byte, _) in source.text.match_indices(mark) {
+        let line = source.line_of(byte);
+        if source.line_text(line).trim_start().starts_with('#') {
+            continue; // a comment telling what to do, not a value
+        }
+        diags.push(
+            Diagnostic::warning(
+                "placeholder",
+                source.rel_path.clone(),
+                crate::t!(
+                    "còn chỗ đánh dấu \"{mark}\": nội dung mẫu chưa được thay",
+                    "a \"{mark}\" marker is left: placeholder text not replaced yet"
+                ),
+            )
+            .at(Some(source.locate(byte, mark.len())))
+            .hint(crate::t!(
+                "thay cả dòng này bằng thông tin thật của thủ tục (dòng {line})",
+                "replace this line with the procedure's real information (line {line})"
+            )),
+        );
+    }
 }

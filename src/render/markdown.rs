@@ -30,13 +30,11 @@ pub fn to_text(text: &str) -> String {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&t)
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
-                out.push(' ')
-            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
     }
-    out.trim().to_string()
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `skipped` remembers, per open link, whether its tags were dropped, so the
