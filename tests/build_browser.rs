@@ -10,7 +10,10 @@ use std::path::Path;
 
 fn example_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir.path().join("content"));
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
     let run = niemyet(dir.path(), &["build"]);
     assert_eq!(run.code, 0, "{}", run.all());
     dir
@@ -20,29 +23,58 @@ fn example_site() -> tempfile::TempDir {
 fn a_procedure_page_opened_from_file_runs_its_script_and_shows_its_facts() {
     let Some(browser) = chromium() else { return };
     let site = example_site();
-    let page = site.path().join("public/ho-tich/dang-ky-khai-sinh/index.html");
-    let dom = run(browser, &["--virtual-time-budget=3000", "--dump-dom"], &file_url(&page));
+    let page = site
+        .path()
+        .join("public/ho-tich/dang-ky-khai-sinh/index.html");
+    let dom = run(
+        browser,
+        &["--virtual-time-budget=3000", "--dump-dom"],
+        &file_url(&page),
+    );
     assert!(dom.contains("<h1>Đăng ký khai sinh</h1>"), "{dom}");
     assert!(dom.contains("Trong ngày làm việc"));
     // site.js (loaded as ../../assets/site.js) unhides the text-size buttons.
     let prefs = dom.find("class=\"prefs\"").expect("prefs box");
     let tag_end = prefs + dom[prefs..].find('>').unwrap();
-    assert!(!dom[prefs..tag_end].contains("hidden"), "site.js did not run from file://");
+    assert!(
+        !dom[prefs..tag_end].contains("hidden"),
+        "site.js did not run from file://"
+    );
 }
 
 #[test]
 fn a_procedure_page_prints_without_browser_headers() {
     let Some(browser) = chromium() else { return };
-    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "poppler-utils missing in CI");
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler-utils missing in CI"
+        );
         eprintln!("SKIPPED: pdftotext missing (apt-get install poppler-utils)");
         return;
     }
     let site = example_site();
-    let page = site.path().join("public/ho-tich/dang-ky-khai-sinh/index.html");
+    let page = site
+        .path()
+        .join("public/ho-tich/dang-ky-khai-sinh/index.html");
     let pdf = site.path().join("page.pdf");
-    run(browser, &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display())], &file_url(&page));
-    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+    run(
+        browser,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &file_url(&page),
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Đăng ký khai sinh"), "{text}");
     assert!(text.contains("Giấy tờ cần mang theo"));

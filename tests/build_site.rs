@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::html::{attr_values, visible_text};
+use common::html::attr_values;
 use common::{base_site, niemyet, TODAY};
 use std::collections::BTreeMap;
 use std::fs;
@@ -423,6 +423,7 @@ fn procedure_page_matches_the_reviewed_snapshot() {
 #[cfg(feature = "minify")]
 #[test]
 fn minified_pages_show_the_same_text_and_links() {
+    use common::html::visible_text;
     let site = base_site();
     add_procedures(site.path());
     let plain = tempfile::tempdir().unwrap();

@@ -43,10 +43,24 @@ fn assert_checks_clean(root: &Path, ok_line: &str) {
 fn assert_checks_with_placeholders(root: &Path, file: &str) {
     let run = niemyet(root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(run.stdout.contains("cảnh báo cần rà soát"), "{}", run.stdout);
-    let warnings = run.stderr.matches("cảnh báo: còn chỗ đánh dấu \"CẦN SỬA\"").count();
+    assert!(
+        run.stdout.contains("cảnh báo cần rà soát"),
+        "{}",
+        run.stdout
+    );
+    let warnings = run
+        .stderr
+        .matches("cảnh báo: còn chỗ đánh dấu \"CẦN SỬA\"")
+        .count();
     assert!(warnings >= 5, "{}", run.stderr);
-    assert!(run.stderr.lines().filter(|l| l.contains(": cảnh báo:")).all(|l| l.contains(file)), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains(": cảnh báo:"))
+            .all(|l| l.contains(file)),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

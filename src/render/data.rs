@@ -8,8 +8,6 @@ use crate::model::{DeadlineMeasure, FeeChannel, Level, OnlineLevel, Procedure, S
 use serde::Serialize;
 use serde_json::json;
 
-pub const CATALOGUE_SCHEMA: &str = "https://niemyet.example/schema/catalogue-1.json";
-
 pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions) -> Vec<OutputFile> {
     vec![
         OutputFile {
@@ -18,7 +16,7 @@ pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions) -> Vec<Ou
         },
         OutputFile {
             path: "sitemap.xml".into(),
-            content: Content::Bytes(sitemap(site, listed).into_bytes()),
+            content: Content::Bytes(sitemap(site, listed, opts.today).into_bytes()),
         },
         OutputFile {
             path: "robots.txt".into(),
@@ -53,12 +51,18 @@ struct SiteJson<'a> {
     address: Option<&'a str>,
     phone: Option<&'a str>,
     email: Option<&'a str>,
+    hours: Vec<serde_json::Value>,
+    staff: Vec<serde_json::Value>,
+    feedback: serde_json::Value,
+    online_portal: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct FieldJson<'a> {
     slug: &'a str,
     name: &'a str,
+    order: Option<i64>,
+    description: &'a str,
     url: String,
 }
 
@@ -83,10 +87,13 @@ struct ProcedureJson<'a> {
     conditions: &'a [String],
     legal_basis: Vec<serde_json::Value>,
     updated: String,
+    announced_by: Option<serde_json::Value>,
     effective: Option<String>,
     repealed: Option<String>,
     non_territorial: bool,
     submit_at: Option<&'a str>,
+    /// The Markdown body as written.
+    body: &'a str,
 }
 
 #[derive(Serialize)]
@@ -113,6 +120,18 @@ fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
             address: c.office.address.as_deref(),
             phone: c.office.phone.as_deref(),
             email: c.office.email.as_deref(),
+            hours: c.office.hours.iter().map(|h| json!({"days": h.days, "time": h.time})).collect(),
+            staff: c
+                .office
+                .staff
+                .iter()
+                .map(|s| json!({"name": s.name, "title": s.title, "phone": s.phone, "fields": s.fields}))
+                .collect(),
+            feedback: {
+                let f = &c.office.feedback;
+                json!({"address": f.address, "phone": f.phone, "email": f.email, "hotline": f.hotline})
+            },
+            online_portal: c.online_portal.as_deref(),
         },
         fields: site
             .fields
@@ -120,6 +139,8 @@ fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
             .map(|f| FieldJson {
                 slug: &f.slug,
                 name: &f.name,
+                order: f.order,
+                description: &f.description,
                 url: urls::absolute(base, &urls::field(f)),
             })
             .collect(),
@@ -209,10 +230,15 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
             .map(|l| json!({"number": l.number, "title": l.title, "date": l.date.map(|d| d.to_string())}))
             .collect(),
         updated: p.updated.to_string(),
+        announced_by: p
+            .announced_by
+            .as_ref()
+            .map(|a| json!({"number": a.number, "date": a.date.map(|d| d.to_string())})),
         effective: p.effective.map(|d| d.to_string()),
         repealed: p.repealed.map(|d| d.to_string()),
         non_territorial: p.non_territorial,
         submit_at: p.submit_at.as_deref(),
+        body: &p.body,
     }
 }
 
@@ -225,7 +251,7 @@ fn fee_channel(c: FeeChannel) -> &'static str {
     }
 }
 
-fn sitemap(site: &Site, listed: &[&Procedure]) -> String {
+fn sitemap(site: &Site, listed: &[&Procedure], today: crate::model::Date) -> String {
     let base = &site.config.base_url;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -256,7 +282,7 @@ fn sitemap(site: &Site, listed: &[&Procedure]) -> String {
     for p in listed {
         url(&urls::procedure(p), Some(p.updated.to_string()));
     }
-    for n in &site.notices {
+    for n in site.notices.iter().filter(|n| n.is_current(today)) {
         url(&urls::notice(n), Some(n.date.to_string()));
     }
     out.push_str("</urlset>\n");

@@ -73,6 +73,7 @@ const UI: &[(&str, &str, &str)] = &[
     ("no_notices", "Hiện chưa có thông báo.", "There are no notices at the moment."),
     ("posted", "Ngày đăng", "Posted"),
     ("expires", "Hết hạn", "Until"),
+    ("notice_expired", "Thông báo này đã hết hạn từ ngày", "This notice expired on"),
     ("all_procedures", "Xem tất cả thủ tục", "See all procedures"),
     ("not_found", "Không tìm thấy trang", "Page not found"),
     ("not_found_text", "Trang bạn tìm không có hoặc đã được chuyển. Hãy tìm thủ tục hoặc về trang chủ.", "The page does not exist or has moved. Search for the procedure or go home."),

@@ -85,7 +85,7 @@ pub fn render(
     // What every page shows is serialised once, not once per page.
     let mut tera = theme.tera.clone();
     let g = tera.global_context();
-    g.insert("site", &view::site_view(site, opts.today));
+    g.insert("site", &view::site_view(site, opts.today, opts.lang));
     g.insert("t", &i18n::strings(opts.lang));
     g.insert("fields", &fields);
     g.insert("notices", &notices);
@@ -273,7 +273,7 @@ impl<'a> Renderer<'a> {
                     "field.html",
                     urls::field(f),
                     f.name.clone(),
-                    f.description.clone(),
+                    fv.description.clone(),
                 )
             }
             Job::Procedure(p) => {

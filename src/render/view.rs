@@ -60,7 +60,10 @@ pub struct FeedbackView {
 pub struct FieldView {
     pub slug: String,
     pub name: String,
+    /// The `_index.md` body as plain text (for meta descriptions).
     pub description: String,
+    /// The `_index.md` body as HTML.
+    pub description_html: String,
     pub url: String,
     /// Procedures listed (repealed ones excluded).
     pub count: usize,
@@ -162,11 +165,11 @@ pub struct NoticeView {
     pub summary: String,
 }
 
-pub fn site_view(site: &Site, today: Date) -> SiteView {
+pub fn site_view(site: &Site, today: Date, lang: Lang) -> SiteView {
     let c = &site.config;
     SiteView {
         title: c.title.clone(),
-        lang: c.language.code(),
+        lang: lang.code(),
         base_url: c.base_url.clone(),
         office: office_view(&c.office, &site.fields),
         online_portal: c.online_portal.clone(),
@@ -223,7 +226,8 @@ pub fn field_view(f: &Field, count: usize) -> FieldView {
     FieldView {
         slug: f.slug.clone(),
         name: f.name.clone(),
-        description: f.description.clone(),
+        description: markdown::to_text(&f.description),
+        description_html: markdown::to_html(&f.description),
         url: urls::field(f),
         count,
     }

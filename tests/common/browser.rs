@@ -7,11 +7,17 @@ use std::process::Command;
 /// The browser, or None (then the test says it was skipped; in CI, where
 /// `.ci/run` installs it, a missing browser fails the test).
 pub fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let found = ["chromium", "chromium-browser"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
     if found.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "chromium is missing in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is missing in CI"
+        );
         eprintln!("SKIPPED: chromium is not installed (apt-get install chromium)");
     }
     found
@@ -23,8 +29,15 @@ pub fn run(browser: &str, flags: &[&str], url: &str) -> String {
     let out = Command::new("timeout")
         .arg("90")
         .arg(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--no-first-run", "--hide-scrollbars"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(flags)
         .arg(url)
@@ -34,5 +47,8 @@ pub fn run(browser: &str, flags: &[&str], url: &str) -> String {
 }
 
 pub fn file_url(path: &Path) -> String {
-    format!("file://{}", path.canonicalize().expect("absolute path").display())
+    format!(
+        "file://{}",
+        path.canonicalize().expect("absolute path").display()
+    )
 }
