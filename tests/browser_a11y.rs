@@ -16,7 +16,10 @@ fn the_example_site_passes_the_browser_accessibility_checks() {
         && root.join("node_modules/axe-core").is_dir()
         && common::browser::chromium().is_some();
     if !ready {
-        assert!(std::env::var_os("CI").is_none(), "node_modules or chromium missing in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "node_modules or chromium missing in CI"
+        );
         eprintln!("SKIPPED: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` and install chromium");
         return;
     }
@@ -25,11 +28,19 @@ fn the_example_site_passes_the_browser_accessibility_checks() {
     let run = niemyet(dir.path(), &["build"]);
     assert_eq!(run.code, 0, "{}", run.all());
     let out = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "tests/browser/a11y.test.js"])
+        .args([
+            "--test",
+            "--test-reporter=spec",
+            "tests/browser/a11y.test.js",
+        ])
         .current_dir(root)
         .env("SITE_DIR", dir.path().join("public"))
         .output()
         .expect("run node");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -81,3 +81,30 @@ fn a_procedure_page_prints_without_browser_headers() {
     assert!(!text.contains("file://"), "browser header printed");
     assert!(!text.contains("Tương phản cao"), "screen controls printed");
 }
+
+/// An old phone on a slow line: every procedure page of the example, with
+/// the stylesheet and script it loads, stays under 30 KB uncompressed.
+#[test]
+fn every_procedure_page_weighs_under_30_kb_with_its_css_and_js() {
+    let site = example_site();
+    let public = site.path().join("public");
+    let shared: u64 = ["assets/style.css", "assets/site.js"]
+        .iter()
+        .map(|a| std::fs::metadata(public.join(a)).expect(a).len())
+        .sum();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&public).min_depth(3).max_depth(3) {
+        let entry = entry.expect("walk");
+        if entry.file_name() != "index.html" || entry.path().starts_with(public.join("posters")) {
+            continue;
+        }
+        let total = entry.metadata().expect("size").len() + shared;
+        assert!(
+            total < 30 * 1024,
+            "{}: {total} bytes with CSS and JS",
+            entry.path().display()
+        );
+        pages += 1;
+    }
+    assert!(pages >= 25, "only {pages} procedure pages found");
+}

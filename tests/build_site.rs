@@ -465,3 +465,69 @@ fn minified_pages_show_the_same_text_and_links() {
     }
     assert!(smaller > 5, "minification did nothing");
 }
+
+#[test]
+fn a_site_theme_overrides_one_template_and_adds_an_asset() {
+    let site = base_site();
+    let theme = site.path().join("themes/phuong");
+    fs::create_dir_all(theme.join("templates")).unwrap();
+    fs::create_dir_all(theme.join("static/img")).unwrap();
+    fs::write(
+        theme.join("templates/notice.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"rieng\">{{ notice.title }}</h1>{% endblock main %}",
+    )
+    .unwrap();
+    fs::write(
+        theme.join("static/img/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, format!("{text}theme: phuong\n")).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        read(site.path(), "notices/2026-12-lich-tet/index.html").contains("<h1 class=\"rieng\">")
+    );
+    assert!(site.path().join("public/assets/img/logo.svg").is_file());
+    // Everything not overridden comes from the embedded default theme.
+    assert!(read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html")
+        .contains("<h1>Đăng ký khai sinh</h1>"));
+}
+
+#[test]
+fn a_broken_theme_template_is_reported_with_its_file_and_builds_nothing() {
+    let site = base_site();
+    assert_eq!(build(site.path(), &[]).code, 0);
+    let before = tree(&site.path().join("public"));
+    let dir = site.path().join("themes/default/templates");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("field.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ field.name \n{% endblock main %}",
+    )
+    .unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr.contains("themes/default/templates/field.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("lỗi trong mẫu giao diện"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&site.path().join("public")), before);
+    // A variable the views do not have is an error too, naming the template.
+    fs::write(
+        dir.join("field.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ field.khong_co }}{% endblock main %}",
+    )
+    .unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("field.html"), "{}", run.stderr);
+}

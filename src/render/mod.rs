@@ -56,6 +56,7 @@ struct Renderer<'a> {
     site: &'a Site,
     /// The theme's templates with the site-wide values as globals.
     tera: tera::Tera,
+    origins: &'a std::collections::BTreeMap<String, PathBuf>,
     opts: &'a RenderOptions,
     /// Procedures that appear in lists (not repealed), catalogue order.
     listed: Vec<&'a Procedure>,
@@ -92,6 +93,7 @@ pub fn render(
     let r = Renderer {
         site,
         tera,
+        origins: &theme.origins,
         opts,
         listed,
     };
@@ -318,7 +320,7 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(template, &ctx)
-            .map_err(|e| Box::new(render_error(template, &e)))?;
+            .map_err(|e| Box::new(render_error(template, self.origins.get(template), &e)))?;
         Ok(OutputFile {
             path,
             content: Content::Html(html),
@@ -326,11 +328,11 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn render_error(template: &str, e: &tera::Error) -> Diagnostic {
+fn render_error(template: &str, origin: Option<&PathBuf>, e: &tera::Error) -> Diagnostic {
     let text = theme::error_chain(e);
     Diagnostic::error(
         "theme-render",
-        format!("themes/…/templates/{template}"),
+        origin.cloned().unwrap_or_else(|| PathBuf::from(template)),
         t!(
             "không dựng được trang từ mẫu {template}:\n{text}",
             "cannot render the template {template}:\n{text}"

@@ -39,6 +39,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Path under `assets/` → content.
     pub assets: BTreeMap<String, Asset>,
+    /// Template name → the file it came from, for error messages.
+    pub origins: BTreeMap<String, PathBuf>,
 }
 
 impl Theme {
@@ -70,7 +72,15 @@ impl Theme {
             diags.push(template_error(&e, &sources));
         }
         if diags.is_empty() {
-            Ok(Theme { tera, assets })
+            let origins = sources
+                .into_iter()
+                .map(|(n, (_, path))| (n, path))
+                .collect();
+            Ok(Theme {
+                tera,
+                assets,
+                origins,
+            })
         } else {
             Err(diags)
         }
