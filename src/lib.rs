@@ -10,6 +10,7 @@ pub mod diag;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod text;
 
 pub use check::{check_site, CheckOptions, CheckOutcome};
