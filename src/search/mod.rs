@@ -19,7 +19,7 @@
 //!
 //! Ranking (same in Rust and JS; see [`Index::search`]): the query words that
 //! match nothing are dropped; then documents are ordered by how many query
-//! words they match, then a tier (exact title > title phrase > all words in
+//! words they match, how many exactly (not as a prefix or typo), then a tier (exact title > title phrase > all words in
 //! the title > alias phrase > words in title/aliases > in other fields >
 //! body), then a score (best field weight × match quality per word), then the
 //! title's length (shortest first), then catalogue order (field order, title).

@@ -11,9 +11,13 @@
 //!    (a word with digits) is never matched with a typo.
 //! 3. Words with no candidate are dropped: they do not empty the results.
 //! 4. Per document and word: the best `field weight × quality` over the
-//!    word's candidates, and the title and alias positions it matched.
-//! 5. Order: words matched (more first), tier, score, title length (when a
-//!    word matched the title; shorter first), catalogue order.
+//!    word's candidates, and the fields, title and alias positions it
+//!    matched; when the word matched the document exactly somewhere, the
+//!    tier only looks at those exact matches.
+//! 5. Order: words matched (more first), words matched exactly (so `bao tu`
+//!    prefers the alias "báo tử" to "bảo trợ … đối tượng"), tier, score,
+//!    title length (when a word matched the title; shorter first), catalogue
+//!    order.
 
 use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
 
@@ -47,6 +51,8 @@ pub(crate) fn weight(mask: u8) -> u32 {
 pub struct Hit {
     pub doc: u32,
     pub matched: u32,
+    /// Words matched exactly (not as a prefix or with a typo).
+    pub exact: u32,
     pub tier: u32,
     pub score: u32,
 }
@@ -103,12 +109,14 @@ pub(crate) fn one_edit(w: &[char], t: &str) -> bool {
     }
 }
 
+/// Per document, per query word: what its candidates matched, kept apart for
+/// exact matches (`[0]`) and prefix or typo matches (`[1]`).
 #[derive(Clone, Default)]
 struct State {
     score: Vec<u32>,
-    tb: Vec<u32>,
-    ab: Vec<u32>,
-    masks: Vec<u8>,
+    masks: [Vec<u8>; 2],
+    tb: [Vec<u32>; 2],
+    ab: [Vec<u32>; 2],
     code_exact: Vec<bool>,
     tlen: Option<u8>,
 }
@@ -142,23 +150,24 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
     let mut states: Vec<Option<State>> = vec![None; ndocs];
     for (j, cands) in words.iter().enumerate() {
         for &(list, q) in cands {
+            let e = usize::from(q != 10);
             for p in list {
                 let s = states[p.doc as usize].get_or_insert_with(|| State {
                     score: vec![0; k],
-                    tb: vec![0; k],
-                    ab: vec![0; k],
-                    masks: vec![0; k],
+                    masks: [vec![0; k], vec![0; k]],
+                    tb: [vec![0; k], vec![0; k]],
+                    ab: [vec![0; k], vec![0; k]],
                     code_exact: vec![false; k],
                     tlen: None,
                 });
                 s.score[j] = s.score[j].max(weight(p.mask) * q);
-                s.masks[j] |= p.mask;
+                s.masks[e][j] |= p.mask;
                 if p.mask & TITLE != 0 {
-                    s.tb[j] |= p.tbits;
+                    s.tb[e][j] |= p.tbits;
                     s.tlen = Some(p.tlen);
                 }
                 if p.mask & ALIAS != 0 {
-                    s.ab[j] |= p.abits;
+                    s.ab[e][j] |= p.abits;
                 }
                 if p.mask & CODE != 0 && q == 10 {
                     s.code_exact[j] = true;
@@ -171,16 +180,23 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
         .enumerate()
         .filter_map(|(doc, s)| {
             let s = s.as_ref()?;
-            let matched = s.masks.iter().filter(|&&m| m != 0).count() as u32;
+            // A word matched exactly somewhere is taken as meant exactly: the
+            // tier looks at its exact matches only.
+            let pick = |j: usize| usize::from(s.masks[0][j] == 0);
+            let masks: Vec<u8> = (0..k).map(|j| s.masks[pick(j)][j]).collect();
+            let tb: Vec<u32> = (0..k).map(|j| s.tb[pick(j)][j]).collect();
+            let ab: Vec<u32> = (0..k).map(|j| s.ab[pick(j)][j]).collect();
+            let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
+            let exact = s.masks[0].iter().filter(|&&m| m != 0).count() as u32;
             let all = matched as usize == k;
-            let in_any = |bits: u8| all && s.masks.iter().all(|m| m & bits != 0);
+            let in_any = |bits: u8| all && masks.iter().all(|m| m & bits != 0);
             let phrase = |b: &[u32]| {
                 b.iter()
                     .enumerate()
                     .fold(u32::MAX, |acc, (j, x)| acc & (x >> j))
             };
             let tier = if in_any(TITLE | CODE) {
-                let tp = phrase(&s.tb);
+                let tp = phrase(&tb);
                 if (tp & 1 != 0 && s.tlen == Some(k as u8)) || (k == 1 && s.code_exact[0]) {
                     6
                 } else if tp != 0 {
@@ -188,7 +204,7 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
                 } else {
                     4
                 }
-            } else if all && phrase(&s.ab) != 0 {
+            } else if all && phrase(&ab) != 0 {
                 3
             } else if in_any(TITLE | CODE | ALIAS) {
                 2
@@ -200,6 +216,7 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
             let hit = Hit {
                 doc: doc as u32,
                 matched,
+                exact,
                 tier,
                 score: s.score.iter().sum(),
             };
@@ -207,8 +224,8 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
         })
         .collect();
     hits.sort_by(|(a, la), (b, lb)| {
-        (b.matched, b.tier, b.score)
-            .cmp(&(a.matched, a.tier, a.score))
+        (b.matched, b.exact, b.tier, b.score)
+            .cmp(&(a.matched, a.exact, a.tier, a.score))
             .then(la.cmp(lb))
             .then(a.doc.cmp(&b.doc))
     });

@@ -121,15 +121,19 @@
     return out;
   }
 
-  /** words: for each kept query word, a list of [postings array, quality]. */
-  function rank(wordLists, ndocs) {
+  function zeros(k) { return new Array(k).fill(0); }
+
+  /** wordLists: for each kept query word, a list of [postings array, quality].
+   * Per document and word, exact matches ([0]) are kept apart from prefix or
+   * typo matches ([1]); a word matched exactly is judged on those only. */
+  function rank(wordLists) {
     var k = wordLists.length;
     if (!k) return [];
     var states = new Map();
     for (var j = 0; j < k; j++) {
       var cands = wordLists[j];
       for (var c = 0; c < cands.length; c++) {
-        var arr = cands[c][0], q = cands[c][1];
+        var arr = cands[c][0], q = cands[c][1], e = q === 10 ? 0 : 1;
         var i = 0, doc = 0;
         while (i < arr.length) {
           doc += arr[i++];
@@ -138,27 +142,36 @@
           if (mask & ALIAS) ab = arr[i++];
           var s = states.get(doc);
           if (!s) {
-            s = { score: new Array(k).fill(0), tb: new Array(k).fill(0), ab: new Array(k).fill(0),
-              masks: new Array(k).fill(0), codeExact: new Array(k).fill(false), tlen: -1 };
+            s = { score: zeros(k), masks: [zeros(k), zeros(k)], tb: [zeros(k), zeros(k)],
+              ab: [zeros(k), zeros(k)], codeExact: new Array(k).fill(false), tlen: -1 };
             states.set(doc, s);
           }
           var sc = weight(mask) * q;
           if (sc > s.score[j]) s.score[j] = sc;
-          s.masks[j] |= mask;
-          if (mask & TITLE) { s.tb[j] |= tb; s.tlen = tl; }
-          if (mask & ALIAS) s.ab[j] |= ab;
+          s.masks[e][j] |= mask;
+          if (mask & TITLE) { s.tb[e][j] |= tb; s.tlen = tl; }
+          if (mask & ALIAS) s.ab[e][j] |= ab;
           if ((mask & CODE) && q === 10) s.codeExact[j] = true;
         }
       }
     }
     var hits = [];
     states.forEach(function (s, doc) {
-      var matched = 0, score = 0;
-      for (var j = 0; j < k; j++) { if (s.masks[j]) matched++; score += s.score[j]; }
+      var masks = [], tbs = [], abs = [];
+      var matched = 0, exact = 0, score = 0;
+      for (var j = 0; j < k; j++) {
+        var p = s.masks[0][j] ? 0 : 1;
+        masks.push(s.masks[p][j]);
+        tbs.push(s.tb[p][j]);
+        abs.push(s.ab[p][j]);
+        if (masks[j]) matched++;
+        if (s.masks[0][j]) exact++;
+        score += s.score[j];
+      }
       var all = matched === k;
       var inAny = function (bits) {
         if (!all) return false;
-        for (var j = 0; j < k; j++) if (!(s.masks[j] & bits)) return false;
+        for (var j = 0; j < k; j++) if (!(masks[j] & bits)) return false;
         return true;
       };
       var phrase = function (b) {
@@ -168,19 +181,20 @@
       };
       var tier;
       if (inAny(TITLE | CODE)) {
-        var tp = phrase(s.tb);
+        var tp = phrase(tbs);
         if (((tp & 1) && s.tlen === k) || (k === 1 && s.codeExact[0])) tier = 6;
         else if (tp !== 0) tier = 5;
         else tier = 4;
-      } else if (all && phrase(s.ab) !== 0) tier = 3;
+      } else if (all && phrase(abs) !== 0) tier = 3;
       else if (inAny(TITLE | CODE | ALIAS)) tier = 2;
       else if (inAny(~BODY & 0xff)) tier = 1;
       else tier = 0;
-      hits.push({ doc: doc, matched: matched, tier: tier, score: score, tlen: s.tlen < 0 ? 255 : s.tlen });
+      hits.push({ doc: doc, matched: matched, exact: exact, tier: tier, score: score,
+        tlen: s.tlen < 0 ? 255 : s.tlen });
     });
     hits.sort(function (a, b) {
-      return b.matched - a.matched || b.tier - a.tier || b.score - a.score ||
-        a.tlen - b.tlen || a.doc - b.doc;
+      return b.matched - a.matched || b.exact - a.exact || b.tier - a.tier ||
+        b.score - a.score || a.tlen - b.tlen || a.doc - b.doc;
     });
     return hits;
   }
@@ -264,7 +278,7 @@
             return [store.shards[s][tq[0] - self.meta.s[s]], tq[1]];
           });
         });
-        return rank(lists, self.meta.n);
+        return rank(lists);
       });
     });
   };
