@@ -435,6 +435,8 @@
     if (q) {
       input.value = q;
       run(q);
+    } else {
+      list.dataset.query = '';
     }
   }
 
