@@ -22,7 +22,7 @@
 use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
 
 pub const MAX_WORDS: usize = 10;
-pub const MAX_PREFIX: usize = 24;
+pub const MAX_PREFIX: usize = 8;
 pub const MAX_TYPO: usize = 10;
 const PREFIX_MIN: usize = 2;
 const TYPO_MIN: usize = 4;

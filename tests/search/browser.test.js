@@ -141,10 +141,10 @@ test('search page in Chromium from file://', { timeout: 300000 }, async (t) => {
       const { page } = await open(browser, pageUrl(SITE_DIR));
       const r = await typeQuery(page, 'giay');
       const total = Number(r.status.match(/^(\d+)/)[1]);
-      if (total <= 20) return;
-      assert.strictEqual(r.count, 20);
+      if (total <= r.count) return;
+      assert.ok(r.count >= 10, 'a first page of results');
       await page.click('.search-more');
-      await page.waitForFunction((n) => document.querySelectorAll('#results > li').length === n, {}, Math.min(total, 40));
+      await page.waitForFunction((n) => document.querySelectorAll('#results > li').length === n, {}, Math.min(total, 2 * r.count));
       await page.close();
     });
   } finally {

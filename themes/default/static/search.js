@@ -54,7 +54,7 @@
 
   // ---- ranking (see src/search/query.rs) -------------------------------
   var TITLE = 1, ALIAS = 2, CODE = 4, FIELD = 8, DOCS = 16, RESULT = 32, BODY = 64;
-  var MAX_WORDS = 10, MAX_PREFIX = 24, MAX_TYPO = 10, PREFIX_MIN = 2, TYPO_MIN = 4;
+  var MAX_WORDS = 10, MAX_PREFIX = 8, MAX_TYPO = 10, PREFIX_MIN = 2, TYPO_MIN = 4;
 
   function weight(mask) {
     if (mask & (TITLE | CODE)) return 10;
@@ -321,7 +321,7 @@
     });
   }
 
-  var PAGE = 20;
+  var PAGE = 10;
   var EN = {
     count: function (n, q) { return n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”'; },
     none: function (q) { return 'No procedure found for “' + q + '”. Try fewer or other words.'; },
