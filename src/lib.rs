@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod text;
 
 pub use check::{check_site, CheckOptions, CheckOutcome};

@@ -114,10 +114,30 @@ pub fn render(
         return Err(errors);
     }
     files.extend(data::files(site, &r.listed, opts));
+    files.extend(search_files(site, opts));
     files.extend(attachments(site));
     files.extend(theme_assets(theme));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// The search index and its runtime under `search/`, from the same
+/// formatted facts the pages show.
+fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
+    let summary = |p: &Procedure| {
+        format!(
+            "{} · {}",
+            format::deadline(&p.deadline, opts.lang),
+            format::fees_short(&p.fees, opts.lang)
+        )
+    };
+    let docs = crate::search::docs_from_site(site, opts.today, summary);
+    crate::search::build_index(&docs)
+        .into_iter()
+        .map(|f| OutputFile {
+            path: f.path,
+            content: Content::Bytes(f.bytes),
+        })
 }
 
 fn theme_assets(theme: &Theme) -> impl Iterator<Item = OutputFile> + '_ {

@@ -1,0 +1,135 @@
+//! In-browser search: the index the build writes beside the site, and a Rust
+//! reference implementation of the ranking that the browser runtime
+//! (`themes/default/static/search.js`) mirrors.
+//!
+//! Why it looks like this:
+//! - The site must search from `file://` (a kiosk opening a USB stick), where
+//!   `fetch()` of a local file is blocked. So every index file is a script
+//!   that calls a registration function (`niemyetSearch.m/s/d`), loaded by
+//!   inserting a `<script>` next to `search.js`.
+//! - The download for a query must stay small at 10,000 procedures, so the
+//!   index is split: `meta.js` (the folded vocabulary, front-coded, and where
+//!   each term's postings live) is loaded at once; postings live in shards of
+//!   contiguous vocabulary ranges (`s{i}.{v}.js`, ~8 KB each), loaded for the
+//!   terms of the query only; what a result shows (title, link, field, code,
+//!   summary) lives in chunks of [`CHUNK`] procedures (`d{i}.{v}.js`), loaded
+//!   for the results on screen only. `{v}` is a hash of the index content, so
+//!   a browser never mixes files of two builds.
+//! - Folding ([`fold`]) is one specification in two languages; see `fold.rs`.
+//!
+//! Ranking (same in Rust and JS; see [`Index::search`]): the query words that
+//! match nothing are dropped; then documents are ordered by how many query
+//! words they match, how many exactly (not as a prefix or typo), then a tier (exact title > title phrase > all words in
+//! the title > alias phrase > words in title/aliases > in other fields >
+//! body), then a score (best field weight × match quality per word), then the
+//! title's length (shortest first), then catalogue order (field order, title).
+
+mod fold;
+mod index;
+mod query;
+
+pub use fold::{fold, words};
+pub use index::{Index, Posting, CHUNK};
+pub use query::Hit;
+
+use crate::model::{Date, Procedure, Site, Status};
+
+/// One searchable procedure, prepared by the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Relative to the site root, naming `index.html` (links from `file://`
+    /// must not end at a folder), e.g. `ho-tich/dang-ky-khai-sinh/index.html`.
+    pub url: String,
+    pub title: String,
+    pub code: Option<String>,
+    pub field_name: String,
+    /// Position of the field in the catalogue (0 = first).
+    pub field_order: usize,
+    /// Already formatted, e.g. `03 ngày làm việc · 8.000 đồng/bản`.
+    pub summary: String,
+    pub aliases: Vec<String>,
+    pub documents: Vec<String>,
+    pub result: String,
+    /// The Markdown body, raw; the indexer keeps its text only.
+    pub body: String,
+}
+
+/// One file of the index, to be written under the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchFile {
+    /// Relative to the site root, `/`-separated, e.g. `search/idx/meta.js`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every file search needs under the site root: `search/search.js` (the
+/// runtime), `search/idx/meta.js`, and the shards and chunks it names. The
+/// same docs give the same bytes. The page includes only
+/// `<script src="../search/search.js"></script>`; the runtime loads the rest.
+pub fn build_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
+    Index::build(docs).files()
+}
+
+/// The searchable procedures of a site on `today`, in catalogue order:
+/// repealed procedures are left out; `summary` formats the facts a result
+/// shows after its title (deadline, fee).
+pub fn docs_from_site(
+    site: &Site,
+    today: Date,
+    summary: impl Fn(&Procedure) -> String,
+) -> Vec<SearchDoc> {
+    site.procedures
+        .iter()
+        .filter(|p| p.status(today) != Status::Repealed)
+        .map(|p| {
+            let field = site.fields.iter().position(|f| f.slug == p.field);
+            SearchDoc {
+                url: crate::render::urls::procedure(p),
+                title: p.title.clone(),
+                code: p.code.clone(),
+                field_name: field
+                    .map(|i| site.fields[i].name.clone())
+                    .unwrap_or_default(),
+                field_order: field.unwrap_or(usize::MAX),
+                summary: summary(p),
+                aliases: p.aliases.clone(),
+                documents: p.documents.iter().map(|d| d.name.clone()).collect(),
+                result: p.result.clone(),
+                body: p.body.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The text of a Markdown body: text and code spans, blocks separated by a
+/// space; raw HTML is dropped.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                out.push(' ')
+            }
+            Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_words_only() {
+        let t = plain_text(
+            "# Lưu ý\n\n**Hồ sơ** nộp tại [phường](http://x).\n\n- một\n- hai <b>ba</b>\n\n`mã`",
+        );
+        assert_eq!(fold(&t), "luu i ho so nop tai phuong mot hai ba ma");
+        assert!(!t.contains("http"));
+        assert!(!t.contains("<b>"));
+    }
+}

@@ -1,0 +1,377 @@
+//! The ranking, in Rust. `search.js` implements the same steps over the
+//! loaded shards (functions `candidates` and `rank`); the shared query vectors
+//! check that both put the same procedure first.
+//!
+//! 1. The query is folded and split into words (at most [`MAX_WORDS`]).
+//! 2. Each word gets candidate terms from the vocabulary: itself (quality
+//!    10); for the last word of 2+ characters, the [`MAX_PREFIX`] shortest
+//!    terms it begins (quality 8); only when neither exists and the word has
+//!    4+ characters and no digit, up to [`MAX_TYPO`] terms at one edit
+//!    (insert, delete, substitute, swap two neighbours; quality 6). A code
+//!    (a word with digits) is never matched with a typo.
+//! 3. Words with no candidate are dropped: they do not empty the results.
+//! 4. Per document and word: the best `field weight × quality` over the
+//!    word's candidates, and the fields, title and alias positions it
+//!    matched; when the word matched the document exactly somewhere, the
+//!    tier only looks at those exact matches.
+//! 5. Order: words matched (more first), words matched exactly (so `bao tu`
+//!    prefers the alias "báo tử" to "bảo trợ … đối tượng"), tier, score,
+//!    title length (when a word matched the title; shorter first), catalogue
+//!    order.
+
+use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
+
+pub const MAX_WORDS: usize = 10;
+pub const MAX_PREFIX: usize = 8;
+pub const MAX_TYPO: usize = 10;
+const PREFIX_MIN: usize = 2;
+const TYPO_MIN: usize = 4;
+
+/// Field weights; a word's weight in a document is its best field.
+pub(crate) fn weight(mask: u8) -> u32 {
+    if mask & (TITLE | CODE) != 0 {
+        10
+    } else if mask & ALIAS != 0 {
+        6
+    } else if mask & FIELD != 0 {
+        4
+    } else if mask & DOCS != 0 {
+        3
+    } else if mask & RESULT != 0 {
+        2
+    } else if mask & BODY != 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: u32,
+    pub matched: u32,
+    /// Words matched exactly (not as a prefix or with a typo).
+    pub exact: u32,
+    pub tier: u32,
+    pub score: u32,
+}
+
+/// Candidate terms (vocabulary index, quality) of one query word.
+pub(crate) fn candidates(vocab: &[String], word: &str, last: bool) -> Vec<(usize, u32)> {
+    let key: Vec<u16> = word.encode_utf16().collect();
+    let lower = vocab.partition_point(|t| t.encode_utf16().lt(key.iter().copied()));
+    let mut out = Vec::new();
+    let mut start = lower;
+    if vocab.get(lower).is_some_and(|t| t == word) {
+        out.push((lower, 10));
+        start += 1;
+    }
+    let len = word.chars().count();
+    if last && len >= PREFIX_MIN {
+        let mut pre: Vec<usize> = (start..vocab.len())
+            .take_while(|&i| vocab[i].starts_with(word))
+            .collect();
+        pre.sort_by_key(|&i| (vocab[i].chars().count(), i));
+        out.extend(pre.into_iter().take(MAX_PREFIX).map(|i| (i, 8)));
+    }
+    if out.is_empty() && len >= TYPO_MIN && !word.chars().any(|c| c.is_ascii_digit()) {
+        let w: Vec<char> = word.chars().collect();
+        out.extend(
+            vocab
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| one_edit(&w, t))
+                .take(MAX_TYPO)
+                .map(|(i, _)| (i, 6)),
+        );
+    }
+    out
+}
+
+/// True when `t` is exactly one edit from `w` (optimal string alignment:
+/// insert, delete, substitute, or swap two neighbours).
+pub(crate) fn one_edit(w: &[char], t: &str) -> bool {
+    let t: Vec<char> = t.chars().collect();
+    let (a, b) = (w, &t[..]);
+    if a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+    }
+}
+
+/// Per document, per query word: what its candidates matched, kept apart for
+/// exact matches (`[0]`) and prefix or typo matches (`[1]`).
+#[derive(Clone, Default)]
+struct State {
+    score: Vec<u32>,
+    masks: [Vec<u8>; 2],
+    tb: [Vec<u32>; 2],
+    ab: [Vec<u32>; 2],
+    code_exact: Vec<bool>,
+    tlen: Option<u8>,
+}
+
+impl Index {
+    /// Ranks the documents for a query; best first.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let words = super::words(query);
+        let words = &words[..words.len().min(MAX_WORDS)];
+        let n = words.len();
+        let per_word: Vec<Vec<(usize, u32)>> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| candidates(&self.vocab, w, i + 1 == n))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let lists: Vec<Vec<(&[Posting], u32)>> = per_word
+            .iter()
+            .map(|c| c.iter().map(|&(t, q)| (&self.postings[t][..], q)).collect())
+            .collect();
+        rank(&lists, self.docs.len())
+    }
+}
+
+/// Steps 4 and 5, over the postings of each kept word's candidates.
+pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
+    let k = words.len();
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut states: Vec<Option<State>> = vec![None; ndocs];
+    for (j, cands) in words.iter().enumerate() {
+        for &(list, q) in cands {
+            let e = usize::from(q != 10);
+            for p in list {
+                let s = states[p.doc as usize].get_or_insert_with(|| State {
+                    score: vec![0; k],
+                    masks: [vec![0; k], vec![0; k]],
+                    tb: [vec![0; k], vec![0; k]],
+                    ab: [vec![0; k], vec![0; k]],
+                    code_exact: vec![false; k],
+                    tlen: None,
+                });
+                s.score[j] = s.score[j].max(weight(p.mask) * q);
+                s.masks[e][j] |= p.mask;
+                if p.mask & TITLE != 0 {
+                    s.tb[e][j] |= p.tbits;
+                    s.tlen = Some(p.tlen);
+                }
+                if p.mask & ALIAS != 0 {
+                    s.ab[e][j] |= p.abits;
+                }
+                if p.mask & CODE != 0 && q == 10 {
+                    s.code_exact[j] = true;
+                }
+            }
+        }
+    }
+    let mut hits: Vec<(Hit, u8)> = states
+        .iter()
+        .enumerate()
+        .filter_map(|(doc, s)| {
+            let s = s.as_ref()?;
+            // A word matched exactly somewhere is taken as meant exactly: the
+            // tier looks at its exact matches only.
+            let pick = |j: usize| usize::from(s.masks[0][j] == 0);
+            let masks: Vec<u8> = (0..k).map(|j| s.masks[pick(j)][j]).collect();
+            let tb: Vec<u32> = (0..k).map(|j| s.tb[pick(j)][j]).collect();
+            let ab: Vec<u32> = (0..k).map(|j| s.ab[pick(j)][j]).collect();
+            let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
+            let exact = s.masks[0].iter().filter(|&&m| m != 0).count() as u32;
+            let all = matched as usize == k;
+            let in_any = |bits: u8| all && masks.iter().all(|m| m & bits != 0);
+            let phrase = |b: &[u32]| {
+                b.iter()
+                    .enumerate()
+                    .fold(u32::MAX, |acc, (j, x)| acc & (x >> j))
+            };
+            let tier = if in_any(TITLE | CODE) {
+                let tp = phrase(&tb);
+                if (tp & 1 != 0 && s.tlen == Some(k as u8)) || (k == 1 && s.code_exact[0]) {
+                    6
+                } else if tp != 0 {
+                    5
+                } else {
+                    4
+                }
+            } else if all && phrase(&ab) != 0 {
+                3
+            } else if in_any(TITLE | CODE | ALIAS) {
+                2
+            } else if in_any(!BODY) {
+                1
+            } else {
+                0
+            };
+            let hit = Hit {
+                doc: doc as u32,
+                matched,
+                exact,
+                tier,
+                score: s.score.iter().sum(),
+            };
+            Some((hit, s.tlen.unwrap_or(255)))
+        })
+        .collect();
+    hits.sort_by(|(a, la), (b, lb)| {
+        (b.matched, b.exact, b.tier, b.score)
+            .cmp(&(a.matched, a.exact, a.tier, a.score))
+            .then(la.cmp(lb))
+            .then(a.doc.cmp(&b.doc))
+    });
+    hits.into_iter().map(|(h, _)| h).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchDoc;
+
+    fn one_edit_s(a: &str, b: &str) -> bool {
+        one_edit(&a.chars().collect::<Vec<_>>(), b)
+    }
+
+    #[test]
+    fn edits() {
+        assert!(one_edit_s("snih", "sinh"));
+        assert!(one_edit_s("khia", "khai"));
+        assert!(one_edit_s("sinh", "sin"));
+        assert!(one_edit_s("sih", "sinh"));
+        assert!(one_edit_s("sinj", "sinh"));
+        assert!(!one_edit_s("sinh", "sinh"));
+        assert!(!one_edit_s("sinh", "snhi"));
+        assert!(!one_edit_s("abcd", "badc"));
+    }
+
+    fn d(title: &str, field: usize, aliases: &[&str], body: &str) -> SearchDoc {
+        SearchDoc {
+            url: format!("f{field}/{}/", crate::text::slugify(title)),
+            title: title.into(),
+            field_name: ["Hộ tịch", "Chứng thực"][field].into(),
+            field_order: field,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            body: body.into(),
+            ..SearchDoc::default()
+        }
+    }
+
+    fn index() -> Index {
+        let mut docs = vec![
+            d("Đăng ký lại khai sinh", 0, &["mất giấy khai sinh"], ""),
+            d("Đăng ký khai sinh lưu động", 0, &["khai sinh tại nhà"], ""),
+            d(
+                "Đăng ký khai sinh có yếu tố nước ngoài",
+                0,
+                &["khai sinh cho con lai"],
+                "",
+            ),
+            d(
+                "Đăng ký khai sinh",
+                0,
+                &["làm giấy khai sinh", "khai sinh cho con"],
+                "",
+            ),
+            d(
+                "Đăng ký kết hôn",
+                0,
+                &["giấy hôn thú"],
+                "Cần giấy xác nhận độc thân.",
+            ),
+            d(
+                "Chứng thực chữ ký",
+                1,
+                &["công chứng chữ ký"],
+                "Người ký phải có mặt.",
+            ),
+            d("Chứng thực bản sao từ bản chính", 1, &["sao y"], ""),
+        ];
+        docs[5].code = Some("2.000884".into());
+        docs[6].documents = vec!["Bản chính giấy khai sinh".into()];
+        Index::build(&docs)
+    }
+
+    fn first(ix: &Index, q: &str) -> String {
+        ix.search(q)
+            .first()
+            .map(|h| ix.title(h.doc).to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn exact_title_beats_near_identical_titles() {
+        let ix = index();
+        assert_eq!(first(&ix, "dang ky khai sinh"), "Đăng ký khai sinh");
+        assert_eq!(first(&ix, "ĐĂNG KÝ KHAI SINH"), "Đăng ký khai sinh");
+        assert_eq!(first(&ix, "khai sinh"), "Đăng ký khai sinh");
+        assert_eq!(first(&ix, "dang ky lai khai sinh"), "Đăng ký lại khai sinh");
+        assert_eq!(
+            first(&ix, "khai sinh luu dong"),
+            "Đăng ký khai sinh lưu động"
+        );
+        assert_eq!(
+            first(&ix, "khai sinh nuoc ngoai"),
+            "Đăng ký khai sinh có yếu tố nước ngoài"
+        );
+        let order: Vec<&str> = ix
+            .search("dang ky khai sinh")
+            .iter()
+            .map(|h| ix.title(h.doc))
+            .collect();
+        assert_eq!(order[0], "Đăng ký khai sinh");
+        // title phrase (shorter title first), then all title words.
+        assert_eq!(order[1], "Đăng ký khai sinh lưu động");
+        assert_eq!(order[2], "Đăng ký khai sinh có yếu tố nước ngoài");
+        assert_eq!(order[3], "Đăng ký lại khai sinh");
+    }
+
+    #[test]
+    fn i_y_prefix_typo_code_alias() {
+        let ix = index();
+        assert_eq!(first(&ix, "chu ki"), "Chứng thực chữ ký");
+        assert_eq!(first(&ix, "khai sin"), "Đăng ký khai sinh");
+        assert_eq!(first(&ix, "dang ky khai snih"), "Đăng ký khai sinh");
+        assert_eq!(first(&ix, "2.000884"), "Chứng thực chữ ký");
+        assert_eq!(first(&ix, "giay hon thu"), "Đăng ký kết hôn");
+        assert_eq!(first(&ix, "sao y"), "Chứng thực bản sao từ bản chính");
+        assert_eq!(first(&ix, "khai sinh cho con"), "Đăng ký khai sinh");
+    }
+
+    #[test]
+    fn unknown_word_does_not_empty_results() {
+        let ix = index();
+        assert_eq!(first(&ix, "dang ky khai sinh qqqq"), "Đăng ký khai sinh");
+        assert!(ix.search("qqqqq zzzz").is_empty());
+        assert!(ix.search("").is_empty());
+    }
+
+    #[test]
+    fn ranking_tiers() {
+        let ix = index();
+        // "doc than" is only in a body: found, with tier 0.
+        let h = ix.search("doc than");
+        assert_eq!(h.len(), 1);
+        assert_eq!((h[0].tier, ix.title(h[0].doc)), (0, "Đăng ký kết hôn"));
+        // A document name ranks below titles.
+        let h = ix.search("ban chinh");
+        assert_eq!(ix.title(h[0].doc), "Chứng thực bản sao từ bản chính");
+        // Field name: every procedure of the field, title order.
+        let h = ix.search("chung thuc");
+        assert_eq!(h.len(), 2);
+        // More matched words beat a better tier.
+        let h = ix.search("ky nguoi mat");
+        assert_eq!(ix.title(h[0].doc), "Chứng thực chữ ký");
+        // Short words count: every title with "ký", none dropped.
+        assert_eq!(ix.search("ky").len(), 6);
+        assert_eq!(ix.search("ky")[0].tier, 5);
+    }
+}

@@ -1,0 +1,153 @@
+// The search page in headless Chromium, opened from file:// WITHOUT
+// --allow-file-access-from-files (as citizens' browsers are): every vector
+// query typed with real key events, its expected title first.
+// SITE_DIR (default: the example site written by the Rust test) may point at
+// a real public/. CHROMIUM overrides /usr/bin/chromium.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { SITE_DIR, VECTORS, requireSite } = require('./common.js');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+async function launch() {
+  const puppeteer = require('puppeteer-core');
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+}
+
+function pageUrl(dir, q) {
+  const u = pathToFileURL(path.join(dir, 'search', 'index.html')).href;
+  return q === undefined ? u : `${u}?q=${encodeURIComponent(q)}`;
+}
+
+async function open(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+async function typeQuery(page, q) {
+  if (await page.$eval('#q', (i) => i.value !== '')) {
+    await page.click('#q', { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+  }
+  await page.waitForFunction(() => document.getElementById('results').dataset.query === '', { timeout: 5000 });
+  await page.type('#q', q);
+  await page.waitForFunction(
+    (want) => document.getElementById('results').dataset.query === want, { timeout: 5000 }, q);
+  return page.evaluate(() => {
+    const lis = [...document.querySelectorAll('#results > li')];
+    return {
+      first: lis.length ? lis[0].querySelector('a').textContent : '(none)',
+      firstText: lis.length ? lis[0].textContent : '',
+      href: lis.length ? lis[0].querySelector('a').getAttribute('href') : '',
+      count: lis.length,
+      status: document.getElementById('search-status').textContent,
+      url: location.search,
+      error: document.getElementById('results').dataset.error || '',
+    };
+  });
+}
+
+test('search page in Chromium from file://', { timeout: 300000 }, async (t) => {
+  requireSite();
+  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  const browser = await launch();
+  try {
+    await t.test('every vector query, typed key by key, puts its title first', async () => {
+      const { page, errors } = await open(browser, pageUrl(SITE_DIR));
+      const failed = [];
+      for (const { q, first } of VECTORS.queries) {
+        const r = await typeQuery(page, q);
+        assert.strictEqual(r.error, '', `index error for ${q}`);
+        if (r.first !== first) failed.push(`${JSON.stringify(q)}: want ${first}, got ${r.first}`);
+        else {
+          assert.ok(r.firstText.startsWith(first), 'link text begins with the title');
+          assert.ok(r.href.startsWith('../'), r.href);
+          assert.ok(r.status.includes('kết quả'), r.status);
+        }
+      }
+      assert.deepStrictEqual(failed, []);
+      assert.deepStrictEqual(errors, []);
+      await page.close();
+    });
+
+    await t.test('?q= on load fills the box and shows results; Back-friendly URL', async () => {
+      const { page, errors } = await open(browser, pageUrl(SITE_DIR, 'dang ky khai sinh'));
+      await page.waitForFunction(() => document.getElementById('results').dataset.query === 'dang ky khai sinh');
+      const r = await page.evaluate(() => ({
+        value: document.getElementById('q').value,
+        first: document.querySelector('#results > li a').textContent,
+        meta: document.querySelector('#results > li .meta').textContent,
+      }));
+      assert.strictEqual(r.value, 'dang ky khai sinh');
+      assert.strictEqual(r.first, 'Đăng ký khai sinh');
+      assert.match(r.meta, /^Hộ tịch · 1\.001193 · /);
+      const typed = await typeQuery(page, 'chu ki');
+      assert.strictEqual(typed.url, '?q=chu%20ki', 'replaceState keeps the query in the URL');
+      assert.deepStrictEqual(errors, []);
+      await page.close();
+    });
+
+    await t.test('the query is never inserted as HTML', async () => {
+      const { page } = await open(browser, pageUrl(SITE_DIR));
+      const evil = '<img src=x onerror="window.pwned=1">khai sinh';
+      const r = await typeQuery(page, evil);
+      const state = await page.evaluate(() => ({
+        pwned: window.pwned === 1,
+        imgs: document.querySelectorAll('main img').length,
+      }));
+      assert.strictEqual(state.pwned, false);
+      assert.strictEqual(state.imgs, 0);
+      assert.ok(r.status.includes('<img src=x'), 'shown as text');
+      await page.close();
+    });
+
+    await t.test('no match: a message with a hint; empty query: the A–Z list again', async () => {
+      const { page } = await open(browser, pageUrl(SITE_DIR));
+      const all = await page.$$eval('#results > li', (l) => l.length);
+      const r = await typeQuery(page, 'qqqqq zzzzz');
+      assert.strictEqual(r.count, 0);
+      assert.match(r.status, /^Không tìm thấy .*bớt từ/);
+      await page.click('#q', { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => document.getElementById('results').dataset.query === '');
+      assert.strictEqual(await page.$$eval('#results > li', (l) => l.length), all);
+      await page.close();
+    });
+
+    await t.test('English UI when <html lang="en">', async (tt) => {
+      const en = SITE_DIR.replace(/search-site$/, 'search-site-en');
+      if (en === SITE_DIR || !fs.existsSync(en)) return tt.skip('no English example page');
+      const { page } = await open(browser, pageUrl(en));
+      let r = await typeQuery(page, 'khai sinh');
+      assert.match(r.status, /^\d+ results for “khai sinh”$/);
+      r = await typeQuery(page, 'qqqqq');
+      assert.match(r.status, /^No procedure found for “qqqqq”\. Try fewer/);
+      await page.close();
+    });
+
+    await t.test('more than one page of results: a button shows the rest', async () => {
+      const { page } = await open(browser, pageUrl(SITE_DIR));
+      const r = await typeQuery(page, 'giay');
+      const total = Number(r.status.match(/^(\d+)/)[1]);
+      if (total <= r.count) return;
+      assert.ok(r.count >= 10, 'a first page of results');
+      await page.click('.search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#results > li').length === n, {}, Math.min(total, 2 * r.count));
+      await page.close();
+    });
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,75 @@
+// node --test tests/search/: the shared vectors through the JS runtime, and
+// the JS ranking against the Rust reference ranking of the same index.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { SITE_DIR, VECTORS, runtime, requireSite } = require('./common.js');
+
+// Values from the vm context have that realm's prototypes: compare plain copies.
+const plain = (x) => JSON.parse(JSON.stringify(x));
+
+test('fold vectors: JS fold() equals the Rust fold()', () => {
+  const { NS } = runtime();
+  assert.ok(VECTORS.fold.length >= 20);
+  for (const [input, want] of VECTORS.fold) {
+    assert.strictEqual(NS.fold(input), want, `fold(${JSON.stringify(input)})`);
+  }
+});
+
+test('query vectors: expected first title (node, over the built index)', async () => {
+  requireSite();
+  const { NS, engine } = runtime(SITE_DIR, path.join(SITE_DIR, 'search', 'search.js'));
+  const e = engine();
+  assert.ok(VECTORS.queries.length >= 40);
+  const failed = [];
+  for (const { q, first } of VECTORS.queries) {
+    const hits = await e.search(q);
+    const rows = await e.rows(hits.slice(0, 3).map((h) => h.doc));
+    const got = rows.length ? rows[0][0] : '(none)';
+    if (got !== first) failed.push(`${JSON.stringify(q)}: want ${first}, top 3 ${rows.map((r) => r[0]).join(' | ')}`);
+  }
+  assert.deepStrictEqual(failed, []);
+  assert.ok(NS.store.meta, 'meta registered');
+});
+
+test('JS ranking equals the Rust reference ranking (top 10 and count)', async () => {
+  requireSite();
+  const file = path.join(SITE_DIR, 'rust-ranking.json');
+  if (!fs.existsSync(file)) {
+    // A real public/ has no reference ranking; the example site always does.
+    assert.ok(process.env.SITE_DIR, `missing ${file}`);
+    return;
+  }
+  const expected = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { engine } = runtime(SITE_DIR, path.join(SITE_DIR, 'search', 'search.js'));
+  const e = engine();
+  for (const { q, count, top } of expected) {
+    const hits = await e.search(q);
+    const rows = await e.rows(hits.slice(0, 10).map((h) => h.doc));
+    assert.deepStrictEqual(plain({ q, count: hits.length, top: rows.map((r) => r[1]) }), { q, count, top });
+  }
+});
+
+test('a query loads only some shards', async () => {
+  requireSite();
+  const { engine, loaded } = runtime(SITE_DIR, path.join(SITE_DIR, 'search', 'search.js'));
+  const e = engine();
+  await e.search('dang ky khai sinh');
+  assert.strictEqual(loaded[0].path, 'idx/meta.js');
+  const shards = fs.readdirSync(path.join(SITE_DIR, 'search', 'idx')).filter((f) => f.startsWith('s'));
+  assert.ok(loaded.length - 1 <= shards.length);
+  for (const l of loaded.slice(1)) assert.match(l.path, /^idx\/s\d+\.[0-9a-f]+\.js$/);
+});
+
+test('edit distance and candidates', () => {
+  const { NS } = runtime();
+  const vocab = ['khai', 'khan', 'kham', 'sinh', 'sinhhoat', 'sinhs'].sort();
+  assert.deepStrictEqual(plain(NS.candidates(vocab, 'sinh', true).map(([i, q]) => [vocab[i], q])),
+    [['sinh', 10], ['sinhs', 8], ['sinhhoat', 8]]);
+  assert.deepStrictEqual(plain(NS.candidates(vocab, 'sinh', false).map(([i]) => vocab[i])), ['sinh']);
+  assert.deepStrictEqual(plain(NS.candidates(vocab, 'snih', false).map(([i, q]) => [vocab[i], q])), [['sinh', 6]]);
+  assert.deepStrictEqual(plain(NS.candidates(vocab, 'khia', true).map(([i]) => vocab[i])), ['khai']);
+  assert.deepStrictEqual(plain(NS.candidates(vocab, 'kha', false)), []);
+});
