@@ -25,6 +25,8 @@ pub struct Built {
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// How long each stage took: check, render, write.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 pub struct BuildOutcome {
@@ -44,6 +46,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         },
     );
     let lang = checked.lang;
+    let mut phases = vec![("check", started.elapsed())];
     let mut diagnostics = checked.diagnostics;
     let Some(site) = checked.site else {
         return BuildOutcome {
@@ -52,6 +55,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             built: None,
         };
     };
+    let mark = Instant::now();
     let files = match render_site(root, &site, opts.today, lang) {
         Ok(files) => files,
         Err(mut errs) => {
@@ -63,6 +67,8 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             };
         }
     };
+    phases.push(("render", mark.elapsed()));
+    let mark = Instant::now();
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     let written = output::write(
         &out,
@@ -73,6 +79,10 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     );
     let built = match written {
         Ok(w) => Some(Built {
+            phases: {
+                phases.push(("write", mark.elapsed()));
+                phases
+            },
             out,
             procedures: site.procedures.len(),
             files: w.files,

@@ -41,6 +41,9 @@ enum Command {
         /// Không rút gọn HTML · do not minify HTML
         #[arg(long)]
         no_minify: bool,
+        /// In thời gian từng bước · print how long each stage took
+        #[arg(long)]
+        timings: bool,
     },
     /// Tạo tệp thủ tục mới có đủ các khóa · write a new procedure file with every key
     New {
@@ -75,7 +78,11 @@ fn main() -> ExitCode {
                 lang: cli.lang,
             },
         ),
-        Command::Build { out, no_minify } => run_build(
+        Command::Build {
+            out,
+            no_minify,
+            timings,
+        } => run_build(
             &cli.root,
             &BuildOptions {
                 today,
@@ -83,6 +90,7 @@ fn main() -> ExitCode {
                 out,
                 minify: !no_minify,
             },
+            timings,
         ),
         Command::New { field, title } => {
             let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
@@ -154,7 +162,7 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
     }
 }
 
-fn run_build(root: &std::path::Path, opts: &BuildOptions) -> ExitCode {
+fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> ExitCode {
     let outcome = build_site(root, opts);
     let lang = outcome.lang;
     eprint!(
@@ -195,6 +203,11 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions) -> ExitCode {
         (w, Lang::En) => format!(" ({} to review)", plural(w, "warning")),
     };
     println!("{line}{tail}");
+    if timings {
+        for (stage, took) in &built.phases {
+            println!("  {stage:<7} {:>6} ms", took.as_millis());
+        }
+    }
     ExitCode::SUCCESS
 }
 

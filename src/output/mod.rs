@@ -104,43 +104,66 @@ fn write_all(
     };
     fs::create_dir_all(staging).map_err(io_err(staging))?;
     fs::write(staging.join(MARKER), b"niemyet\n").map_err(io_err(staging))?;
-    // Folders first, in order, so the parallel writes below never race.
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .filter(|d| !d.as_os_str().is_empty())
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        let full = staging.join(d);
-        fs::create_dir_all(&full).map_err(io_err(&full))?;
-    }
-    let sizes: Result<Vec<u64>, OutputError> = files
-        .into_par_iter()
-        .map(|f| {
-            let target = staging.join(&f.path);
-            let len = match f.content {
-                Content::Html(html) => {
-                    let bytes = if opts.minify {
-                        minify::html(html.as_bytes())
-                    } else {
-                        html.into_bytes()
-                    };
-                    fs::write(&target, &bytes).map(|_| bytes.len() as u64)
-                }
-                Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
-                Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
-                Content::Copy(from) => fs::copy(&from, &target),
-            };
-            len.map_err(io_err(&target))
-        })
-        .collect();
+    // Creating thousands of small files is bound by file-system latency, not
+    // by the CPU: more threads than cores keep the disk queue full.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(IO_THREADS)
+        .build()
+        .map_err(|e| OutputError::Io(staging.to_path_buf(), io::Error::other(e)))?;
+    let sizes: Result<Vec<u64>, OutputError> = pool.install(|| {
+        create_folders(staging, &files)?;
+        files
+            .into_par_iter()
+            .map(|f| write_one(staging, f, opts))
+            .collect()
+    });
     let sizes = sizes?;
     Ok(Written {
         files: sizes.len(),
         bytes: sizes.iter().sum(),
     })
+}
+
+const IO_THREADS: usize = 8;
+
+/// Every folder the files need, one depth level at a time (parents exist
+/// before their children), each level in parallel.
+fn create_folders(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let mut dirs: Vec<&Path> = files
+        .iter()
+        .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
+        .filter(|d| !d.as_os_str().is_empty())
+        .collect();
+    dirs.sort_by_key(|d| (d.components().count(), *d));
+    dirs.dedup();
+    for level in dirs.chunk_by(|a, b| a.components().count() == b.components().count()) {
+        level.par_iter().try_for_each(|d| {
+            let full = staging.join(d);
+            match fs::create_dir(&full) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(OutputError::Io(full, e)),
+                _ => Ok(()),
+            }
+        })?;
+    }
+    Ok(())
+}
+
+fn write_one(staging: &Path, f: OutputFile, opts: &WriteOptions) -> Result<u64, OutputError> {
+    let target = staging.join(&f.path);
+    let len = match f.content {
+        Content::Html(html) => {
+            let bytes = if opts.minify {
+                minify::html(html.as_bytes())
+            } else {
+                html.into_bytes()
+            };
+            fs::write(&target, &bytes).map(|_| bytes.len() as u64)
+        }
+        Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
+        Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
+        Content::Copy(from) => fs::copy(&from, &target),
+    };
+    len.map_err(|e| OutputError::Io(target, e))
 }
 
 /// Two renames: the old output aside, the new one in; then the old one goes.
