@@ -8,6 +8,8 @@ pub mod data;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
+pub mod posters;
+pub mod qr;
 pub mod theme;
 pub mod urls;
 pub mod view;
@@ -111,6 +113,7 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    files.extend(posters::render(&r, &fields)?);
     files.extend(data::files(site, &r.listed, opts));
     files.extend(attachments(site));
     files.extend(theme_assets(theme));
