@@ -69,6 +69,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     };
     phases.push(("render", mark.elapsed()));
     let mark = Instant::now();
+    diagnostics.extend(render::posters::warnings(&site, opts.today, lang));
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     let written = output::write(
         &out,

@@ -8,6 +8,8 @@ pub mod data;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
+pub mod posters;
+pub mod qr;
 pub mod theme;
 pub mod urls;
 pub mod view;
@@ -113,6 +115,7 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    files.extend(posters::render(&r, &fields)?);
     files.extend(data::files(site, &r.listed, opts));
     files.extend(search_files(site, opts));
     files.extend(attachments(site));

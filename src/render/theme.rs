@@ -25,9 +25,13 @@ macro_rules! embed_bytes {
 const TEMPLATES: &[(&str, &str)] = embed_text!("templates":
     "base.html", "rows.html", "index.html", "field.html", "procedure.html", "catalogue.html",
     "contact.html", "notices.html", "notice.html", "search.html", "404.html",
+    "posters/index.html", "posters/page.html", "posters/procedure.html", "posters/handout.html",
+    "posters/field.html", "posters/staff.html", "posters/notice.html", "posters/_facts.html",
+    "posters/_docs.html", "posters/_place.html", "posters/_contact.html", "posters/_head.html",
+    "posters/_facts_box.html",
 );
 
-const STATIC: &[(&str, &[u8])] = embed_bytes!("static": "style.css", "site.js");
+const STATIC: &[(&str, &[u8])] = embed_bytes!("static": "style.css", "site.js", "poster.css");
 
 /// A static file of the theme, copied to `assets/` in the output.
 pub enum Asset {

@@ -109,8 +109,9 @@ pub struct ProcedureView {
     pub announced_by: Option<LegalView>,
     pub body_html: String,
     pub staff: Vec<StaffView>,
-    pub poster_url: String,
-    pub handout_url: String,
+    /// `None` for a repealed procedure: it has no posters.
+    pub poster_url: Option<String>,
+    pub handout_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -319,8 +320,8 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
             .filter(|s| s.fields.contains(&p.field))
             .map(|s| staff_view(s, &site.fields))
             .collect(),
-        poster_url: urls::poster(p),
-        handout_url: urls::handout(p),
+        poster_url: (status != "repealed").then(|| urls::poster(p)),
+        handout_url: (status != "repealed").then(|| urls::handout(p)),
     }
 }
 

@@ -1,8 +1,17 @@
 //! A tiny HTML reader for tests: attribute values (quoted or not, as
 //! minify-html leaves them) and the visible text of a page.
 
-/// Every value of `attr=` in the page, quoted or not.
+/// Every value of `attr=` inside the page's tags, quoted or not (text that
+/// merely looks like an attribute, e.g. escaped markup, does not count).
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| format!(" {tag}>")))
+        .flat_map(|tag| attr_values_in(&tag, attr))
+        .collect()
+}
+
+fn attr_values_in(html: &str, attr: &str) -> Vec<String> {
     let mut out = Vec::new();
     let needle = format!("{attr}=");
     let bytes = html.as_bytes();

@@ -1,0 +1,213 @@
+//! Posters written by `niemyet build` (issue 5): one poster and one handout
+//! per listed procedure, the index, QR codes, nothing for a repealed
+//! procedure, and the warning for a poster that cannot fit one page.
+//! Printing is checked in `posters_print.rs`.
+
+mod common;
+
+use common::{base_site, niemyet};
+use std::fs;
+use std::path::Path;
+
+/// A procedure file with `docs` documents, each with a long note.
+fn procedure(code: &str, title: &str, extra: &str, docs: usize) -> String {
+    let mut s = format!(
+        "---\ncode: \"{code}\"\ntitle: {title}\nresult: Giấy xác nhận\ndeadline:\n  working_days: 3\nfees: []\ndocuments:\n"
+    );
+    if docs == 0 {
+        s.push_str("  - name: Tờ khai\n");
+    }
+    for i in 0..docs {
+        s.push_str(&format!(
+            "  - name: Giấy tờ số {i} chứng minh nhân thân, nơi cư trú và quan hệ gia đình của người yêu cầu\n    note: \"Trường hợp không có giấy tờ này thì nộp văn bản xác nhận của cơ quan có thẩm quyền nơi người yêu cầu cư trú; nếu đã nộp bản điện tử thì không phải nộp bản giấy. Cán bộ tiếp nhận có trách nhiệm hướng dẫn.\"\n"
+        ));
+    }
+    s.push_str("steps:\n  - Nộp hồ sơ.\n  - Nhận kết quả.\nlegal_basis:\n  - number: 60/2014/QH13\nupdated: 2026-05-01\n");
+    s.push_str(extra);
+    s.push_str("---\n");
+    s
+}
+
+struct Built {
+    _dir: tempfile::TempDir,
+    out: std::path::PathBuf,
+    all: String,
+}
+
+fn build(with: &[(&str, String)]) -> Built {
+    let dir = base_site();
+    for (path, text) in with {
+        let p = dir.path().join("content").join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    let out = dir.path().join("public");
+    let run = niemyet(
+        dir.path(),
+        &["build", "--no-minify", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    Built {
+        out,
+        all: run.all(),
+        _dir: dir,
+    }
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn every_listed_procedure_has_a_poster_and_a_handout_in_the_index() {
+    let b = build(&[
+        (
+            "ho-tich/cap-ban-sao-trich-luc.md",
+            procedure("2.000635", "Cấp bản sao trích lục hộ tịch", "", 1),
+        ),
+        (
+            "ho-tich/dang-ky-giam-ho.md",
+            procedure("1.000000", "Đăng ký giám hộ", "effective: 2027-01-01\n", 1),
+        ),
+    ]);
+    let index = read(&b.out, "posters/index.html");
+    for (slug, title) in [
+        ("dang-ky-khai-sinh", "Đăng ký khai sinh"),
+        ("cap-ban-sao-trich-luc", "Cấp bản sao trích lục hộ tịch"),
+        ("dang-ky-giam-ho", "Đăng ký giám hộ"),
+    ] {
+        let poster = format!("posters/ho-tich/{slug}/index.html");
+        let handout = format!("posters/ho-tich/{slug}/huong-dan.html");
+        let html = read(&b.out, &poster);
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{poster}");
+        assert!(read(&b.out, &handout).contains(&format!("<h1>{title}</h1>")));
+        // Relative links from the index, from the procedure page.
+        assert!(index.contains(&format!("href=\"../{poster}\"")), "{poster}");
+        assert!(
+            index.contains(&format!("href=\"../{handout}\"")),
+            "{handout}"
+        );
+        let page = read(&b.out, &format!("ho-tich/{slug}/index.html"));
+        assert!(page.contains(&format!("href=\"../../{poster}\"")), "{slug}");
+        // The print stylesheet, from three folders down.
+        assert!(html.contains("href=\"../../../assets/poster.css\""));
+    }
+    // Not yet in force: a poster that says so.
+    let upcoming = read(&b.out, "posters/ho-tich/dang-ky-giam-ho/index.html");
+    assert!(upcoming.contains("Sắp có hiệu lực từ ngày 01/01/2027"));
+    // The other kinds, and the index lists them.
+    for path in [
+        "posters/ho-tich/index.html",
+        "posters/ho-tich/in-tat-ca.html",
+        "posters/bang-lien-he.html",
+        "posters/thong-bao/2026-12-lich-tet.html",
+    ] {
+        assert!(b.out.join(path).is_file(), "{path}");
+        let rel = path.trim_start_matches("posters/");
+        assert!(
+            index.contains(&format!("href=\"../posters/{rel}\"")),
+            "{path}"
+        );
+    }
+    assert!(b.out.join("assets/poster.css").is_file());
+    // "Print all": the field's catalogue, then each poster, one sheet each.
+    let all = read(&b.out, "posters/ho-tich/in-tat-ca.html");
+    assert_eq!(all.matches("class=\"sheet a3l").count(), 1);
+    assert_eq!(all.matches("class=\"sheet a4 poster").count(), 3);
+}
+
+#[test]
+fn posters_carry_the_qr_code_of_the_procedure_page() {
+    let b = build(&[]);
+    for rel in [
+        "posters/ho-tich/dang-ky-khai-sinh/index.html",
+        "posters/ho-tich/dang-ky-khai-sinh/huong-dan.html",
+    ] {
+        let html = read(&b.out, rel);
+        let start = html.find("<svg class=\"qr\"").expect("inline QR svg");
+        let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+        assert!(svg.contains("viewBox=\"0 0 "), "{rel}");
+        // The 4-module quiet zone: the first dark run starts at (4, 4).
+        assert!(svg.contains("d=\"M4 4.5h7m"), "{rel}");
+        assert!(!html.contains("<?xml"));
+    }
+    // The URL itself is decoded from the printed page in posters_print.rs;
+    // here: the page the code stands for exists under base_url's layout.
+    assert!(b.out.join("ho-tich/dang-ky-khai-sinh/index.html").is_file());
+}
+
+#[test]
+fn a_repealed_procedure_has_no_poster_but_keeps_its_page() {
+    let b = build(&[(
+        "ho-tich/dang-ky-cu.md",
+        procedure(
+            "9.999999",
+            "Thủ tục cũ đã bãi bỏ",
+            "repealed: 2026-01-01\n",
+            1,
+        ),
+    )]);
+    assert!(!b.out.join("posters/ho-tich/dang-ky-cu").exists());
+    let page = read(&b.out, "ho-tich/dang-ky-cu/index.html");
+    assert!(page.contains("<h1>Thủ tục cũ đã bãi bỏ</h1>"));
+    assert!(
+        !page.contains("posters/ho-tich/dang-ky-cu"),
+        "no poster link on a repealed page"
+    );
+    let index = read(&b.out, "posters/index.html");
+    assert!(!index.contains("Thủ tục cũ đã bãi bỏ"));
+    let all = read(&b.out, "posters/ho-tich/in-tat-ca.html");
+    assert!(!all.contains("Thủ tục cũ đã bãi bỏ"));
+    let catalogue = read(&b.out, "posters/ho-tich/index.html");
+    assert!(!catalogue.contains("9.999999"));
+}
+
+#[test]
+fn a_procedure_too_long_for_one_page_warns_and_continues_on_a_second_sheet() {
+    let b = build(&[(
+        "ho-tich/thu-tuc-rat-dai.md",
+        procedure("8.888888", "Thủ tục rất dài", "", 24),
+    )]);
+    assert!(
+        b.all.contains("content/ho-tich/thu-tuc-rat-dai.md")
+            && b.all
+                .contains("áp phích của thủ tục «Thủ tục rất dài» không vừa một trang A4"),
+        "{}",
+        b.all
+    );
+    // The short one does not warn.
+    assert!(!b.all.contains("«Đăng ký khai sinh»"), "{}", b.all);
+    let html = read(&b.out, "posters/ho-tich/thu-tuc-rat-dai/index.html");
+    assert!(html.matches("class=\"sheet a4 poster").count() >= 2);
+    assert!(html.contains("Thủ tục rất dài (tiếp theo)"));
+    // Nothing lost: every document is on one of the sheets, under 11 pt never.
+    for i in 0..24 {
+        assert!(
+            html.contains(&format!("Giấy tờ số {i} chứng minh")),
+            "document {i}"
+        );
+    }
+    assert!(html.contains("--b:11pt"));
+}
+
+#[test]
+fn a_site_without_a_feedback_address_gets_posters_without_it_and_a_warning() {
+    let dir = base_site();
+    let site = dir.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    let cut = text.find("  feedback:").unwrap();
+    fs::write(&site, &text[..cut]).unwrap();
+    let out = dir.path().join("public");
+    let run = niemyet(
+        dir.path(),
+        &["build", "--no-minify", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.all().contains("chưa có office.feedback"),
+        "{}",
+        run.all()
+    );
+    let html = read(&out, "posters/ho-tich/dang-ky-khai-sinh/index.html");
+    assert!(!html.contains("Phản ánh, kiến nghị"));
+}
