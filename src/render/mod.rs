@@ -60,6 +60,9 @@ struct Renderer<'a> {
     opts: &'a RenderOptions,
     /// Procedures that appear in lists (not repealed), catalogue order.
     listed: Vec<&'a Procedure>,
+    /// [`Renderer::rows_az`] as a template value, made once for the pages
+    /// that list every procedure (the catalogue, search).
+    rows_az: std::sync::OnceLock<tera::Value>,
 }
 
 /// Which pages to render; see [`render_scope`].
@@ -156,6 +159,7 @@ pub fn render_scope(
         origins: &theme.origins,
         opts,
         listed,
+        rows_az: std::sync::OnceLock::new(),
     };
     let mut jobs = r.jobs(&fields);
     let complete = match scope {
@@ -321,6 +325,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every listed procedure, A–Z by title as a person reads it.
+    fn rows_az_value(&self) -> tera::Value {
+        // A tera Value shares its arrays: the clone is cheap.
+        self.rows_az
+            .get_or_init(|| tera::Value::from_serializable(&self.rows_az()))
+            .clone()
+    }
+
     fn rows_az(&self) -> Vec<RowView> {
         let mut rows = self.rows(self.listed.iter());
         rows.sort_by_cached_key(|r| {
@@ -343,7 +354,7 @@ impl<'a> Renderer<'a> {
                 t["how_to_use"].into(),
             ),
             Job::Catalogue => {
-                ctx.insert("rows", &self.rows_az());
+                ctx.insert_value("rows", self.rows_az_value());
                 (
                     "catalogue.html",
                     urls::CATALOGUE.into(),
@@ -352,7 +363,7 @@ impl<'a> Renderer<'a> {
                 )
             }
             Job::Search => {
-                ctx.insert("rows", &self.rows_az());
+                ctx.insert_value("rows", self.rows_az_value());
                 (
                     "search.html",
                     urls::SEARCH.into(),
