@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::load;
 use crate::model::{self, Date, Site};
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
@@ -33,81 +33,184 @@ impl CheckOutcome {
 }
 
 pub fn check_site(root: &Path, opts: CheckOptions) -> CheckOutcome {
-    let loaded = load::load(root);
-    let mut diags = loaded.diagnostics;
-    let field_slugs: Vec<&str> = loaded.fields.iter().map(|f| f.slug.as_str()).collect();
-    let config = loaded
-        .site
-        .as_ref()
-        .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags));
-    let mut fields: Vec<_> = loaded
-        .fields
-        .iter()
-        .filter_map(|f| {
-            f.doc
-                .as_ref()
-                .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags))
-        })
-        .collect();
-    let content_dir = &loaded.content_dir;
-    // Read and validate each procedure in one task, so its raw front matter
-    // is dropped at once: memory stays proportional to the typed catalogue.
-    let checked: Vec<_> = loaded
-        .procedure_files
-        .par_iter()
-        .map(|entry| {
-            let (pd, mut d) = load::load_procedure(entry);
-            let p = model::validate_procedure(&pd, content_dir, opts.today, &mut d);
-            if let Some(doc) = &pd.doc {
-                placeholders_left(&doc.source, &mut d);
-            }
-            (p, d, model::code_use(&pd))
-        })
-        .collect();
-    let mut procedures = Vec::with_capacity(checked.len());
-    let mut codes = Vec::new();
-    for (p, d, code) in checked {
-        diags.extend(d);
-        procedures.extend(p);
-        codes.extend(code);
-    }
-    let mut notices: Vec<_> = loaded
-        .notices
-        .iter()
-        .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
-        .collect();
-    model::duplicate_codes(&codes, &mut diags);
-    let found_in: Vec<&str> = loaded
-        .procedure_files
-        .iter()
-        .filter_map(|e| match &e.kind {
-            load::walk::Kind::Procedure { field, .. } => Some(field.as_str()),
-            _ => None,
-        })
-        .collect();
-    model::cross_checks(&fields, &procedures, &found_in, &mut diags);
-    diag::sort(&mut diags);
-    let lang = opts
-        .lang
-        .or(config.as_ref().map(|c| c.language))
-        .unwrap_or_default();
-    let has_errors = diags.iter().any(Diagnostic::is_error);
-    let site = match config {
-        Some(config) if !has_errors => {
-            sort_catalogue(&mut fields, &mut procedures, &mut notices);
-            Some(Site {
-                config,
-                fields,
-                procedures,
-                notices,
-            })
+    Checked::new(root, opts).into_outcome()
+}
+
+/// A site checked file by file. [`check_site`] makes one and turns it into
+/// an outcome at once; `serve` keeps it, checks an edited procedure file
+/// again ([`Checked::recheck`]) and asks for a new outcome, so the rules
+/// across files run on the same code path whichever way the site was read.
+pub struct Checked {
+    opts: CheckOptions,
+    config: Option<model::SiteConfig>,
+    fields: Vec<model::Field>,
+    notices: Vec<model::Notice>,
+    /// Problems of the walk, site.yaml, the field indexes and the notices.
+    diagnostics: Vec<Diagnostic>,
+    content_dir: PathBuf,
+    /// Every procedure file in walk order, with what checking it gave.
+    procedures: Vec<ProcedureCheck>,
+}
+
+/// One procedure file, read and validated on its own.
+pub struct ProcedureCheck {
+    pub entry: load::FileEntry,
+    pub procedure: Option<model::Procedure>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub code: Option<model::CodeUse>,
+}
+
+impl ProcedureCheck {
+    /// Reads and validates the file in one go, so its raw front matter is
+    /// dropped at once: memory stays proportional to the typed catalogue.
+    fn run(entry: load::FileEntry, content_dir: &Path, today: Date) -> ProcedureCheck {
+        let (pd, mut d) = load::load_procedure(&entry);
+        let p = model::validate_procedure(&pd, content_dir, today, &mut d);
+        if let Some(doc) = &pd.doc {
+            placeholders_left(&doc.source, &mut d);
         }
-        _ => None,
-    };
-    CheckOutcome {
-        site,
-        diagnostics: diags,
-        lang,
+        let code = model::code_use(&pd);
+        ProcedureCheck {
+            entry,
+            procedure: p,
+            diagnostics: d,
+            code,
+        }
+    }
+}
+
+impl Checked {
+    pub fn new(root: &Path, opts: CheckOptions) -> Checked {
+        let loaded = load::load(root);
+        let mut diags = loaded.diagnostics;
+        let field_slugs: Vec<&str> = loaded.fields.iter().map(|f| f.slug.as_str()).collect();
+        let config = loaded
+            .site
+            .as_ref()
+            .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags));
+        let fields: Vec<_> = loaded
+            .fields
+            .iter()
+            .filter_map(|f| {
+                f.doc
+                    .as_ref()
+                    .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags))
+            })
+            .collect();
+        let content_dir = loaded.content_dir;
+        let procedures: Vec<_> = loaded
+            .procedure_files
+            .into_par_iter()
+            .map(|entry| ProcedureCheck::run(entry, &content_dir, opts.today))
+            .collect();
+        let notices: Vec<_> = loaded
+            .notices
+            .iter()
+            .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
+            .collect();
+        Checked {
+            opts,
+            config,
+            fields,
+            notices,
+            diagnostics: diags,
+            content_dir,
+            procedures,
+        }
+    }
+
+    /// Whether `path` (as the walk saw it: `<root>/content/...`) is a
+    /// procedure file of this site.
+    pub fn is_procedure_file(&self, path: &Path) -> bool {
+        self.procedures.iter().any(|c| c.entry.abs == path)
+    }
+
+    /// Reads and validates one procedure file again (it was edited, not
+    /// moved) and gives its `content/...` path (`Procedure::source`); `None`
+    /// when `path` is not a procedure file of this site.
+    pub fn recheck(&mut self, path: &Path) -> Option<PathBuf> {
+        let slot = self.procedures.iter_mut().find(|c| c.entry.abs == path)?;
+        let entry = slot.entry.clone();
+        *slot = ProcedureCheck::run(entry, &self.content_dir, self.opts.today);
+        Some(slot.entry.rel.clone())
+    }
+
+    /// The outcome as it stands, leaving this intact (the catalogue is cloned).
+    pub fn outcome(&self) -> CheckOutcome {
+        let procedures = self
+            .procedures
+            .par_iter()
+            .filter_map(|c| c.procedure.clone())
+            .collect();
+        self.finish(
+            self.config.clone(),
+            self.fields.clone(),
+            self.notices.clone(),
+            procedures,
+        )
+    }
+
+    pub fn into_outcome(mut self) -> CheckOutcome {
+        let procedures = self
+            .procedures
+            .iter_mut()
+            .filter_map(|c| c.procedure.take())
+            .collect();
+        let config = self.config.take();
+        let fields = std::mem::take(&mut self.fields);
+        let notices = std::mem::take(&mut self.notices);
+        self.finish(config, fields, notices, procedures)
+    }
+
+    /// The rules across files, the sorted diagnostics, and the site when
+    /// there is no error.
+    fn finish(
+        &self,
+        config: Option<model::SiteConfig>,
+        mut fields: Vec<model::Field>,
+        mut notices: Vec<model::Notice>,
+        mut procedures: Vec<model::Procedure>,
+    ) -> CheckOutcome {
+        let mut diags = self.diagnostics.clone();
+        let mut codes = Vec::new();
+        for c in &self.procedures {
+            diags.extend(c.diagnostics.iter().cloned());
+            codes.extend(c.code.iter().cloned());
+        }
+        model::duplicate_codes(&codes, &mut diags);
+        let found_in: Vec<&str> = self
+            .procedures
+            .iter()
+            .filter_map(|c| match &c.entry.kind {
+                load::walk::Kind::Procedure { field, .. } => Some(field.as_str()),
+                _ => None,
+            })
+            .collect();
+        model::cross_checks(&fields, &procedures, &found_in, &mut diags);
+        diag::sort(&mut diags);
+        let lang = self
+            .opts
+            .lang
+            .or(config.as_ref().map(|c| c.language))
+            .unwrap_or_default();
+        let has_errors = diags.iter().any(Diagnostic::is_error);
+        let site = match config {
+            Some(config) if !has_errors => {
+                sort_catalogue(&mut fields, &mut procedures, &mut notices);
+                Some(Site {
+                    config,
+                    fields,
+                    procedures,
+                    notices,
+                })
+            }
+            _ => None,
+        };
+        CheckOutcome {
+            site,
+            diagnostics: diags,
+            lang,
+        }
     }
 }
 

@@ -57,6 +57,21 @@ enum Command {
         /// Thư mục của trang mới (tạo nếu chưa có) · the new site's folder (created if missing)
         dir: PathBuf,
     },
+    /// Xem trước trang, tự tải lại khi sửa tệp · preview the site, reloading on every save
+    Serve {
+        /// Cổng (0: tự chọn; đang bận thì dùng cổng kế tiếp) · port (0: any free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Địa chỉ nghe (mặc định chỉ máy này) · address to listen on (default: this computer only)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Mở trình duyệt · open the browser
+        #[arg(long)]
+        open: bool,
+        /// Dò thay đổi định kỳ thay vì nhận tin từ hệ điều hành · poll for changes
+        #[arg(long)]
+        poll: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -105,6 +120,34 @@ fn main() -> ExitCode {
             print!("{out}");
             eprint!("{err}");
             ExitCode::from(done.code)
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            let opts = niemyet::serve::ServeOptions {
+                root: cli.root.clone(),
+                bind,
+                port,
+                open,
+                poll,
+                today,
+                lang: cli.lang,
+                style: style(),
+            };
+            match niemyet::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(niemyet::serve::ServeError::Content(d, lang)) => {
+                    eprint!("{}", diag::render(&d, &cli.root, lang, style()));
+                    ExitCode::from(1)
+                }
+                Err(niemyet::serve::ServeError::Io(e)) => {
+                    eprintln!("niemyet serve: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

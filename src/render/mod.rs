@@ -62,18 +62,80 @@ struct Renderer<'a> {
     opts: &'a RenderOptions,
     /// Procedures that appear in lists (not repealed), catalogue order.
     listed: Vec<&'a Procedure>,
+    /// [`Renderer::rows_az`] as a template value, made once for the pages
+    /// that list every procedure (the catalogue, search).
+    rows_az: std::sync::OnceLock<tera::Value>,
 }
 
+/// Which pages to render; see [`render_scope`].
+pub enum Scope<'s> {
+    /// The whole site.
+    All,
+    /// Only the pages that can differ from a previous render after the
+    /// procedure files `sources` (`content/...`, as in `Procedure::source`)
+    /// were edited and nothing else: the pages that show one of them.
+    /// `globals` are that render's [`Rendered::globals`]; when the edit
+    /// changed what every page sees (a field's count, …), every page is
+    /// rendered.
+    Edited {
+        sources: &'s [PathBuf],
+        globals: &'s Context,
+    },
+}
+
+/// A render's files, pages apart from the rest.
+pub struct Rendered {
+    /// Pages from templates: all of them when `complete`, otherwise only
+    /// those the edit reached (each replaces the page of the same path).
+    pub pages: Vec<OutputFile>,
+    /// Attachments and theme assets: always the whole set. The data files
+    /// are not here: see [`data_files`].
+    pub other: Vec<OutputFile>,
+    /// What every page sees, for the next [`Scope::Edited`].
+    pub globals: Context,
+    pub complete: bool,
+}
+
+/// Every file of the site, sorted by path.
 pub fn render(
     site: &Site,
     theme: &Theme,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let listed: Vec<&Procedure> = site
-        .procedures
+    let r = render_scope(site, theme, opts, &Scope::All)?;
+    let mut files = r.pages;
+    files.extend(r.other);
+    files.extend(data_files(site, opts));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The files made from the whole catalogue (`catalogue.json`, the sitemap,
+/// the search index); every edit changes them. `serve` makes them only when one is asked
+/// for: at 2,000 procedures they cost more than the pages an edit reaches.
+pub fn data_files(site: &Site, opts: &RenderOptions) -> Vec<OutputFile> {
+    let mut files = data::files(site, &listed(site, opts.today), opts);
+    files.extend(search_files(site, opts));
+    files
+}
+
+/// Procedures that appear in lists (not repealed), catalogue order.
+fn listed(site: &Site, today: Date) -> Vec<&Procedure> {
+    site.procedures
         .iter()
-        .filter(|p| p.status(opts.today) != Status::Repealed)
-        .collect();
+        .filter(|p| p.status(today) != Status::Repealed)
+        .collect()
+}
+
+/// The pages of `scope`, attachments and theme assets (`serve` re-renders
+/// an edit with this; [`render`] is `Scope::All` and [`data_files`]).
+pub fn render_scope(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+    scope: &Scope,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let listed = listed(site, opts.today);
     let fields: Vec<FieldView> = site
         .fields
         .iter()
@@ -92,14 +154,33 @@ pub fn render(
     g.insert("t", &i18n::strings(opts.lang));
     g.insert("fields", &fields);
     g.insert("notices", &notices);
+    let globals = g.clone();
     let r = Renderer {
         site,
         tera,
         origins: &theme.origins,
         opts,
         listed,
+        rows_az: std::sync::OnceLock::new(),
     };
-    let jobs = r.jobs(&fields);
+    let mut jobs = r.jobs(&fields);
+    let complete = match scope {
+        Scope::All => true,
+        Scope::Edited {
+            sources,
+            globals: globals_before,
+        } => {
+            let edited: Vec<&Procedure> = sources
+                .iter()
+                .filter_map(|s| site.procedures.iter().find(|p| &p.source == s))
+                .collect();
+            let complete = edited.len() != sources.len() || globals != **globals_before;
+            if !complete {
+                jobs.retain(|job| edited.iter().any(|p| job.shows(p)));
+            }
+            complete
+        }
+    };
     let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> =
         jobs.par_iter().map(|job| r.run(job)).collect();
     let mut files = Vec::with_capacity(rendered.len() + 16);
@@ -115,13 +196,18 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // Posters are made whole even for an edit: a procedure's poster, its
+    // field's catalogue poster and the index all show it (correct first;
+    // serve measures what this costs).
     files.extend(posters::render(&r, &fields)?);
-    files.extend(data::files(site, &r.listed, opts));
-    files.extend(search_files(site, opts));
-    files.extend(attachments(site));
-    files.extend(theme_assets(theme));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let mut other = attachments(site);
+    other.extend(theme_assets(theme));
+    Ok(Rendered {
+        pages: files,
+        other,
+        globals,
+        complete,
+    })
 }
 
 /// The search index and its runtime under `search/`, from the same
@@ -186,6 +272,20 @@ enum Job<'a> {
     NotFound,
 }
 
+impl Job<'_> {
+    /// Whether the page shows `p` beyond what every page sees (the
+    /// globals). Every page kind must answer: `serve` re-renders only the
+    /// pages that show an edited procedure.
+    fn shows(&self, p: &Procedure) -> bool {
+        match self {
+            Job::Procedure(q) => q.source == p.source,
+            Job::Field(f, _) => f.slug == p.field,
+            Job::Catalogue | Job::Search => true,
+            Job::Home | Job::Contact | Job::Notices | Job::Notice(_) | Job::NotFound => false,
+        }
+    }
+}
+
 impl<'a> Renderer<'a> {
     fn jobs(&self, fields: &'a [FieldView]) -> Vec<Job<'a>> {
         let mut jobs = vec![
@@ -231,6 +331,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every listed procedure, A–Z by title as a person reads it.
+    fn rows_az_value(&self) -> tera::Value {
+        // A tera Value shares its arrays: the clone is cheap.
+        self.rows_az
+            .get_or_init(|| tera::Value::from_serializable(&self.rows_az()))
+            .clone()
+    }
+
     fn rows_az(&self) -> Vec<RowView> {
         let mut rows = self.rows(self.listed.iter());
         rows.sort_by_cached_key(|r| {
@@ -253,7 +360,7 @@ impl<'a> Renderer<'a> {
                 t["how_to_use"].into(),
             ),
             Job::Catalogue => {
-                ctx.insert("rows", &self.rows_az());
+                ctx.insert_value("rows", self.rows_az_value());
                 (
                     "catalogue.html",
                     urls::CATALOGUE.into(),
@@ -262,7 +369,7 @@ impl<'a> Renderer<'a> {
                 )
             }
             Job::Search => {
-                ctx.insert("rows", &self.rows_az());
+                ctx.insert_value("rows", self.rows_az_value());
                 (
                     "search.html",
                     urls::SEARCH.into(),

@@ -1,0 +1,289 @@
+//! The HTTP side of `serve` (axum): files of the in-memory site by exact
+//! path, never the file system by a path from the request. Requests with
+//! `..`, `.`, encoded slashes or backslashes, backslashes, NUL, drive
+//! letters or `//` are refused with 400 even so. `GET` and `HEAD` only; a
+//! folder serves its `index.html` (`/x` redirects to `/x/`), never a
+//! listing; the site's `404.html` with status 404.
+
+use super::live::{Body, Snapshot};
+use super::overlay::{self, EVENTS_PATH};
+use crate::lang::Lang;
+use axum::body::Body as HttpBody;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::sync::watch;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub site: watch::Receiver<Arc<Snapshot>>,
+    pub lang: Lang,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(file)
+        .with_state(state)
+}
+
+/// One `reload` event each time the site (or its list of errors) changes.
+async fn events(
+    State(state): State<AppState>,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>> {
+    let mut rx = state.site.clone();
+    rx.mark_unchanged();
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.changed().await.ok()?;
+        let version = rx.borrow_and_update().version;
+        let event = Event::default().event("reload").data(version.to_string());
+        Some((Ok(event), rx))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    let head = method == Method::HEAD;
+    if method != Method::GET && !head {
+        let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let Some(path) = safe_path(uri.path()) else {
+        return plain(StatusCode::BAD_REQUEST, "bad request: path refused\n");
+    };
+    let snapshot = Arc::clone(&state.site.borrow());
+    if snapshot.site.is_none() {
+        let overlay = snapshot.overlay.as_deref().unwrap_or_default();
+        let page = overlay::error_page(overlay, state.lang);
+        return respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", page, head);
+    }
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
+    if let Some(body) = lookup(&snapshot, &key).await {
+        return send(&snapshot, StatusCode::OK, &key, body, head).await;
+    }
+    if !key.ends_with("/index.html") && snapshot.get_built(&format!("{path}/index.html")).is_some()
+    {
+        let mut to = format!("/{path}/");
+        if let Some(q) = uri.query() {
+            to.push('?');
+            to.push_str(q);
+        }
+        let mut r = plain(StatusCode::PERMANENT_REDIRECT, "");
+        if let Ok(v) = HeaderValue::from_str(&to) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        return r;
+    }
+    match snapshot.get_built("404.html") {
+        Some(body) => {
+            send(
+                &snapshot,
+                StatusCode::NOT_FOUND,
+                "404.html",
+                body.clone(),
+                head,
+            )
+            .await
+        }
+        None => plain(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+/// A file of the snapshot; data files are made off the async thread.
+async fn lookup(snapshot: &Arc<Snapshot>, key: &str) -> Option<Body> {
+    if let Some(b) = snapshot.get_built(key) {
+        return Some(b.clone());
+    }
+    let s = Arc::clone(snapshot);
+    let key = key.to_string();
+    tokio::task::spawn_blocking(move || s.get(&key).cloned())
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn send(
+    snapshot: &Snapshot,
+    status: StatusCode,
+    key: &str,
+    body: Body,
+    head: bool,
+) -> Response {
+    let bytes = match body {
+        Body::Html(b) => overlay::inject(&b, snapshot.overlay.as_deref()),
+        Body::Data(b) => return respond(status, key, b, head),
+        Body::File(p) => match tokio::task::spawn_blocking(move || std::fs::read(p)).await {
+            Ok(Ok(b)) => b,
+            _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
+        },
+    };
+    respond(status, key, bytes, head)
+}
+
+fn respond(
+    status: StatusCode,
+    key: &str,
+    bytes: impl Into<axum::body::Bytes>,
+    head: bool,
+) -> Response {
+    let bytes: axum::body::Bytes = bytes.into();
+    let len = bytes.len();
+    let body = if head {
+        HttpBody::empty()
+    } else {
+        HttpBody::from(bytes)
+    };
+    let mut r = (status, body).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(key)),
+    );
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    let mut r = (status, text).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+/// The request path as a key of the site (`""`, `"x/"`, `"x/y.pdf"`), or
+/// `None` for anything that could name a place outside it.
+pub fn safe_path(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix('/')?;
+    let lower = rest.to_ascii_lowercase();
+    // Encoded separators and NUL never name a file of the site.
+    if rest.contains('\\') || ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) {
+        return None;
+    }
+    let decoded = String::from_utf8(percent_decode(rest)?).ok()?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, s) in segments.iter().enumerate() {
+        let bad = *s == "." || *s == ".." || s.contains(':') || (s.is_empty() && i != last);
+        if bad {
+            return None;
+        }
+    }
+    Some(decoded)
+}
+
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = b.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The content type of a file of the site, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "rtf" => "application/rtf",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_could_leave_the_site_are_refused() {
+        for bad in [
+            "/..",
+            "/../etc/passwd",
+            "/a/../../b",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fetc",
+            "/a%2fb",
+            "/a%5cb",
+            "/a\\b",
+            "//etc/passwd",
+            "/C:/x",
+            "/a/./b",
+            "/a%00.html",
+            "/%zz",
+            "/%ff",
+            "relative",
+        ] {
+            assert_eq!(safe_path(bad), None, "{bad}");
+        }
+        assert_eq!(safe_path("/").as_deref(), Some(""));
+        assert_eq!(safe_path("/ho-tich/").as_deref(), Some("ho-tich/"));
+        assert_eq!(safe_path("/a/t%E1%BB%9D.pdf").as_deref(), Some("a/tờ.pdf"));
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("x.PDF"), "application/pdf");
+        assert_eq!(content_type("catalogue.json"), "application/json");
+        assert_eq!(content_type("q.svg"), "image/svg+xml");
+        assert_eq!(content_type("f.woff2"), "font/woff2");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+}

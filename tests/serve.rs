@@ -1,0 +1,579 @@
+//! `niemyet serve` on a temporary copy of the base site, over real HTTP
+//! (a plain `TcpStream` client): edits show within 2 s, a broken file
+//! shows the overlay while the last good site stays up, fixing it clears
+//! it, traversal is refused, HEAD, 404 and content types. And through the
+//! library: the incremental rebuild gives, byte for byte, what a full
+//! `check` + render gives after a sequence of edits.
+
+mod common;
+
+use common::{base_site, TODAY};
+use niemyet::check::CheckOptions;
+use niemyet::serve::live::{Changes, LiveSite, Rebuilt};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const PROCEDURE: &str = "content/ho-tich/dang-ky-khai-sinh.md";
+const PAGE: &str = "/ho-tich/dang-ky-khai-sinh/";
+
+/// The running server; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    output: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        Server::start_with(root, &["--port", "0"])
+    }
+
+    fn start_with(root: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+            .arg("serve")
+            .args(args)
+            .args(["--date", TODAY, "--root"])
+            .arg(root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start niemyet serve");
+        let output = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        let out = Arc::clone(&output);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                out.lock().unwrap().push_str(&format!("{line}\n"));
+                let _ = tx.send(line);
+            }
+        });
+        let stderr = child.stderr.take().unwrap();
+        let err = Arc::clone(&output);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                err.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            output,
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while server.port == 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = rx
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no URL printed:\n{}", server.output()));
+            if let Some(i) = line.find("http://127.0.0.1:") {
+                let rest = &line[i + "http://127.0.0.1:".len()..];
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                server.port = digits.parse().expect("port");
+            }
+        }
+        server
+    }
+
+    fn output(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
+    fn get(&self, path: &str) -> Response {
+        request(self.port, "GET", path)
+    }
+
+    /// Polls `path` until `pred` holds, at most `within`; the time it took.
+    fn wait_for(&self, path: &str, within: Duration, pred: impl Fn(&Response) -> bool) -> Duration {
+        let started = Instant::now();
+        loop {
+            let r = self.get(path);
+            if pred(&r) {
+                return started.elapsed();
+            }
+            if started.elapsed() > within {
+                panic!(
+                    "{path}: not seen within {within:?}; last answer {}:\n{}\n--- server output:\n{}",
+                    r.status,
+                    r.text(),
+                    self.output()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One HTTP/1.1 request, the target sent exactly as given.
+fn request(port: u16, method: &str, target: &str) -> Response {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read response");
+    parse(&raw)
+}
+
+fn parse(raw: &[u8]) -> Response {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: raw[end + 4..].to_vec(),
+    }
+}
+
+/// Saves the way many editors do: a temporary file renamed over the old one.
+fn save_by_rename(path: &Path, text: &str) {
+    let tmp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn edits_errors_and_recovery_over_http() {
+    let site = base_site();
+    let root = site.path();
+    let server = Server::start(root);
+    let file = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200, "{}", server.output());
+    assert!(page.text().contains("Đăng ký khai sinh"));
+    assert!(page.text().contains("/__niemyet/events"), "reload script");
+    assert!(!page.text().contains("niemyet-overlay"));
+
+    // The reload stream, opened before the edit.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__niemyet/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut seen = String::new();
+    let started = Instant::now();
+    while !seen.contains("\r\n\r\n") && started.elapsed() < Duration::from_secs(10) {
+        let mut buf = [0u8; 4096];
+        if let Ok(n) = events.read(&mut buf) {
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    }
+    assert!(seen.contains("text/event-stream"), "{seen}");
+
+    // An edit in place shows within 2 s, on the page and in the catalogue.
+    std::fs::write(
+        &file,
+        original.replace(
+            "title: Đăng ký khai sinh",
+            "title: Đăng ký khai sinh cho trẻ em",
+        ),
+    )
+    .unwrap();
+    server.wait_for(PAGE, Duration::from_secs(2), |r| {
+        r.text().contains("Đăng ký khai sinh cho trẻ em")
+    });
+    assert!(server
+        .get("/danh-muc/")
+        .text()
+        .contains("Đăng ký khai sinh cho trẻ em"));
+    let started = Instant::now();
+    while !seen.contains("event: reload") && started.elapsed() < Duration::from_secs(2) {
+        let mut buf = [0u8; 4096];
+        if let Ok(n) = events.read(&mut buf) {
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    }
+    assert!(seen.contains("event: reload"), "no reload event:\n{seen}");
+
+    // Saved by rename, as many editors do.
+    save_by_rename(
+        &file,
+        &original.replace(
+            "title: Đăng ký khai sinh",
+            "title: Đăng ký khai sinh (lưu đổi tên)",
+        ),
+    );
+    server.wait_for(PAGE, Duration::from_secs(2), |r| {
+        r.text().contains("Đăng ký khai sinh (lưu đổi tên)")
+    });
+
+    // A broken file: the overlay on every page, the last good site still up.
+    std::fs::write(
+        &file,
+        original
+            .replace(
+                "title: Đăng ký khai sinh",
+                "title: Đăng ký khai sinh <b>&</b>",
+            )
+            .replace("deadline:", "deadlin:"),
+    )
+    .unwrap();
+    server.wait_for(PAGE, Duration::from_secs(2), |r| {
+        r.text().contains("niemyet-overlay")
+    });
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(
+        text.contains("Đăng ký khai sinh (lưu đổi tên)"),
+        "last good page"
+    );
+    assert!(
+        text.contains("content/ho-tich/dang-ky-khai-sinh.md:7:1"),
+        "{text}"
+    );
+    assert!(text.contains("&quot;deadlin&quot;"), "message, escaped");
+    assert!(text.contains("deadline"), "hint");
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains("niemyet-overlay"));
+    assert_eq!(
+        server.get("/catalogue.json").header("content-type"),
+        Some("application/json")
+    );
+    assert!(
+        server
+            .output()
+            .contains("dang-ky-khai-sinh.md:7:1: lỗi: khóa không hợp lệ \"deadlin\""),
+        "terminal shows the located message:\n{}",
+        server.output()
+    );
+
+    // Fixed: the overlay goes, the new text shows.
+    std::fs::write(
+        &file,
+        original.replace(
+            "title: Đăng ký khai sinh",
+            "title: Đăng ký khai sinh đã sửa",
+        ),
+    )
+    .unwrap();
+    server.wait_for(PAGE, Duration::from_secs(2), |r| {
+        let t = r.text();
+        t.contains("Đăng ký khai sinh đã sửa") && !t.contains("niemyet-overlay")
+    });
+
+    // A new procedure file, then deleted.
+    let new = root.join("content/ho-tich/dang-ky-ket-hon.md");
+    std::fs::write(
+        &new,
+        original
+            .replace("1.001193", "1.000894")
+            .replace("title: Đăng ký khai sinh", "title: Đăng ký kết hôn"),
+    )
+    .unwrap();
+    server.wait_for("/ho-tich/dang-ky-ket-hon/", Duration::from_secs(2), |r| {
+        r.status == 200 && r.text().contains("Đăng ký kết hôn")
+    });
+    std::fs::remove_file(&new).unwrap();
+    server.wait_for("/ho-tich/dang-ky-ket-hon/", Duration::from_secs(2), |r| {
+        r.status == 404
+    });
+
+    let out = server.output();
+    assert!(
+        out.contains("content/ho-tich/dang-ky-khai-sinh.md: dựng lại"),
+        "{out}"
+    );
+    assert!(out.contains(" ms"), "{out}");
+    assert!(!root.join("public").exists(), "serve never writes public/");
+}
+
+#[test]
+fn polling_and_a_taken_port() {
+    let site = base_site();
+    let root = site.path();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let server = Server::start_with(root, &["--poll", "--port", &port]);
+    assert_ne!(server.port.to_string(), port);
+    let out = server.output();
+    assert!(
+        out.contains(&format!("Cổng {port} đang bận; dùng cổng {}", server.port)),
+        "{out}"
+    );
+    assert!(out.contains("dò định kỳ"), "{out}");
+    let file = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        original.replace("title: Đăng ký khai sinh", "title: Khai sinh (dò)"),
+    )
+    .unwrap();
+    server.wait_for(PAGE, Duration::from_secs(2), |r| {
+        r.text().contains("Khai sinh (dò)")
+    });
+}
+
+#[test]
+fn http_refuses_traversal_and_serves_like_a_web_server() {
+    let site = base_site();
+    let server = Server::start(site.path());
+    for bad in [
+        "/../content/site.yaml",
+        "/ho-tich/../../content/site.yaml",
+        "/%2e%2e/content/site.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/ho-tich/..%2f..%2fcontent%2fsite.yaml",
+        "/ho-tich/%2e%2e%5c%2e%2e%5cetc",
+        "/..\\content\\site.yaml",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/a%00.html",
+    ] {
+        let r = request(server.port, "GET", bad);
+        assert!((400..500).contains(&r.status), "{bad}: {}", r.status);
+        assert!(!r.text().contains("base_url"), "{bad}");
+    }
+    // Only the rendered site is there: not content/, not the root.
+    assert_eq!(server.get("/content/site.yaml").status, 404);
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let head = request(server.port, "HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.header("content-length"),
+        Some(home.body.len().to_string().as_str())
+    );
+    assert_eq!(request(server.port, "POST", "/").status, 405);
+
+    let missing = server.get("/khong-co/trang-nay.html");
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("<html"), "the site's 404 page");
+    assert!(missing.text().contains("/__niemyet/events"));
+
+    // A folder: its index.html, or a redirect to the path with a slash.
+    let field = server.get("/ho-tich");
+    assert_eq!(field.status, 308);
+    assert_eq!(field.header("location"), Some("/ho-tich/"));
+    assert_eq!(server.get("/ho-tich/").status, 200);
+    assert_eq!(server.get("/ho-tich/index.html").status, 200);
+
+    for (path, ty) in [
+        ("/catalogue.json", "application/json"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/assets/style.css", "text/css; charset=utf-8"),
+        ("/assets/site.js", "text/javascript; charset=utf-8"),
+        ("/ho-tich/dang-ky-khai-sinh/to-khai.pdf", "application/pdf"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-type"), Some(ty), "{path}");
+        assert!(
+            !r.text().contains("__niemyet"),
+            "{path}: script only in pages"
+        );
+    }
+}
+
+/// The library side: a [`LiveSite`] edited file by file gives what a full
+/// `check` + render of the same content gives, byte for byte.
+#[test]
+fn incremental_rebuilds_equal_full_rebuilds() {
+    let site = base_site();
+    let root = site.path().to_path_buf();
+    let today: jiff::civil::Date = TODAY.parse().unwrap();
+    let opts = CheckOptions { today, lang: None };
+    let field2 = root.join("content/chung-thuc");
+    std::fs::create_dir_all(&field2).unwrap();
+    std::fs::write(
+        field2.join("_index.md"),
+        "---\nname: Chứng thực\norder: 2\n---\n",
+    )
+    .unwrap();
+    let main = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&main).unwrap();
+    let other = field2.join("chung-thuc-ban-sao.md");
+    let other_text = original
+        .replace("1.001193", "2.000815")
+        .replace("title: Đăng ký khai sinh", "title: Chứng thực bản sao")
+        .replace("    form: to-khai.pdf\n", "");
+    std::fs::write(&other, &other_text).unwrap();
+
+    let (mut live, first) = LiveSite::new(&root, opts);
+    assert!(matches!(first.result, Rebuilt::Full { .. }));
+    assert_same_as_full(&live, &root, opts);
+
+    let edit = |live: &mut LiveSite, path: &PathBuf, text: &str| {
+        std::fs::write(path, text).unwrap();
+        live.apply(&Changes {
+            procedures: [path.clone()].into(),
+            everything: false,
+        })
+        .result
+    };
+
+    // A title (moves it in the A–Z lists), then a deadline.
+    let r = edit(
+        &mut live,
+        &main,
+        &original.replace("title: Đăng ký khai sinh", "title: Ân hạn khai sinh"),
+    );
+    assert!(matches!(r, Rebuilt::Partial { .. }), "{r:?}");
+    assert_same_as_full(&live, &root, opts);
+    let r = edit(
+        &mut live,
+        &other,
+        &other_text.replace("working_days: 0", "working_days: 3"),
+    );
+    assert!(matches!(r, Rebuilt::Partial { .. }), "{r:?}");
+    assert_same_as_full(&live, &root, opts);
+
+    // Broken, another file edited meanwhile, then fixed: both edits land.
+    let r = edit(&mut live, &main, &original.replace("deadline:", "deadlin:"));
+    assert!(matches!(r, Rebuilt::Failed { errors: 1 }), "{r:?}");
+    let r = edit(
+        &mut live,
+        &other,
+        &other_text.replace(
+            "title: Chứng thực bản sao",
+            "title: Chứng thực bản sao giấy tờ",
+        ),
+    );
+    assert!(matches!(r, Rebuilt::Failed { .. }), "{r:?}");
+    let r = edit(
+        &mut live,
+        &main,
+        &original.replace("Ghi chú.", "Ghi chú mới."),
+    );
+    assert!(matches!(r, Rebuilt::Partial { .. }), "{r:?}");
+    assert_same_as_full(&live, &root, opts);
+
+    // Repealed: the field's count on every page changes, so every page.
+    let r = edit(
+        &mut live,
+        &other,
+        &other_text.replace(
+            "updated: 2026-05-01",
+            "updated: 2026-05-01\nrepealed: 2026-06-01",
+        ),
+    );
+    assert!(matches!(r, Rebuilt::Full { .. }), "{r:?}");
+    assert_same_as_full(&live, &root, opts);
+
+    // A form dropped: its attachment leaves the site.
+    let r = edit(
+        &mut live,
+        &main,
+        &original.replace("    form: to-khai.pdf\n", ""),
+    );
+    assert!(matches!(r, Rebuilt::Partial { .. }), "{r:?}");
+    assert_same_as_full(&live, &root, opts);
+
+    // A structural change goes through a full read.
+    std::fs::remove_file(&other).unwrap();
+    let r = live.apply(&Changes {
+        procedures: Default::default(),
+        everything: true,
+    });
+    assert!(matches!(r.result, Rebuilt::Full { .. }), "{:?}", r.result);
+    assert_same_as_full(&live, &root, opts);
+}
+
+fn assert_same_as_full(live: &LiveSite, root: &Path, opts: CheckOptions) {
+    let outcome = niemyet::check_site(root, opts);
+    let site = outcome.site.expect("the content is valid");
+    let full = niemyet::build::render_site(root, &site, opts.today, outcome.lang)
+        .unwrap_or_else(|_| panic!("render"));
+    let mut expected: Vec<(String, Vec<u8>)> = full
+        .into_iter()
+        .map(|f| {
+            let bytes = match f.content {
+                niemyet::render::Content::Html(s) => s.into_bytes(),
+                niemyet::render::Content::Bytes(b) => b,
+                niemyet::render::Content::Static(b) => b.to_vec(),
+                niemyet::render::Content::Copy(p) => std::fs::read(p).unwrap(),
+            };
+            (f.path, bytes)
+        })
+        .collect();
+    expected.sort();
+    let got = live.files();
+    let paths = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&got), paths(&expected));
+    for ((path, a), (_, b)) in got.iter().zip(&expected) {
+        assert!(a == b, "{path} differs from a full rebuild");
+    }
+}
+
+#[test]
+fn a_site_broken_from_the_start_is_served_once_fixed() {
+    let site = base_site();
+    let root = site.path();
+    let file = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, original.replace("result:", "resul:")).unwrap();
+    let server = Server::start(root);
+    let r = server.get("/");
+    assert_eq!(r.status, 503);
+    assert!(r.text().contains("niemyet-overlay"), "{}", r.text());
+    assert!(r.text().contains("/__niemyet/events"), "reloads once fixed");
+    std::fs::write(&file, &original).unwrap();
+    server.wait_for("/", Duration::from_secs(2), |r| {
+        r.status == 200 && !r.text().contains("niemyet-overlay")
+    });
+    assert_eq!(server.get(PAGE).status, 200);
+}
