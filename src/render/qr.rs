@@ -157,24 +157,9 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
             r##"<rect width="{s}" height="{s}" fill="#fff"/><path stroke="#000" d="{path}"/></svg>"##
         ),
         s = size,
-        label = escape_attr(label),
+        label = crate::text::escape_html(label),
         path = path
     ))
-}
-
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

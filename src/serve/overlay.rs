@@ -13,20 +13,7 @@ pub const EVENTS_PATH: &str = "/__niemyet/events";
 /// Reloads the page when the site was rebuilt (or its errors changed).
 pub const RELOAD_SCRIPT: &str = "<script>/* niemyet serve */(function(){var s=new EventSource(\"/__niemyet/events\");s.addEventListener(\"reload\",function(){location.reload()});})();</script>";
 
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_html as escape;
 
 /// The overlay listing `errors`; `has_site` says whether a last good
 /// version of the site is still shown beneath it.
