@@ -1,37 +1,94 @@
 //! A tiny HTML reader for tests: attribute values (quoted or not, as
 //! minify-html leaves them) and the visible text of a page.
 
+/// The page as a list of tags (their inside, between `<` and `>`, quotes
+/// respected) and text runs; `<script>`, `<style>` and `<title>` content is
+/// raw text, as a browser reads it.
+fn tokens(html: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let b = html.as_bytes();
+    let (mut i, mut text_from) = (0, 0);
+    while i < b.len() {
+        let starts_tag = b[i] == b'<'
+            && b.get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'!');
+        if !starts_tag {
+            i += 1;
+            continue;
+        }
+        out.push((false, &html[text_from..i]));
+        let mut j = i + 1;
+        let mut quote = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (None, b'"' | b'\'') => quote = Some(b[j]),
+                (Some(q), c) if c == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        let tag = &html[i + 1..j.min(b.len())];
+        out.push((true, tag));
+        i = j + 1;
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(name.as_str(), "script" | "style" | "title") {
+            let close = format!("</{name}");
+            let rest = html.get(i..).unwrap_or("");
+            let end = rest
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(html.len(), |e| i + e);
+            if name == "title" {
+                out.push((false, &html[i.min(end)..end]));
+            }
+            i = end;
+        }
+        text_from = i.min(html.len());
+    }
+    out.push((false, html.get(text_from..).unwrap_or("")));
+    out
+}
+
 /// Every value of `attr=` inside the page's tags, quoted or not (text that
 /// merely looks like an attribute, e.g. escaped markup, does not count).
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
-    html.split('<')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| format!(" {tag}>")))
-        .flat_map(|tag| attr_values_in(&tag, attr))
+    tokens(html)
+        .into_iter()
+        .filter(|(is_tag, _)| *is_tag)
+        .flat_map(|(_, tag)| attr_values_in(&format!(" {tag}>"), attr))
         .collect()
 }
 
-fn attr_values_in(html: &str, attr: &str) -> Vec<String> {
+/// Attribute values in one tag's inside.
+fn attr_values_in(tag: &str, attr: &str) -> Vec<String> {
     let mut out = Vec::new();
     let needle = format!("{attr}=");
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = html[from..].find(&needle) {
-        let start = from + pos;
-        from = start + needle.len();
-        // Only whole attribute names: preceded by whitespace.
-        if start == 0 || !bytes[start - 1].is_ascii_whitespace() {
-            continue;
+    let bytes = tag.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            (None, b'"' | b'\'') => quote = Some(bytes[i]),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_ascii_whitespace() && tag[i + 1..].starts_with(&needle) => {
+                let rest = &tag[i + 1 + needle.len()..];
+                let value = match rest.chars().next() {
+                    Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                    _ => rest
+                        .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .next()
+                        .unwrap_or(""),
+                };
+                out.push(decode_entities(value));
+            }
+            _ => {}
         }
-        let rest = &html[from..];
-        let value = match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-            _ => rest
-                .split(|c: char| c.is_ascii_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        out.push(decode_entities(value));
+        i += 1;
     }
     out
 }
@@ -39,25 +96,11 @@ fn attr_values_in(html: &str, attr: &str) -> Vec<String> {
 /// The text a reader sees: tags, scripts and styles removed, entities
 /// decoded, all whitespace removed (minifiers may move it between blocks).
 pub fn visible_text(html: &str) -> String {
-    let mut text = String::new();
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        text.push_str(&rest[..lt]);
-        rest = &rest[lt..];
-        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        let skip_to = if lower.starts_with("<script") {
-            "</script>"
-        } else if lower.starts_with("<style") {
-            "</style>"
-        } else {
-            ">"
-        };
-        match rest.find(skip_to) {
-            Some(end) => rest = &rest[end + skip_to.len()..],
-            None => rest = "",
-        }
-    }
-    text.push_str(rest);
+    let text: String = tokens(html)
+        .into_iter()
+        .filter(|(is_tag, _)| !is_tag)
+        .map(|(_, t)| t)
+        .collect();
     decode_entities(&text)
         .chars()
         .filter(|c| !c.is_whitespace())
