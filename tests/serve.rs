@@ -80,6 +80,19 @@ impl Server {
         server
     }
 
+    /// The server's output once it holds `needle` (stdout and stderr are
+    /// read by two threads: a line may arrive a moment after another).
+    fn output_with(&self, needle: &str) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let out = self.output();
+            if out.contains(needle) || start.elapsed() > Duration::from_secs(5) {
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn output(&self) -> String {
         self.output.lock().unwrap().clone()
     }
@@ -343,11 +356,10 @@ fn polling_and_a_taken_port() {
     let port = taken.local_addr().unwrap().port().to_string();
     let server = Server::start_with(root, &["--poll", "--port", &port]);
     assert_ne!(server.port.to_string(), port);
-    let out = server.output();
-    assert!(
-        out.contains(&format!("Cổng {port} đang bận; dùng cổng {}", server.port)),
-        "{out}"
-    );
+    let busy = format!("Cổng {port} đang bận; dùng cổng {}", server.port);
+    let out = server.output_with(&busy);
+    assert!(out.contains(&busy), "{out}");
+    let out = server.output_with("dò định kỳ");
     assert!(out.contains("dò định kỳ"), "{out}");
     let file = root.join(PROCEDURE);
     let original = std::fs::read_to_string(&file).unwrap();

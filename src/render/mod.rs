@@ -164,6 +164,8 @@ pub fn render_scope(
         rows_az: std::sync::OnceLock::new(),
     };
     let mut jobs = r.jobs(&fields);
+    // The fields whose posters an edit can change (None: all of them).
+    let mut poster_fields: Option<Vec<String>> = None;
     let complete = match scope {
         Scope::All => true,
         Scope::Edited {
@@ -177,6 +179,7 @@ pub fn render_scope(
             let complete = edited.len() != sources.len() || globals != **globals_before;
             if !complete {
                 jobs.retain(|job| edited.iter().any(|p| job.shows(p)));
+                poster_fields = Some(edited.iter().map(|p| p.field.clone()).collect());
             }
             complete
         }
@@ -196,10 +199,9 @@ pub fn render_scope(
     if !errors.is_empty() {
         return Err(errors);
     }
-    // Posters are made whole even for an edit: a procedure's poster, its
-    // field's catalogue poster and the index all show it (correct first;
-    // serve measures what this costs).
-    files.extend(posters::render(&r, &fields)?);
+    // For an edit: the posters of the edited procedures' fields (each
+    // field's "print all" page holds all of its posters) and the index.
+    files.extend(posters::render(&r, &fields, poster_fields.as_deref())?);
     let mut other = attachments(site);
     other.extend(theme_assets(theme));
     Ok(Rendered {

@@ -982,10 +982,15 @@ struct IndexNotice {
 }
 
 /// Every poster of the site, and `posters/index.html`.
+/// Every poster, or with `only` the posters of those fields plus the index
+/// (what an edit of procedures in those fields can change; the staff board
+/// and notice posters show no procedure).
 pub(super) fn render(
     r: &Renderer,
     fields: &[FieldView],
+    only: Option<&[String]>,
 ) -> Result<Vec<OutputFile>, Vec<crate::diag::Diagnostic>> {
+    let wanted = |field: &str| only.is_none_or(|o| o.iter().any(|f| f == field));
     let site = r.site;
     let (today, lang) = (r.opts.today, r.opts.lang);
     let t = super::i18n::strings(lang);
@@ -995,6 +1000,7 @@ pub(super) fn render(
     let per_procedure: Vec<Result<Rendered, Box<Diagnostic>>> = r
         .listed
         .par_iter()
+        .filter(|p| wanted(&p.field))
         .map(|p| {
             let field_name = r.field_name(&p.field);
             let v = view::procedure_view(&view::ProcedureInput {
@@ -1062,6 +1068,7 @@ pub(super) fn render(
         .fields
         .par_iter()
         .zip(fields.par_iter())
+        .filter(|(f, _)| wanted(&f.slug))
         .map(|(f, fv)| {
             let rows = catalogue_rows(&r.listed, f, today, lang);
             let (pt, _) = catalogue_scale(&rows, site);
@@ -1131,28 +1138,30 @@ pub(super) fn render(
         });
     }
 
-    // Staff and contact board.
-    let mut ctx = Context::new();
-    let pt = [16.0_f32, 14.0, 13.0, 12.0, 11.0]
-        .into_iter()
-        .find(|&pt| staff_board_h(site, pt, lang) <= A4.h * SAFETY)
-        .unwrap_or(11.0);
-    ctx.insert("style", &format!("--b:{pt}pt;--t:30pt;--h2:{}pt", pt + 1.0));
-    let home = urls::absolute(base, urls::HOME);
-    ctx.insert("qr", &qr::svg(&home, t["scan_qr_site"]).unwrap_or_default());
-    let staff = fragment(r, "posters/staff.html", &ctx).and_then(|html| {
-        page(
-            r,
-            STAFF_BOARD,
-            t["staff_board"],
-            "staff",
-            urls::CONTACT,
-            &html,
-        )
-    });
-    match staff {
-        Ok(f) => files.push(f),
-        Err(d) => errors.push(*d),
+    // Staff and contact board (unchanged by an edit of procedures).
+    if only.is_none() {
+        let mut ctx = Context::new();
+        let pt = [16.0_f32, 14.0, 13.0, 12.0, 11.0]
+            .into_iter()
+            .find(|&pt| staff_board_h(site, pt, lang) <= A4.h * SAFETY)
+            .unwrap_or(11.0);
+        ctx.insert("style", &format!("--b:{pt}pt;--t:30pt;--h2:{}pt", pt + 1.0));
+        let home = urls::absolute(base, urls::HOME);
+        ctx.insert("qr", &qr::svg(&home, t["scan_qr_site"]).unwrap_or_default());
+        let staff = fragment(r, "posters/staff.html", &ctx).and_then(|html| {
+            page(
+                r,
+                STAFF_BOARD,
+                t["staff_board"],
+                "staff",
+                urls::CONTACT,
+                &html,
+            )
+        });
+        match staff {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(*d),
+        }
     }
 
     // Notices: one poster each, while current.
@@ -1175,11 +1184,13 @@ pub(super) fn render(
             &format!("--b:{pt}pt;--t:28pt;--n:{pt}pt;--h2:{pt}pt"),
         );
         let path = notice_poster(notice);
-        let res = fragment(r, "posters/notice.html", &ctx)
-            .and_then(|html| page(r, &path, &notice.title, "notice", &nv.url, &html));
-        match res {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(*d),
+        if only.is_none() {
+            let res = fragment(r, "posters/notice.html", &ctx)
+                .and_then(|html| page(r, &path, &notice.title, "notice", &nv.url, &html));
+            match res {
+                Ok(f) => files.push(f),
+                Err(d) => errors.push(*d),
+            }
         }
         index_notices.push(IndexNotice {
             title: notice.title.clone(),
