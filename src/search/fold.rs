@@ -21,8 +21,17 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 /// Folds text for search: see the module documentation for the exact steps.
 /// `fold("Đăng  KÝ khai-sinh")` is `"dang ki khai sinh"`.
 pub fn fold(text: &str) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    if !fold_fast(text, &mut chars) {
+        chars.clear();
+        fold_chars(text, &mut chars);
+    }
+    join_words(&chars)
+}
+
+/// Steps 1–4 (NFKD, lowercase, NFKD, drop marks, map letters), per the spec.
+fn fold_chars(text: &str, chars: &mut Vec<char>) {
     let decomposed: String = text.nfkd().collect::<String>().to_lowercase();
-    let mut chars: Vec<char> = Vec::with_capacity(decomposed.len());
     for c in decomposed.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -39,6 +48,64 @@ pub fn fold(text: &str) -> String {
             other => chars.push(other),
         }
     }
+}
+
+/// Steps 1–4 by table for text made only of Latin letters that fold the
+/// same alone as in context (U+0000–U+024F and the Vietnamese block
+/// U+1E00–U+1EFF: no combining marks, no final sigma): each character's
+/// folding is precomputed with [`fold_chars`], so the result is the same;
+/// this is the indexer's hot path. False (and `chars` unspecified) when the
+/// text has any other character.
+fn fold_fast(text: &str, chars: &mut Vec<char>) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<[char; 4]>> = std::sync::OnceLock::new();
+    const NONE: char = '\0';
+    let table = TABLE.get_or_init(|| {
+        let mut t = Vec::with_capacity(FAST_A + FAST_B_LEN);
+        let codes = (0..FAST_A as u32).chain(FAST_B..FAST_B + FAST_B_LEN as u32);
+        for code in codes {
+            let mut out = Vec::new();
+            if let Some(c) = char::from_u32(code) {
+                fold_chars(&c.to_string(), &mut out);
+            }
+            if code == 0 {
+                // NUL separates words like any other non-word character.
+                out = vec![' '];
+            }
+            // Every folding in these ranges is at most three characters (¼).
+            assert!(
+                out.len() <= 4 && !out.contains(&NONE),
+                "U+{code:04X} {out:?}"
+            );
+            let mut e = [NONE; 4];
+            e[..out.len()].copy_from_slice(&out);
+            t.push(e);
+        }
+        t
+    });
+    for c in text.chars() {
+        let code = c as usize;
+        let entry = if code < FAST_A {
+            table[code]
+        } else if (FAST_B as usize..FAST_B as usize + FAST_B_LEN).contains(&code) {
+            table[FAST_A + code - FAST_B as usize]
+        } else {
+            return false;
+        };
+        for f in entry {
+            if f != NONE {
+                chars.push(f);
+            }
+        }
+    }
+    true
+}
+
+const FAST_A: usize = 0x250;
+const FAST_B: u32 = 0x1E00;
+const FAST_B_LEN: usize = 0x100;
+
+/// Step 5: the words, joined by one space.
+fn join_words(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len());
     let mut pending_space = false;
     for (i, &c) in chars.iter().enumerate() {
@@ -107,6 +174,41 @@ mod tests {
             "strasse ore lodz ae oe istanbul"
         );
         assert_eq!(fold("ﬁle ２０２６"), "file 2026");
+    }
+
+    /// The table path gives exactly the specification's output.
+    #[test]
+    fn fast_path_equals_the_specification() {
+        let slow = |t: &str| {
+            let mut c = Vec::new();
+            fold_chars(t, &mut c);
+            join_words(&c)
+        };
+        let mut all = String::new();
+        for code in (0..FAST_A as u32).chain(FAST_B..FAST_B + FAST_B_LEN as u32) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let one = c.to_string();
+            let mut fast = Vec::new();
+            assert!(fold_fast(&one, &mut fast), "{code:x}");
+            assert_eq!(join_words(&fast), slow(&one), "U+{code:04X}");
+            all.push(c);
+            all.push(if code % 3 == 0 { ' ' } else { '.' });
+        }
+        assert_eq!(fold(&all), slow(&all));
+        for t in [
+            "Đăng ký 1.001193, ĐĂNG KÝ",
+            "Ǆ ǅ ǆ İ ẞ ẞa",
+            "a.1 1.a 1.2.",
+            "a\0b 1\0.2",
+        ] {
+            assert_eq!(fold(t), slow(t), "{t}");
+        }
+        // Outside the table: the specification itself.
+        let nfd: String = "Hộ tịch ΣΑΣ".nfd().collect();
+        assert!(!fold_fast(&nfd, &mut Vec::new()));
+        assert_eq!(fold(&nfd), slow(&nfd));
     }
 
     #[test]

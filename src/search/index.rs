@@ -1,26 +1,49 @@
 //! Building the index and writing it as script files.
 //!
-//! File formats (each file is one call, so it loads from `file://`):
-//! - `search/idx/meta.js`: `niemyetSearch.m({"v":…,"n":docs,"c":CHUNK,
-//!   "f":[field names],"w":"vocabulary","s":[first term of each shard]})`.
-//!   The vocabulary is sorted by UTF-16 code units (the order of JS string
-//!   comparison) and front-coded: each term is one character `48 + p` (p =
-//!   length in chars of the prefix shared with the previous term, at most
-//!   [`MAX_SHARED`]) followed by the rest of the term; terms are separated by
-//!   one space (a folded term never contains one).
-//! - `search/idx/s{i}.{v}.js`: `niemyetSearch.s(i,[postings of each term of
-//!   the shard, in vocabulary order])`. Postings of a term are one flat array:
-//!   per document `doc - previous doc` (the first from 0), the field mask, then
-//!   `title positions, title length` when the mask has [`TITLE`], then `alias
-//!   positions` when it has [`ALIAS`]. Positions are bit sets (bit `p` = word
-//!   `p`; words past 30 are not recorded); aliases are numbered as one
+//! File formats (each file is one call, so it loads from `file://`; `{v}` is
+//! a hash of the index content, `{r}` of the runtime):
+//! - `search/search.js`: the runtime, with its own version `{r}` written in.
+//! - `search/idx/meta.js`: `niemyetSearch.m({"v":…,"r":…})`, the only index
+//!   file with a fixed name. The runtime loads it without cache (it is tiny)
+//!   and then only `{v}`-named files, so a browser never pairs files of two
+//!   builds; when `r` is not its own version (a stale cached `search.js`), it
+//!   loads `search.js?v={r}` in its place.
+//! - `search/idx/w.{v}.js`: `niemyetSearch.w({"n":docs,"c":CHUNK,"f":[field
+//!   names],"w":"vocabulary","s":[first term of each head shard],"b":[first
+//!   term of each body shard],"nf":[see below]})`, and when the runtime
+//!   may prefetch, "pf" (bytes it may load ahead) and "ss"/"bs" (bytes of
+//!   each head/body shard). The vocabulary is sorted by UTF-16 code
+//!   units (the order of JS string comparison) and front-coded: each term is
+//!   one character `48 + p` (p = length in chars of the prefix shared with
+//!   the previous term, at most [`MAX_SHARED`]) followed by the rest of the
+//!   term; terms are separated by one space (a folded term never contains one).
+//!   Terms with a digit are left out (below); shard starts index this
+//!   vocabulary.
+//! - `search/idx/s{i}.{v}.js` (head shards): `niemyetSearch.s(i,[head
+//!   postings of each term of the shard, in vocabulary order])`. The head
+//!   postings of a term are the documents where it occurs outside the body
+//!   only (title, aliases, code, field, documents, result), one flat array:
+//!   per document `doc - previous doc` (the first from 0), the field mask,
+//!   then `title positions, title length` when the mask has [`TITLE`], then
+//!   `alias positions` when it has [`ALIAS`]. Positions are bit sets (bit `p`
+//!   = word `p`; words past 30 are not recorded); aliases are numbered as one
 //!   sequence with a gap of one word between two aliases, so a phrase never
 //!   spans two aliases.
+//! - `search/idx/b{i}.{v}.js` (body shards): `niemyetSearch.b(i,[…])`, per
+//!   term the documents where it occurs in the body only, as deltas. A
+//!   prefix completion reads head postings only (see `query.rs`), so typing
+//!   a word does not download the body postings of every word it begins.
+//! - Terms with an ASCII digit (codes, numbers: most of a catalogue's
+//!   distinct terms, one code per procedure) are not in the vocabulary above:
+//!   `search/idx/n{i}.{v}.js`: `niemyetSearch.n(i,{"w":"front-coded terms",
+//!   "h":[head postings],"b":[body postings]})`, contiguous ranges of those
+//!   terms; `w.{v}.js` has the first term of each (`"nf"`). The runtime loads
+//!   them for a query word with a digit only.
 //! - `search/idx/d{i}.{v}.js`: `niemyetSearch.d(i,[[title,url,field index,
 //!   code or "",summary],…])` for documents `i*CHUNK ..`.
 
-use super::{fold::words, plain_text, SearchDoc, SearchFile};
-use std::collections::{BTreeMap, HashMap};
+use super::{plain_text, SearchDoc, SearchFile};
+use std::collections::HashMap;
 
 pub const TITLE: u8 = 1;
 pub const ALIAS: u8 = 2;
@@ -31,9 +54,7 @@ pub const RESULT: u8 = 32;
 pub const BODY: u8 = 64;
 
 /// Documents per display chunk.
-pub const CHUNK: usize = 16;
-/// A shard is closed once its postings reach this many bytes of JSON.
-const SHARD_BYTES: usize = 8 * 1024;
+pub const CHUNK: usize = 8;
 const MAX_SHARED: usize = 60;
 /// Word positions recorded for phrases (bits 0..=30 of a JS int).
 const MAX_POS: usize = 31;
@@ -75,8 +96,9 @@ pub struct Index {
 
 impl Index {
     pub fn build(input: &[SearchDoc]) -> Index {
+        use rayon::prelude::*;
         let mut order: Vec<(usize, String, &SearchDoc)> = input
-            .iter()
+            .par_iter()
             .map(|d| (d.field_order, super::fold(&d.title), d))
             .collect();
         order.sort_by(|a, b| {
@@ -84,8 +106,7 @@ impl Index {
         });
         let mut fields: Vec<String> = Vec::new();
         let mut docs = Vec::with_capacity(order.len());
-        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-        for (id, (_, _, d)) in order.iter().enumerate() {
+        for (_, _, d) in &order {
             let field = match fields.iter().position(|f| *f == d.field_name) {
                 Some(i) => i,
                 None => {
@@ -100,52 +121,28 @@ impl Index {
                 code: d.code.clone().unwrap_or_default(),
                 summary: d.summary.clone(),
             });
-            let mut own: HashMap<String, Posting> = HashMap::new();
-            let mut add = |t: String, mask: u8, tbits: u32, abits: u32| {
-                let p = own.entry(t).or_default();
-                p.mask |= mask;
-                p.tbits |= tbits;
-                p.abits |= abits;
-            };
-            let title = words(&d.title);
-            let tlen = title.len().min(255) as u8;
-            for (i, t) in title.into_iter().enumerate() {
-                add(t, TITLE, bit(i), 0);
-            }
-            let mut pos = 0;
-            for alias in &d.aliases {
-                for t in words(alias) {
-                    add(t, ALIAS, 0, bit(pos));
-                    pos += 1;
-                }
-                pos += 1;
-            }
-            for t in d.code.iter().flat_map(|c| words(c)) {
-                add(t, CODE, 0, 0);
-            }
-            for t in words(&d.field_name) {
-                add(t, FIELD, 0, 0);
-            }
-            for t in d.documents.iter().flat_map(|c| words(c)) {
-                add(t, DOCS, 0, 0);
-            }
-            for t in words(&d.result) {
-                add(t, RESULT, 0, 0);
-            }
-            for t in words(&plain_text(&d.body)) {
-                add(t, BODY, 0, 0);
-            }
-            for (t, mut p) in own {
+        }
+        // Folding is most of the work: one document per task.
+        let own: Vec<Vec<(String, Posting)>> =
+            order.par_iter().map(|(_, _, d)| doc_terms(d)).collect();
+        let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
+        for (id, list) in own.into_iter().enumerate() {
+            for (t, mut p) in list {
                 p.doc = id as u32;
-                if p.mask & TITLE != 0 {
-                    p.tlen = tlen;
+                match terms.get_mut(&t) {
+                    Some(v) => v.push(p),
+                    None => {
+                        terms.insert(t, vec![p]);
+                    }
                 }
-                terms.entry(t).or_default().push(p);
             }
         }
-        let mut pairs: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
-        pairs.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-        let (vocab, postings) = pairs.into_iter().unzip();
+        let mut pairs: Vec<(Vec<u16>, String, Vec<Posting>)> = terms
+            .into_iter()
+            .map(|(t, p)| (t.encode_utf16().collect(), t, p))
+            .collect();
+        pairs.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (vocab, postings) = pairs.into_iter().map(|(_, t, p)| (t, p)).unzip();
         Index {
             vocab,
             postings,
@@ -174,26 +171,61 @@ impl Index {
 
     /// The index files, deterministic for the same index.
     pub fn files(&self) -> Vec<SearchFile> {
-        // Shards: contiguous vocabulary ranges.
-        let mut shards: Vec<String> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new();
-        let mut cur = String::new();
-        for (i, list) in self.postings.iter().enumerate() {
-            if cur.is_empty() {
-                starts.push(i);
-                cur.push('[');
+        // Terms without a digit (the words: their vocabulary is loaded with
+        // the page) and with one (codes, numbers: shards of vocabulary and
+        // postings, loaded for a query word with a digit only).
+        let (mut words, mut nums) = (Vec::new(), Vec::new());
+        for (i, t) in self.vocab.iter().enumerate() {
+            if super::query::has_digit(t) {
+                nums.push(i);
             } else {
-                cur.push(',');
-            }
-            encode_postings(list, &mut cur);
-            if cur.len() >= SHARD_BYTES {
-                cur.push(']');
-                shards.push(std::mem::take(&mut cur));
+                words.push(i);
             }
         }
-        if !cur.is_empty() {
-            cur.push(']');
-            shards.push(cur);
+        let encode = |ids: &[usize]| -> (Vec<String>, Vec<String>) {
+            ids.iter()
+                .map(|&i| {
+                    let (mut h, mut b) = (String::new(), String::new());
+                    encode_head(&self.postings[i], &mut h);
+                    encode_body(&self.postings[i], &mut b);
+                    (h, b)
+                })
+                .unzip()
+        };
+        let (heads, bodies) = encode(&words);
+        let total: usize = heads.iter().chain(&bodies).map(String::len).sum();
+        let limit = shard_bytes(total);
+        let (head_starts, head_shards) = shard(&heads, limit);
+        let (body_starts, body_shards) = shard(&bodies, limit);
+        // Number shards: `{"w":front-coded terms,"h":[head postings],"b":[body postings]}`.
+        let (nheads, nbodies) = encode(&nums);
+        let sizes: Vec<usize> = nums
+            .iter()
+            .zip(nheads.iter().zip(&nbodies))
+            .map(|(&i, (h, b))| self.vocab[i].len() + h.len() + b.len() + 3)
+            .collect();
+        let mut num_firsts: Vec<&str> = Vec::new();
+        let mut num_shards: Vec<String> = Vec::new();
+        let mut at = 0;
+        while at < nums.len() {
+            let mut end = at;
+            let mut bytes = 0;
+            while end < nums.len() && (end == at || bytes < limit) {
+                bytes += sizes[end];
+                end += 1;
+            }
+            let terms: Vec<String> = nums[at..end]
+                .iter()
+                .map(|&i| self.vocab[i].clone())
+                .collect();
+            num_firsts.push(&self.vocab[nums[at]]);
+            num_shards.push(format!(
+                "{{\"w\":{},\"h\":[{}],\"b\":[{}]}}",
+                serde_json::Value::from(front_code(&terms)),
+                nheads[at..end].join(","),
+                nbodies[at..end].join(",")
+            ));
+            at = end;
         }
         let chunks: Vec<String> = self
             .docs
@@ -206,49 +238,176 @@ impl Index {
                 serde_json::to_string(&rows).unwrap_or_default()
             })
             .collect();
-        let vocab = front_code(&self.vocab);
-        let mut h = Fnv::new();
-        for part in shards.iter().chain(&chunks).chain([&vocab]) {
-            h.write(part.as_bytes());
-            h.write(&[0]);
-        }
-        for f in &self.fields {
-            h.write(f.as_bytes());
-            h.write(&[0]);
-        }
-        let v = format!("{:016x}", h.0)[..10].to_string();
-        let meta = serde_json::json!({
-            "v": v,
+        let word_terms: Vec<String> = words.iter().map(|&i| self.vocab[i].clone()).collect();
+        let mut words = serde_json::json!({
             "n": self.docs.len(),
             "c": CHUNK,
             "f": self.fields,
-            "w": vocab,
-            "s": starts,
+            "w": front_code(&word_terms),
+            "s": head_starts,
+            "b": body_starts,
+            "nf": num_firsts,
         });
+        let pf = prefetch_bytes(total);
+        if pf > 0 {
+            words["pf"] = pf.into();
+            words["ss"] = head_shards.iter().map(String::len).collect();
+            words["bs"] = body_shards.iter().map(String::len).collect();
+        }
+        let words = words.to_string();
+        let mut h = Fnv::new();
+        for list in [&head_shards, &body_shards, &num_shards, &chunks] {
+            for part in list.iter() {
+                h.write(part.as_bytes());
+                h.write(&[0]);
+            }
+            h.write(&[1]);
+        }
+        h.write(words.as_bytes());
+        let v = h.short();
+        let (runtime, r) = runtime();
+        let meta = serde_json::json!({ "v": v, "r": r });
         let mut files = vec![
             SearchFile {
                 path: "search/search.js".into(),
-                bytes: RUNTIME.as_bytes().to_vec(),
+                bytes: runtime.into_bytes(),
             },
             SearchFile {
                 path: "search/idx/meta.js".into(),
                 bytes: format!("niemyetSearch.m({meta});\n").into_bytes(),
             },
+            SearchFile {
+                path: format!("search/idx/w.{v}.js"),
+                bytes: format!("niemyetSearch.w({words});\n").into_bytes(),
+            },
         ];
-        for (i, s) in shards.iter().enumerate() {
-            files.push(SearchFile {
-                path: format!("search/idx/s{i}.{v}.js"),
-                bytes: format!("niemyetSearch.s({i},{s});\n").into_bytes(),
-            });
-        }
-        for (i, c) in chunks.iter().enumerate() {
-            files.push(SearchFile {
-                path: format!("search/idx/d{i}.{v}.js"),
-                bytes: format!("niemyetSearch.d({i},{c});\n").into_bytes(),
-            });
+        for (kind, list) in [
+            ("s", &head_shards),
+            ("b", &body_shards),
+            ("n", &num_shards),
+            ("d", &chunks),
+        ] {
+            for (i, s) in list.iter().enumerate() {
+                files.push(SearchFile {
+                    path: format!("search/idx/{kind}{i}.{v}.js"),
+                    bytes: format!("niemyetSearch.{kind}({i},{s});\n").into_bytes(),
+                });
+            }
         }
         files
     }
+}
+
+/// Shard size (bytes of JSON): a query reads a few terms, each shard holds
+/// the neighbours of a term too; 8 KB keeps that waste small at 10,000
+/// procedures (a common word's postings are a shard of their own).
+fn shard_bytes(_total: usize) -> usize {
+    8 * 1024
+}
+
+/// How many bytes of shards the runtime may load ahead of the keystrokes
+/// (see `prefetch` in search.js) for an index whose word postings total
+/// `total` bytes: a small catalogue spends some of the 100 KB gzipped budget
+/// per query on latency (a keystroke that waits for a script load takes 2–4
+/// times as long); a large one needs all of its budget for the query itself.
+fn prefetch_bytes(total: usize) -> usize {
+    if total <= 2 * 1024 * 1024 {
+        160 * 1024
+    } else {
+        0
+    }
+}
+
+/// Contiguous ranges of `lists` (one JSON array each), closed once a range
+/// reaches `limit` bytes: the first index of each and its JSON array.
+fn shard(lists: &[String], limit: usize) -> (Vec<usize>, Vec<String>) {
+    let mut starts = Vec::new();
+    let mut shards = Vec::new();
+    let mut cur = String::new();
+    for (i, list) in lists.iter().enumerate() {
+        if cur.is_empty() {
+            starts.push(i);
+            cur.push('[');
+        } else {
+            cur.push(',');
+        }
+        cur.push_str(list);
+        if cur.len() >= limit {
+            cur.push(']');
+            shards.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        cur.push(']');
+        shards.push(cur);
+    }
+    (starts, shards)
+}
+
+/// The runtime with its version written in, and that version.
+fn runtime() -> (String, String) {
+    let mut h = Fnv::new();
+    h.write(RUNTIME.as_bytes());
+    let r = h.short();
+    let text = RUNTIME.replacen(VERSION_SLOT, &format!("var VERSION = '{r}';"), 1);
+    debug_assert!(text != RUNTIME, "search.js has no version slot");
+    (text, r)
+}
+
+/// The line of `search.js` that the build replaces with the runtime's version.
+const VERSION_SLOT: &str = "var VERSION = 'dev';";
+
+/// The terms of one document with their postings (without the document).
+fn doc_terms(d: &SearchDoc) -> Vec<(String, Posting)> {
+    let mut own: HashMap<String, Posting> = HashMap::new();
+    let mut add = |t: &str, mask: u8, tbits: u32, abits: u32| {
+        let p = match own.get_mut(t) {
+            Some(p) => p,
+            None => own.entry(t.to_string()).or_default(),
+        };
+        p.mask |= mask;
+        p.tbits |= tbits;
+        p.abits |= abits;
+    };
+    let each = |text: &str, f: &mut dyn FnMut(&str)| {
+        super::fold(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .for_each(f)
+    };
+    let title = super::fold(&d.title);
+    let mut tlen = 0usize;
+    for (i, t) in title.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        add(t, TITLE, bit(i), 0);
+        tlen = i + 1;
+    }
+    // Aliases are numbered as one sequence, one word apart.
+    let mut pos = 0;
+    d.aliases.iter().for_each(|alias| {
+        each(alias, &mut |t| {
+            add(t, ALIAS, 0, bit(pos));
+            pos += 1;
+        });
+        pos += 1;
+    });
+    if let Some(c) = &d.code {
+        each(c, &mut |t| add(t, CODE, 0, 0));
+    }
+    each(&d.field_name, &mut |t| add(t, FIELD, 0, 0));
+    for doc in &d.documents {
+        each(doc, &mut |t| add(t, DOCS, 0, 0));
+    }
+    each(&d.result, &mut |t| add(t, RESULT, 0, 0));
+    each(&plain_text(&d.body), &mut |t| add(t, BODY, 0, 0));
+    let tlen = tlen.min(255) as u8;
+    own.into_iter()
+        .map(|(t, mut p)| {
+            if p.mask & TITLE != 0 {
+                p.tlen = tlen;
+            }
+            (t, p)
+        })
+        .collect()
 }
 
 /// The browser runtime, shipped as `search/search.js`.
@@ -262,14 +421,17 @@ fn bit(pos: usize) -> u32 {
     }
 }
 
-fn encode_postings(list: &[Posting], out: &mut String) {
+/// Head postings: the documents where the term occurs outside the body.
+fn encode_head(list: &[Posting], out: &mut String) {
     use std::fmt::Write;
     out.push('[');
     let mut prev = 0;
-    for (i, p) in list.iter().enumerate() {
-        if i > 0 {
+    let mut first = true;
+    for p in list.iter().filter(|p| p.mask != BODY) {
+        if !first {
             out.push(',');
         }
+        first = false;
         let _ = write!(out, "{},{}", p.doc - prev, p.mask);
         if p.mask & TITLE != 0 {
             let _ = write!(out, ",{},{}", p.tbits, p.tlen);
@@ -277,6 +439,23 @@ fn encode_postings(list: &[Posting], out: &mut String) {
         if p.mask & ALIAS != 0 {
             let _ = write!(out, ",{}", p.abits);
         }
+        prev = p.doc;
+    }
+    out.push(']');
+}
+
+/// Body postings: the documents where the term occurs in the body only.
+fn encode_body(list: &[Posting], out: &mut String) {
+    use std::fmt::Write;
+    out.push('[');
+    let mut prev = 0;
+    let mut first = true;
+    for p in list.iter().filter(|p| p.mask == BODY) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        let _ = write!(out, "{}", p.doc - prev);
         prev = p.doc;
     }
     out.push(']');
@@ -314,6 +493,10 @@ impl Fnv {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
+    }
+    /// The first 10 hex digits.
+    fn short(&self) -> String {
+        format!("{:016x}", self.0)[..10].to_string()
     }
 }
 

@@ -8,13 +8,16 @@
 //!   that calls a registration function (`niemyetSearch.m/s/d`), loaded by
 //!   inserting a `<script>` next to `search.js`.
 //! - The download for a query must stay small at 10,000 procedures, so the
-//!   index is split: `meta.js` (the folded vocabulary, front-coded, and where
-//!   each term's postings live) is loaded at once; postings live in shards of
-//!   contiguous vocabulary ranges (`s{i}.{v}.js`, ~8 KB each), loaded for the
-//!   terms of the query only; what a result shows (title, link, field, code,
-//!   summary) lives in chunks of [`CHUNK`] procedures (`d{i}.{v}.js`), loaded
-//!   for the results on screen only. `{v}` is a hash of the index content, so
-//!   a browser never mixes files of two builds.
+//!   index is split (formats in `index.rs`): `meta.js` (fixed name, tiny: the
+//!   index and runtime versions) and `w.{v}.js` (the vocabulary of words
+//!   without digits) load with the page; postings live in shards of
+//!   contiguous vocabulary ranges, head (outside the body) and body apart,
+//!   loaded for the terms of the query only; codes and numbers, with their
+//!   postings, in shards loaded for a query word with a digit only; what a
+//!   result shows lives in chunks of [`CHUNK`] procedures, loaded for the
+//!   results on screen only. `{v}` is a hash of the index content, so a
+//!   browser never mixes files of two builds; a stale `search.js` notices
+//!   and loads the runtime `meta.js` names.
 //! - Folding ([`fold`]) is one specification in two languages; see `fold.rs`.
 //!
 //! Ranking (same in Rust and JS; see [`Index::search`]): the query words that
@@ -63,7 +66,8 @@ pub struct SearchFile {
 }
 
 /// Every file search needs under the site root: `search/search.js` (the
-/// runtime), `search/idx/meta.js`, and the shards and chunks it names. The
+/// runtime), `search/idx/meta.js`, and the vocabulary, shards and chunks of
+/// the version it names. The
 /// same docs give the same bytes. The page includes only
 /// `<script src="../search/search.js"></script>`; the runtime loads the rest.
 pub fn build_index(docs: &[SearchDoc]) -> Vec<SearchFile> {

@@ -3,12 +3,20 @@
 //! check that both put the same procedure first.
 //!
 //! 1. The query is folded and split into words (at most [`MAX_WORDS`]).
-//! 2. Each word gets candidate terms from the vocabulary: itself (quality
-//!    10); for the last word of 2+ characters, the [`MAX_PREFIX`] shortest
-//!    terms it begins (quality 8); only when neither exists and the word has
-//!    4+ characters and no digit, up to [`MAX_TYPO`] terms at one edit
-//!    (insert, delete, substitute, swap two neighbours; quality 6). A code
-//!    (a word with digits) is never matched with a typo.
+//! 2. Each word gets candidate terms from the vocabulary. A word without an
+//!    ASCII digit looks only at terms without one: itself (quality 10); for
+//!    the last word of 3+ characters, the [`MAX_PREFIX`] shortest terms it
+//!    begins (quality 8); only when neither exists and the word has 4+
+//!    characters, up to [`MAX_TYPO`] terms at one edit (insert, delete,
+//!    substitute, swap two neighbours; quality 6). A word with a digit (a
+//!    code, a number) looks only at terms with one (the browser loads those,
+//!    most of a catalogue's vocabulary, on demand): itself, and for the last
+//!    word the first [`MAX_PREFIX`] terms it begins in vocabulary order;
+//!    never a typo.
+//!    A prefix completion (quality 8) counts only where the term occurs
+//!    outside the body (title, aliases, code, field, documents, result: its
+//!    head postings): a word being typed is not looked up in every body, and
+//!    the browser loads only head shards for it.
 //! 3. Words with no candidate are dropped: they do not empty the results.
 //! 4. Per document and word: the best `field weight × quality` over the
 //!    word's candidates, and the fields, title and alias positions it
@@ -24,7 +32,9 @@ use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE
 pub const MAX_WORDS: usize = 10;
 pub const MAX_PREFIX: usize = 8;
 pub const MAX_TYPO: usize = 10;
-const PREFIX_MIN: usize = 2;
+const PREFIX_MIN: usize = 3;
+/// The quality of a prefix completion.
+const PREFIX: u32 = 8;
 const TYPO_MIN: usize = 4;
 
 /// Field weights; a word's weight in a document is its best field.
@@ -57,6 +67,12 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// True for a term or word with an ASCII digit (a code, a number): those
+/// match each other only (see step 2).
+pub(crate) fn has_digit(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Candidate terms (vocabulary index, quality) of one query word.
 pub(crate) fn candidates(vocab: &[String], word: &str, last: bool) -> Vec<(usize, u32)> {
     let key: Vec<u16> = word.encode_utf16().collect();
@@ -68,20 +84,25 @@ pub(crate) fn candidates(vocab: &[String], word: &str, last: bool) -> Vec<(usize
         start += 1;
     }
     let len = word.chars().count();
+    let digit = has_digit(word);
     if last && len >= PREFIX_MIN {
-        let mut pre: Vec<usize> = (start..vocab.len())
-            .take_while(|&i| vocab[i].starts_with(word))
-            .collect();
-        pre.sort_by_key(|&i| (vocab[i].chars().count(), i));
-        out.extend(pre.into_iter().take(MAX_PREFIX).map(|i| (i, 8)));
+        let range = (start..vocab.len()).take_while(|&i| vocab[i].starts_with(word));
+        if digit {
+            // Every term a word with a digit begins has that digit.
+            out.extend(range.take(MAX_PREFIX).map(|i| (i, PREFIX)));
+        } else {
+            let mut pre: Vec<usize> = range.filter(|&i| !has_digit(&vocab[i])).collect();
+            pre.sort_by_key(|&i| (vocab[i].chars().count(), i));
+            out.extend(pre.into_iter().take(MAX_PREFIX).map(|i| (i, PREFIX)));
+        }
     }
-    if out.is_empty() && len >= TYPO_MIN && !word.chars().any(|c| c.is_ascii_digit()) {
+    if out.is_empty() && len >= TYPO_MIN && !digit {
         let w: Vec<char> = word.chars().collect();
         out.extend(
             vocab
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| one_edit(&w, t))
+                .filter(|(_, t)| !has_digit(t) && one_edit(&w, t))
                 .take(MAX_TYPO)
                 .map(|(i, _)| (i, 6)),
         );
@@ -133,9 +154,34 @@ impl Index {
             .map(|(i, w)| candidates(&self.vocab, w, i + 1 == n))
             .filter(|c| !c.is_empty())
             .collect();
+        // Prefix completions: head postings only.
+        let heads: Vec<Vec<Vec<Posting>>> = per_word
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|&(t, q)| match q {
+                        PREFIX => self.postings[t]
+                            .iter()
+                            .filter(|p| p.mask != BODY)
+                            .copied()
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
         let lists: Vec<Vec<(&[Posting], u32)>> = per_word
             .iter()
-            .map(|c| c.iter().map(|&(t, q)| (&self.postings[t][..], q)).collect())
+            .zip(&heads)
+            .map(|(c, h)| {
+                c.iter()
+                    .zip(h)
+                    .map(|(&(t, q), head)| match q {
+                        PREFIX => (&head[..], q),
+                        _ => (&self.postings[t][..], q),
+                    })
+                    .collect()
+            })
             .collect();
         rank(&lists, self.docs.len())
     }

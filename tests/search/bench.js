@@ -36,7 +36,15 @@ async function main() {
   for (const q of queries) {
     const page = await browser.newPage();
     const loaded = new Set();
-    page.on('request', (r) => { if (r.url().startsWith('file:') && r.url().endsWith('.js')) loaded.add(fileURLToPath(r.url())); });
+    let key = -1;
+    const perKey = [];
+    page.on('request', (r) => {
+      const u = r.url().replace(/[?#].*$/, '');
+      if (!u.startsWith('file:') || !u.endsWith('.js')) return;
+      const f = fileURLToPath(u);
+      if (!loaded.has(f) && key >= 0) (perKey[key] = perKey[key] || []).push(f);
+      loaded.add(f);
+    });
     await page.goto(pathToFileURL(page0).href, { waitUntil: 'load' });
     await page.waitForFunction(() => document.getElementById('results').dataset.query === '');
     await page.evaluate(() => {
@@ -49,6 +57,7 @@ async function main() {
     });
     await page.click('#q');
     for (const ch of q) {
+      key++;
       await page.keyboard.type(ch);
       await page.waitForFunction(() => document.getElementById('results').dataset.query === document.getElementById('q').value);
     }
@@ -58,13 +67,23 @@ async function main() {
     // The same query opened directly as ?q= (what a shared link costs).
     const page2 = await browser.newPage();
     const direct = new Set();
-    page2.on('request', (r) => { if (r.url().startsWith('file:') && r.url().endsWith('.js')) direct.add(fileURLToPath(r.url())); });
+    page2.on('request', (r) => {
+      const u = r.url().replace(/[?#].*$/, '');
+      if (u.startsWith('file:') && u.endsWith('.js')) direct.add(fileURLToPath(u));
+    });
     await page2.goto(`${pathToFileURL(page0).href}?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
     await page2.waitForFunction((w) => document.getElementById('results').dataset.query === w, {}, q);
     await page2.close();
     const files = [...loaded];
     const sum = (fs_, f) => fs_.reduce((a, x) => a + f(x), 0);
+    // Bytes by kind (src/search/index.rs): w = vocabulary, s = head postings,
+    // b = body postings, n = terms with digits, d = display rows, other =
+    // search.js and meta.js.
+    const kind = (f) => { const m = /^([wsbnd])[0-9.]/.exec(path.basename(f)); return m ? m[1] : 'other'; };
+    const byKind = {};
+    for (const f of files) byKind[kind(f)] = (byKind[kind(f)] || 0) + gz(f);
     rows.push({ q, first, keys: lat.length, median: pct(lat, 0.5), max: Math.max(...lat),
+      lat: lat.map((x) => Math.round(x)), perKeyGz: Array.from(perKey, (l) => (l ? sum(l, gz) : 0)), byKind,
       typedFiles: files.length, typedRaw: sum(files, raw), typedGz: sum(files, gz),
       directFiles: direct.size, directRaw: sum([...direct], raw), directGz: sum([...direct], gz) });
     allLat.push(...lat);

@@ -115,15 +115,54 @@ test('search page in Chromium from file://', { timeout: 300000 }, async (t) => {
 
     await t.test('no match: a message with a hint; empty query: the A–Z list again', async () => {
       const { page } = await open(browser, pageUrl(SITE_DIR));
-      const all = await page.$$eval('#results > li', (l) => l.length);
+      // The A–Z list is the visible list for an empty query, results (the
+      // list with id results) replace it for a query.
+      const visible = () => page.$$eval('ol.results', (ls) => ls.filter((l) => !l.hidden).map((l) => [l.id, l.children.length]));
+      const all = (await visible())[0];
+      assert.strictEqual(all[0], '');
+      assert.ok(all[1] >= 30, 'the A–Z list');
       const r = await typeQuery(page, 'qqqqq zzzzz');
       assert.strictEqual(r.count, 0);
       assert.match(r.status, /^Không tìm thấy .*bớt từ/);
+      assert.deepStrictEqual(await visible(), [['results', 0]]);
       await page.click('#q', { clickCount: 3 });
       await page.keyboard.press('Backspace');
       await page.waitForFunction(() => document.getElementById('results').dataset.query === '');
-      assert.strictEqual(await page.$$eval('#results > li', (l) => l.length), all);
+      assert.deepStrictEqual(await visible(), [all]);
       await page.close();
+    });
+
+    await t.test('a stale cached search.js loads the runtime the index names', async () => {
+      // A browser that kept search.js of an earlier build meets a new index:
+      // meta.js (never cached) names the runtime version; the old runtime
+      // loads search.js?v=<that version> and never wires the page itself.
+      const os = require('node:os');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'niemyet-stale-'));
+      try {
+        fs.cpSync(SITE_DIR, dir, { recursive: true });
+        // The page gets the old runtime (search.js of another version; from
+        // file:// there is no cache, so it is another file here).
+        const src = fs.readFileSync(path.join(dir, 'search', 'search.js'), 'utf8');
+        const version = /var VERSION = '([0-9a-f]+)';/.exec(src)[1];
+        fs.writeFileSync(path.join(dir, 'search', 'old.js'),
+          src.replace(`var VERSION = '${version}';`, "var VERSION = '0000000000';"));
+        const html = path.join(dir, 'search', 'index.html');
+        const page0 = fs.readFileSync(html, 'utf8');
+        assert.ok(page0.includes('search/search.js"'));
+        fs.writeFileSync(html, page0.replace('search/search.js"', 'search/old.js"'));
+        const page = await browser.newPage();
+        const requests = [];
+        page.on('request', (req) => requests.push(req.url()));
+        await page.goto(pageUrl(dir), { waitUntil: 'load' });
+        const r = await typeQuery(page, 'dang ky khai sinh');
+        assert.strictEqual(r.error, '');
+        assert.strictEqual(r.first, 'Đăng ký khai sinh');
+        assert.ok(requests.some((u) => u.includes(`search.js?v=${version}`)), requests.join('\n'));
+        assert.strictEqual(await page.$$eval('.search-more', (b) => b.length), 1, 'wired once');
+        await page.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     await t.test('English UI when <html lang="en">', async (tt) => {

@@ -58,9 +58,14 @@ test('a query loads only some shards', async () => {
   const e = engine();
   await e.search('dang ky khai sinh');
   assert.strictEqual(loaded[0].path, 'idx/meta.js');
-  const shards = fs.readdirSync(path.join(SITE_DIR, 'search', 'idx')).filter((f) => f.startsWith('s'));
-  assert.ok(loaded.length - 1 <= shards.length);
-  for (const l of loaded.slice(1)) assert.match(l.path, /^idx\/s\d+\.[0-9a-f]+\.js$/);
+  assert.match(loaded[1].path, /^idx\/w\.[0-9a-f]+\.js$/);
+  const shards = fs.readdirSync(path.join(SITE_DIR, 'search', 'idx')).filter((f) => /^[sb]\d/.test(f));
+  assert.ok(loaded.length - 2 <= shards.length);
+  for (const l of loaded.slice(2)) assert.match(l.path, /^idx\/[sb]\d+\.[0-9a-f]+\.js$/);
+  // A word being typed (a prefix) reads head shards only.
+  const before = loaded.length;
+  await e.search('dang ky khai sin');
+  for (const l of loaded.slice(before)) assert.match(l.path, /^idx\/s\d+\./, 'prefix: head shards only');
 });
 
 test('edit distance and candidates', () => {

@@ -8,6 +8,9 @@
   'use strict';
   var NS = g.niemyetSearch || {};
   g.niemyetSearch = NS;
+  // The build writes this runtime's version here; idx/meta.js names the
+  // version its index was built with (src/search/index.rs).
+  var VERSION = 'dev';
 
   // ---- folding (see src/search/fold.rs) --------------------------------
   var MARKS = /\p{M}/gu;
@@ -54,7 +57,8 @@
 
   // ---- ranking (see src/search/query.rs) -------------------------------
   var TITLE = 1, ALIAS = 2, CODE = 4, FIELD = 8, DOCS = 16, RESULT = 32, BODY = 64;
-  var MAX_WORDS = 10, MAX_PREFIX = 8, MAX_TYPO = 10, PREFIX_MIN = 2, TYPO_MIN = 4;
+  var MAX_WORDS = 10, MAX_PREFIX = 8, MAX_TYPO = 10, PREFIX_MIN = 3, TYPO_MIN = 4;
+  var EXACT = 10, PREFIX = 8, TYPO = 6;
 
   function weight(mask) {
     if (mask & (TITLE | CODE)) return 10;
@@ -102,7 +106,7 @@
     var out = [];
     var lower = lowerBound(vocab, word);
     var start = lower;
-    if (vocab[lower] === word) { out.push([lower, 10]); start++; }
+    if (vocab[lower] === word) { out.push([lower, EXACT]); start++; }
     var len = cps(word).length;
     if (last && len >= PREFIX_MIN) {
       var pre = [];
@@ -110,88 +114,90 @@
       var clen = pre.map(function (i) { return cps(vocab[i]).length; });
       var idx = pre.map(function (_, k) { return k; });
       idx.sort(function (x, y) { return clen[x] - clen[y] || pre[x] - pre[y]; });
-      for (var k = 0; k < idx.length && k < MAX_PREFIX; k++) out.push([pre[idx[k]], 8]);
+      for (var k = 0; k < idx.length && k < MAX_PREFIX; k++) out.push([pre[idx[k]], PREFIX]);
     }
     if (!out.length && len >= TYPO_MIN && !/[0-9]/.test(word)) {
       var w = cps(word);
       for (var t = 0; t < vocab.length && out.length < MAX_TYPO; t++) {
-        if (oneEdit(w, vocab[t])) out.push([t, 6]);
+        if (oneEdit(w, vocab[t])) out.push([t, TYPO]);
       }
     }
     return out;
   }
 
-  function zeros(k) { return new Array(k).fill(0); }
-
-  /** wordLists: for each kept query word, a list of [postings array, quality].
-   * Per document and word, exact matches ([0]) are kept apart from prefix or
-   * typo matches ([1]); a word matched exactly is judged on those only. */
-  function rank(wordLists) {
+  /** wordLists: for each kept query word, a list of [head postings, body
+   * postings or null, quality] (a prefix completion has no body postings);
+   * n: the number of documents. Per document and word, exact matches are
+   * kept apart from prefix or typo matches; a word matched exactly is judged
+   * on those only. State lives in typed arrays indexed doc * k + word. */
+  function rank(wordLists, n) {
     var k = wordLists.length;
     if (!k) return [];
-    var states = new Map();
+    var N = n * k;
+    var score = new Int32Array(N), cx = new Uint8Array(N);
+    var m = [new Uint8Array(N), new Uint8Array(N)];
+    var tb = [new Int32Array(N), new Int32Array(N)];
+    var ab = [new Int32Array(N), new Int32Array(N)];
+    var tlen = new Int16Array(n).fill(-1), seen = new Uint8Array(n), docs = [];
     for (var j = 0; j < k; j++) {
       var cands = wordLists[j];
       for (var c = 0; c < cands.length; c++) {
-        var arr = cands[c][0], q = cands[c][1], e = q === 10 ? 0 : 1;
-        var i = 0, doc = 0;
+        var arr = cands[c][0], body = cands[c][1], q = cands[c][2], e = q === EXACT ? 0 : 1;
+        var mk = m[e], te = tb[e], ae = ab[e];
+        var i = 0, doc = 0, x;
         while (i < arr.length) {
           doc += arr[i++];
-          var mask = arr[i++], tb = 0, tl = 0, ab = 0;
-          if (mask & TITLE) { tb = arr[i++]; tl = arr[i++]; }
-          if (mask & ALIAS) ab = arr[i++];
-          var s = states.get(doc);
-          if (!s) {
-            s = { score: zeros(k), masks: [zeros(k), zeros(k)], tb: [zeros(k), zeros(k)],
-              ab: [zeros(k), zeros(k)], codeExact: new Array(k).fill(false), tlen: -1 };
-            states.set(doc, s);
-          }
+          var mask = arr[i++];
+          x = doc * k + j;
+          if (!seen[doc]) { seen[doc] = 1; docs.push(doc); }
           var sc = weight(mask) * q;
-          if (sc > s.score[j]) s.score[j] = sc;
-          s.masks[e][j] |= mask;
-          if (mask & TITLE) { s.tb[e][j] |= tb; s.tlen = tl; }
-          if (mask & ALIAS) s.ab[e][j] |= ab;
-          if ((mask & CODE) && q === 10) s.codeExact[j] = true;
+          if (sc > score[x]) score[x] = sc;
+          mk[x] |= mask;
+          if (mask & TITLE) { te[x] |= arr[i++]; tlen[doc] = arr[i++]; }
+          if (mask & ALIAS) ae[x] |= arr[i++];
+          if ((mask & CODE) && e === 0) cx[x] = 1;
+        }
+        if (body) {
+          doc = 0;
+          for (var b = 0; b < body.length; b++) {
+            doc += body[b];
+            x = doc * k + j;
+            if (!seen[doc]) { seen[doc] = 1; docs.push(doc); }
+            if (q > score[x]) score[x] = q; // weight(BODY) = 1
+            mk[x] |= BODY;
+          }
         }
       }
     }
-    var hits = [];
-    states.forEach(function (s, doc) {
-      var masks = [], tbs = [], abs = [];
-      var matched = 0, exact = 0, score = 0;
-      for (var j = 0; j < k; j++) {
-        var p = s.masks[0][j] ? 0 : 1;
-        masks.push(s.masks[p][j]);
-        tbs.push(s.tb[p][j]);
-        abs.push(s.ab[p][j]);
+    var masks = new Array(k), tbs = new Array(k), abs = new Array(k);
+    var hits = new Array(docs.length);
+    for (var h = 0; h < docs.length; h++) {
+      var d = docs[h], at = d * k;
+      var matched = 0, exact = 0, total = 0;
+      for (j = 0; j < k; j++) {
+        x = at + j;
+        var p = m[0][x] ? 0 : 1;
+        masks[j] = m[p][x];
+        tbs[j] = tb[p][x];
+        abs[j] = ab[p][x];
         if (masks[j]) matched++;
-        if (s.masks[0][j]) exact++;
-        score += s.score[j];
+        if (m[0][x]) exact++;
+        total += score[x];
       }
       var all = matched === k;
-      var inAny = function (bits) {
-        if (!all) return false;
-        for (var j = 0; j < k; j++) if (!(masks[j] & bits)) return false;
-        return true;
-      };
-      var phrase = function (b) {
-        var acc = -1;
-        for (var j = 0; j < k; j++) acc &= (b[j] >>> j);
-        return acc;
-      };
       var tier;
-      if (inAny(TITLE | CODE)) {
-        var tp = phrase(tbs);
-        if (((tp & 1) && s.tlen === k) || (k === 1 && s.codeExact[0])) tier = 6;
+      if (inAll(all, masks, k, TITLE | CODE)) {
+        var tp = phrase(tbs, k);
+        if (((tp & 1) && tlen[d] === k) || (k === 1 && cx[at])) tier = 6;
         else if (tp !== 0) tier = 5;
         else tier = 4;
-      } else if (all && phrase(abs) !== 0) tier = 3;
-      else if (inAny(TITLE | CODE | ALIAS)) tier = 2;
-      else if (inAny(~BODY & 0xff)) tier = 1;
+      } else if (all && phrase(abs, k) !== 0) tier = 3;
+      else if (inAll(all, masks, k, TITLE | CODE | ALIAS)) tier = 2;
+      else if (inAll(all, masks, k, ~BODY & 0xff)) tier = 1;
       else tier = 0;
-      hits.push({ doc: doc, matched: matched, exact: exact, tier: tier, score: score,
-        tlen: s.tlen < 0 ? 255 : s.tlen });
-    });
+      hits[h] = { doc: d, matched: matched, exact: exact, tier: tier, score: total,
+        tlen: tlen[d] < 0 ? 255 : tlen[d] };
+    }
     hits.sort(function (a, b) {
       return b.matched - a.matched || b.exact - a.exact || b.tier - a.tier ||
         b.score - a.score || a.tlen - b.tlen || a.doc - b.doc;
@@ -199,10 +205,29 @@
     return hits;
   }
 
+  function inAll(all, masks, k, bits) {
+    if (!all) return false;
+    for (var j = 0; j < k; j++) if (!(masks[j] & bits)) return false;
+    return true;
+  }
+
+  function phrase(b, k) {
+    var acc = -1;
+    for (var j = 0; j < k; j++) acc &= (b[j] >>> j);
+    return acc;
+  }
+
   // ---- the index: registration and loading ------------------------------
-  var store = { meta: null, shards: {}, chunks: {} };
+  // Files (src/search/index.rs): idx/meta.js (version), idx/w.{v}.js
+  // (vocabulary of the terms without a digit, shard starts), idx/s{i}.{v}.js
+  // (head postings), idx/b{i}.{v}.js (body postings), idx/n{i}.{v}.js (terms
+  // with a digit and their postings), idx/d{i}.{v}.js (display rows).
+  var store = { meta: null, words: null, shards: {}, bodies: {}, nums: {}, chunks: {} };
   NS.m = function (meta) { store.meta = meta; };
+  NS.w = function (words) { store.words = words; };
   NS.s = function (i, data) { store.shards[i] = data; };
+  NS.b = function (i, data) { store.bodies[i] = data; };
+  NS.n = function (i, data) { store.nums[i] = data; };
   NS.d = function (i, data) { store.chunks[i] = data; };
 
   function decodeVocab(w) {
@@ -220,12 +245,33 @@
     return out;
   }
 
+  /** The shard (index into starts) holding term t. */
+  function shardOf(starts, t) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The last i with starts[i] <= w (strings), or -1. */
+  function shardOf2(starts, w) {
+    var lo = 0, hi = starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (starts[mid] <= w) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  }
+
   /** An engine over a loader: load(relative path) returns a Promise that
    * resolves once that index script has run. */
   function Engine(load) {
     this.load = load;
     this.pending = {};
     this.vocab = null;
+    this.started = null;
   }
   Engine.prototype.need = function (path) {
     if (!this.pending[path]) {
@@ -237,48 +283,105 @@
     }
     return this.pending[path];
   };
+  /** Loads meta.js, then the vocabulary of the version it names. A runtime
+   * of another version (a stale cached search.js) calls NS.onStale(version)
+   * when the page set it (it loads the right runtime), else fails. */
   Engine.prototype.ready = function () {
     var self = this;
-    return this.need('idx/meta.js').then(function () {
-      if (!store.meta) throw new Error('search index: meta.js did not register');
-      if (!self.vocab) {
-        self.meta = store.meta;
-        self.vocab = decodeVocab(store.meta.w);
+    if (this.vocab) return Promise.resolve(this);
+    if (this.started) return this.started;
+    this.started = this.need('idx/meta.js').then(function () {
+      var meta = store.meta;
+      if (!meta || !meta.v) throw new Error('search index: meta.js did not register');
+      if (meta.r !== VERSION && VERSION !== 'dev') {
+        if (NS.onStale) return NS.onStale(meta.r);
+        throw new Error('search.js ' + VERSION + ' does not match the index (' + meta.r + ')');
       }
-      return self;
+      return self.need('idx/w.' + meta.v + '.js').then(function () {
+        if (!store.words) throw new Error('search index: vocabulary did not register');
+        self.meta = store.words;
+        self.meta.v = meta.v;
+        self.vocab = decodeVocab(store.words.w);
+        return self;
+      });
+    });
+    this.started.catch(function () { self.started = null; });
+    return this.started;
+  };
+  /** Posting lists [head, body or null, quality] of a word without a digit. */
+  Engine.prototype.wordLists = function (word, last) {
+    var self = this, meta = this.meta, v = meta.v, files = {};
+    var cands = candidates(this.vocab, word, last);
+    cands.forEach(function (tq) {
+      files['idx/s' + shardOf(meta.s, tq[0]) + '.' + v + '.js'] = true;
+      if (tq[1] !== PREFIX) files['idx/b' + shardOf(meta.b, tq[0]) + '.' + v + '.js'] = true;
+    });
+    return Promise.all(Object.keys(files).map(function (f) { return self.need(f); })).then(function () {
+      return cands.map(function (tq) {
+        var t = tq[0], s = shardOf(meta.s, t), head = store.shards[s][t - meta.s[s]];
+        if (tq[1] === PREFIX) return [head, null, PREFIX];
+        var b = shardOf(meta.b, t);
+        return [head, store.bodies[b][t - meta.b[b]], tq[1]];
+      });
     });
   };
-  Engine.prototype.shardOf = function (t) {
-    var s = this.meta.s, lo = 0, hi = s.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= t) lo = mid; else hi = mid - 1;
+  /** The same for a word with a digit: from the number shard where the word
+   * would be, and the next ones while its prefix completions continue there;
+   * completions are the first MAX_PREFIX terms it begins (src/search/query.rs). */
+  Engine.prototype.numLists = function (word, last) {
+    var self = this, first = this.meta.nf || [], v = this.meta.v, out = [], found = 0;
+    if (!first.length) return Promise.resolve(out);
+    var prefix = last && cps(word).length >= PREFIX_MIN;
+    function from(i, start) {
+      return self.need('idx/n' + i + '.' + v + '.js').then(function () {
+        var sh = store.nums[i];
+        if (!sh.terms) sh.terms = decodeVocab(sh.w);
+        var terms = sh.terms, t = start ? lowerBound(terms, word) : 0;
+        if (start && terms[t] === word) { out.push([sh.h[t], sh.b[t], EXACT]); t++; }
+        if (!prefix) return out;
+        for (; t < terms.length && found < MAX_PREFIX; t++) {
+          if (!terms[t].startsWith(word)) return out;
+          out.push([sh.h[t], null, PREFIX]);
+          found++;
+        }
+        if (found < MAX_PREFIX && i + 1 < first.length && first[i + 1].startsWith(word)) return from(i + 1, false);
+        return out;
+      });
     }
-    return lo;
+    return from(Math.max(0, shardOf2(first, word)), true);
+  };
+  /** Loads ahead, within the index's prefetch allowance (w.pf bytes in all),
+   * the shards that the next keystrokes of the query's last word will read:
+   * those of every term it begins. The page calls it once results show, so
+   * a keystroke rarely waits for a script load. */
+  Engine.prototype.prefetch = function (query) {
+    var meta = this.meta, ws = words(query), w = ws[ws.length - 1];
+    if (!meta || !meta.pf || !w || /[0-9]/.test(w) || cps(w).length < PREFIX_MIN - 1) return;
+    var vocab = this.vocab, lo = lowerBound(vocab, w), hi = lo;
+    while (hi < vocab.length && vocab[hi].startsWith(w)) hi++;
+    if (hi === lo) return;
+    var self = this, files = [], bytes = 0, v = meta.v;
+    [['s', meta.s, meta.ss], ['b', meta.b, meta.bs]].forEach(function (k) {
+      for (var i = shardOf(k[1], lo); i <= shardOf(k[1], hi - 1); i++) {
+        var f = 'idx/' + k[0] + i + '.' + v + '.js';
+        if (!self.pending[f]) { files.push(f); bytes += k[2][i]; }
+      }
+    });
+    this.spent = this.spent || 0;
+    if (!files.length || this.spent + bytes > meta.pf) return;
+    this.spent += bytes;
+    files.forEach(function (f) { self.need(f).catch(function () {}); });
   };
   /** Ranked hits for a query (Promise). */
   Engine.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function () {
       var ws = words(query).slice(0, MAX_WORDS);
-      var per = [];
-      for (var i = 0; i < ws.length; i++) {
-        var c = candidates(self.vocab, ws[i], i === ws.length - 1);
-        if (c.length) per.push(c);
-      }
-      var shards = {};
-      per.forEach(function (c) { c.forEach(function (tq) { shards[self.shardOf(tq[0])] = true; }); });
-      var v = self.meta.v;
-      return Promise.all(Object.keys(shards).map(function (s) {
-        return self.need('idx/s' + s + '.' + v + '.js');
-      })).then(function () {
-        var lists = per.map(function (c) {
-          return c.map(function (tq) {
-            var s = self.shardOf(tq[0]);
-            return [store.shards[s][tq[0] - self.meta.s[s]], tq[1]];
-          });
-        });
-        return rank(lists);
+      return Promise.all(ws.map(function (w, i) {
+        var last = i === ws.length - 1;
+        return /[0-9]/.test(w) ? self.numLists(w, last) : self.wordLists(w, last);
+      })).then(function (lists) {
+        return rank(lists.filter(function (l) { return l.length; }), self.meta.n);
       });
     });
   };
@@ -310,16 +413,27 @@
   var me = document.currentScript;
   var base = me && me.src ? me.src.replace(/[^/]*([?#].*)?$/, '') : '';
 
+  // idx/meta.js is the one index file with a fixed name: never from a cache.
   function loadScript(path) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = base + path;
+      s.src = base + path + (path === 'idx/meta.js' ? '?t=' + Date.now() : '');
       s.async = true;
       s.onload = function () { resolve(); };
       s.onerror = function () { reject(new Error('cannot load ' + path)); };
       (document.head || document.documentElement).appendChild(s);
     });
   }
+
+  // A stale search.js (cached from an earlier build) met a newer index: load
+  // the runtime of that build once, which then runs the page; this one never
+  // wires the page.
+  NS.onStale = function (version) {
+    if (NS.reloading) return Promise.reject(new Error('search.js does not match the index'));
+    NS.reloading = true;
+    loadScript('search.js?v=' + encodeURIComponent(version)).catch(function () {});
+    return new Promise(function () {});
+  };
 
   var PAGE = 10;
   var EN = {
@@ -343,17 +457,28 @@
     var T = (document.documentElement.lang || '').toLowerCase().slice(0, 2) === 'en' ? EN : VI;
     var engine = new Engine(loadScript);
     NS.engine = engine;
-    var fallback = Array.prototype.slice.call(list.childNodes);
+    var q0 = '';
+    try { q0 = new URLSearchParams(location.search).get('q') || ''; } catch (e) { q0 = ''; }
+    if (q0 && !input.value) input.value = q0;
+    // The page's A–Z list (what shows without JavaScript, and for an empty
+    // query) stays as it is; results go to a list of their own, so a query
+    // never removes or re-inserts thousands of items (wire() sets it up).
+    var az = list;
     var fallbackStatus = status ? status.textContent : '';
     var more = document.createElement('button');
     more.type = 'button';
     more.className = 'search-more';
     more.textContent = T.more;
     more.hidden = true;
-    list.parentNode.insertBefore(more, list.nextSibling);
     var seq = 0, current = null;
 
     function setStatus(text) { if (status) status.textContent = text; }
+
+    /** Results (true) or the A–Z list (false). */
+    function showList(results) {
+      if (list.hidden === results) list.hidden = !results;
+      if (az.hidden !== results) az.hidden = results;
+    }
 
     function item(r) {
       var li = document.createElement('li');
@@ -380,6 +505,7 @@
         rows.forEach(function (r) { frag.appendChild(item(r)); });
         if (from === 0) list.textContent = '';
         list.appendChild(frag);
+        showList(true);
         current.shown = from + rows.length;
         more.hidden = current.shown >= current.hits.length;
       });
@@ -393,7 +519,7 @@
       } catch (e) { /* some browsers refuse history on file:// */ }
       if (!q.trim()) {
         list.textContent = '';
-        fallback.forEach(function (n) { list.appendChild(n); });
+        showList(false);
         more.hidden = true;
         setStatus(fallbackStatus);
         list.dataset.query = q;
@@ -404,40 +530,48 @@
         current = { q: q, hits: hits, shown: 0 };
         if (!hits.length) {
           list.textContent = '';
+          showList(true);
           more.hidden = true;
           setStatus(T.none(q.trim()));
           list.dataset.query = q;
+          engine.prefetch(q);
           return;
         }
         return show(0, my).then(function () {
           if (my !== seq) return;
           setStatus(T.count(hits.length, q.trim()));
           list.dataset.query = q;
+          engine.prefetch(q);
         });
       }).catch(function (e) {
         if (my !== seq) return;
+        list.textContent = '';
+        showList(true);
+        more.hidden = true;
         setStatus(T.error);
         list.dataset.error = String(e && e.message || e);
         list.dataset.query = q;
       });
     }
 
-    more.addEventListener('click', function () {
-      if (current) show(current.shown, seq);
-    });
-    input.addEventListener('input', function () { run(input.value); });
-    var form = input.form;
-    if (form) form.addEventListener('submit', function (ev) { ev.preventDefault(); run(input.value); });
-
-    var q = '';
-    try { q = new URLSearchParams(location.search).get('q') || ''; } catch (e) { q = ''; }
-    engine.ready().catch(function () {});
-    if (q) {
-      input.value = q;
-      run(q);
-    } else {
-      list.dataset.query = '';
+    // Wired once the index answers (or fails: then typing says so), so that
+    // a stale runtime replaced by onStale never touches the page.
+    function wire() {
+      list = az.cloneNode(false);
+      az.removeAttribute('id');
+      list.hidden = true;
+      az.parentNode.insertBefore(list, az);
+      az.parentNode.insertBefore(more, az);
+      more.addEventListener('click', function () {
+        if (current) show(current.shown, seq);
+      });
+      input.addEventListener('input', function () { run(input.value); });
+      var form = input.form;
+      if (form) form.addEventListener('submit', function (ev) { ev.preventDefault(); run(input.value); });
+      if (input.value) run(input.value);
+      else list.dataset.query = '';
     }
+    engine.ready().then(wire, wire);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
