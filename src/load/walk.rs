@@ -70,21 +70,7 @@ pub fn walk(root: &Path) -> Tree {
     let content = root.join("content");
     let mut tree = Tree::default();
     if !content.is_dir() {
-        tree.diagnostics.push(
-            Diagnostic::error(
-                "no-content",
-                "content",
-                t!(
-                    "không tìm thấy thư mục content/ trong {}",
-                    "no content/ folder in {}",
-                    root.display()
-                ),
-            )
-            .hint(t!(
-                "chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --root THƯ_MỤC",
-                "run the command in the site's folder, or name it with --root DIR"
-            )),
-        );
+        tree.diagnostics.push(no_content(root));
         return tree;
     }
     let canonical_content = content.canonicalize().unwrap_or_else(|_| content.clone());
@@ -433,6 +419,23 @@ fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
         ),
     )
     .hint(t!("đổi tên thành {fixed}", "rename it to {fixed}"))
+}
+
+/// `root` holds no `content/` folder: the one message every command gives.
+pub fn no_content(root: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "no-content",
+        "content",
+        t!(
+            "không tìm thấy thư mục content/ trong {}",
+            "no content/ folder in {}",
+            root.display()
+        ),
+    )
+    .hint(t!(
+        "chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --root THƯ_MỤC",
+        "run the command in the site's folder, or name it with --root DIR"
+    ))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 const UI: &[(&str, &str, &str)] = &[
     ("skip", "Bỏ qua, đến nội dung chính", "Skip to main content"),
@@ -115,10 +116,19 @@ const UI: &[(&str, &str, &str)] = &[
 ];
 
 /// The table for one language, as templates see it.
-pub fn strings(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    UI.iter()
-        .map(|(k, vi, en)| (*k, if lang == Lang::Vi { *vi } else { *en }))
-        .collect()
+/// Made once per language: every page and poster asks for it.
+pub fn strings(lang: Lang) -> &'static BTreeMap<&'static str, &'static str> {
+    static VI: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
+    static EN: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
+    let cell = match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| {
+        UI.iter()
+            .map(|(k, vi, en)| (*k, if lang == Lang::Vi { *vi } else { *en }))
+            .collect()
+    })
 }
 
 #[cfg(test)]

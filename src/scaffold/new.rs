@@ -47,16 +47,7 @@ pub fn new_procedure(
     let Some(loaded) = loaded else {
         out.refuse(
             1,
-            Diagnostic::error(
-                "no-content",
-                "content",
-                t!(
-                    "không tìm thấy thư mục content/ trong {}",
-                    "no content/ folder in {}",
-                    root.display()
-                ),
-            )
-            .hint(t!(
+            load::walk::no_content(root).hint(t!(
                 "chạy lệnh trong thư mục của trang, chỉ rõ bằng --root THƯ_MỤC, hoặc tạo trang mới bằng: niemyet init THƯ_MỤC",
                 "run the command in the site's folder, name it with --root DIR, or make a new site with: niemyet init DIR"
             )),
