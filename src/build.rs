@@ -25,7 +25,8 @@ pub struct Built {
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
-    /// How long each stage took: check, render, write.
+    /// How long each stage took: check, render and write (together: each
+    /// file is written as it is rendered), swap.
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -56,10 +57,16 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         };
     };
     let mark = Instant::now();
-    let files = match render_site(root, &site, opts.today, lang) {
-        Ok(files) => files,
-        Err(mut errs) => {
-            diagnostics.append(&mut errs);
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let staging = match output::Staging::begin(
+        &out,
+        &WriteOptions {
+            minify: opts.minify,
+        },
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            diagnostics.push(output_error(e));
             return BuildOutcome {
                 diagnostics,
                 lang,
@@ -67,23 +74,32 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             };
         }
     };
-    phases.push(("render", mark.elapsed()));
+    // Each file is written as soon as it is rendered; on an error the
+    // staging folder is dropped and the previous output stays.
+    let rendered = output::with_io_threads(|| {
+        let theme = Theme::load(root, &site.config.theme)?;
+        let ropts = RenderOptions {
+            today: opts.today,
+            lang,
+        };
+        render::render(&site, &theme, &ropts, &staging)
+    });
+    if let Err(mut errs) = rendered {
+        diagnostics.append(&mut errs);
+        return BuildOutcome {
+            diagnostics,
+            lang,
+            built: None,
+        };
+    }
+    phases.push(("render+write", mark.elapsed()));
     let mark = Instant::now();
+    let written = staging.finish();
+    phases.push(("swap", mark.elapsed()));
     diagnostics.extend(render::posters::warnings(&site, opts.today, lang));
-    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    let written = output::write(
-        &out,
-        files,
-        &WriteOptions {
-            minify: opts.minify,
-        },
-    );
     let built = match written {
         Ok(w) => Some(Built {
-            phases: {
-                phases.push(("write", mark.elapsed()));
-                phases
-            },
+            phases,
             out,
             procedures: site.procedures.len(),
             files: w.files,
@@ -102,7 +118,8 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     }
 }
 
-/// Every file of the site, in memory (what `serve` shows).
+/// Every file of the site, in memory, sorted by path (what `serve` shows;
+/// tests compare with it).
 pub fn render_site(
     root: &Path,
     site: &Site,
@@ -110,7 +127,9 @@ pub fn render_site(
     lang: Lang,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let theme = Theme::load(root, &site.config.theme)?;
-    render::render(site, &theme, &RenderOptions { today, lang })
+    let files = render::Collect::default();
+    render::render(site, &theme, &RenderOptions { today, lang }, &files)?;
+    Ok(files.into_files())
 }
 
 fn output_error(e: OutputError) -> Diagnostic {

@@ -1,18 +1,20 @@
 //! Stage 4: rendered files → the output folder, whole or not at all.
 //!
-//! Everything is written into a fresh sibling folder (`public.niemyet-new-PID`),
-//! then swapped in with two renames. A failed or interrupted build leaves the
+//! Everything is written into a fresh sibling folder (`public.niemyet-new-PID`)
+//! as it is rendered ([`Staging`]), then swapped in with two renames. A failed or interrupted build leaves the
 //! previous output byte for byte untouched, and no file from an earlier build
 //! survives. A folder niemyet did not make is never emptied: its marker file
 //! says it is ours.
 
 mod minify;
 
-use crate::render::{Content, OutputFile};
+use crate::render::{Content, OutputFile, Sink};
 use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Marks a folder as niemyet's output, so a later build may replace it.
 pub const MARKER: &str = ".niemyet-output";
@@ -33,29 +35,111 @@ pub struct Written {
     pub bytes: u64,
 }
 
+/// Writes `files` as the new output (for callers with every file in hand).
 pub fn write(
     out: &Path,
     files: Vec<OutputFile>,
     opts: &WriteOptions,
 ) -> Result<Written, OutputError> {
-    check_ours(out)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| OutputError::Io(parent.to_path_buf(), e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    remove_leftovers(parent, &name);
-    let staging = parent.join(format!("{name}.niemyet-new-{}", std::process::id()));
-    let result =
-        write_all(&staging, files, opts).and_then(|w| swap(&staging, out, &name).map(|_| w));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+    let staging = Staging::begin(out, opts)?;
+    files.into_par_iter().for_each(|f| staging.put(f));
+    staging.finish()
+}
+
+/// The new output while it is written: files go into a fresh sibling folder
+/// as they are rendered (it is a [`Sink`]); [`Staging::finish`] swaps it in.
+/// Dropped unfinished (the render failed), the folder is removed and the
+/// previous output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    name: String,
+    dir: PathBuf,
+    minify: bool,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    /// The first write that failed; later files are not written.
+    error: Mutex<Option<OutputError>>,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn begin(out: &Path, opts: &WriteOptions) -> Result<Staging, OutputError> {
+        check_ours(out)?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| OutputError::Io(parent.to_path_buf(), e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        remove_leftovers(parent, &name);
+        let dir = parent.join(format!("{name}.niemyet-new-{}", std::process::id()));
+        let staging = Staging {
+            out: out.to_path_buf(),
+            name,
+            dir,
+            minify: opts.minify,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            error: Mutex::new(None),
+            finished: false,
+        };
+        let io = |e| OutputError::Io(staging.dir.clone(), e);
+        fs::create_dir_all(&staging.dir).map_err(io)?;
+        fs::write(staging.dir.join(MARKER), b"niemyet\n").map_err(io)?;
+        Ok(staging)
     }
-    result
+
+    /// Swaps the new output in, unless a write failed.
+    pub fn finish(mut self) -> Result<Written, OutputError> {
+        let failed = self
+            .error
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        swap(&self.dir, &self.out, &self.name)?;
+        self.finished = true;
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    fn failed(&self) -> std::sync::MutexGuard<'_, Option<OutputError>> {
+        self.error
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) {
+        if self.failed().is_some() {
+            return;
+        }
+        match write_one(&self.dir, file, self.minify) {
+            Ok(len) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(len, Ordering::Relaxed);
+            }
+            Err(e) => {
+                self.failed().get_or_insert(e);
+            }
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn check_ours(out: &Path) -> Result<(), OutputError> {
@@ -93,76 +177,39 @@ fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
-fn write_all(
-    staging: &Path,
-    files: Vec<OutputFile>,
-    opts: &WriteOptions,
-) -> Result<Written, OutputError> {
-    let io_err = |p: &Path| {
-        let p = p.to_path_buf();
-        move |e| OutputError::Io(p, e)
-    };
-    fs::create_dir_all(staging).map_err(io_err(staging))?;
-    fs::write(staging.join(MARKER), b"niemyet\n").map_err(io_err(staging))?;
-    // Creating thousands of small files is bound by file-system latency, not
-    // by the CPU: more threads than cores keep the disk queue full.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(IO_THREADS)
-        .build()
-        .map_err(|e| OutputError::Io(staging.to_path_buf(), io::Error::other(e)))?;
-    let sizes: Result<Vec<u64>, OutputError> = pool.install(|| {
-        create_folders(staging, &files)?;
-        files
-            .into_par_iter()
-            .map(|f| write_one(staging, f, opts))
-            .collect()
-    });
-    let sizes = sizes?;
-    Ok(Written {
-        files: sizes.len(),
-        bytes: sizes.iter().sum(),
-    })
+/// Runs `work` (a render into a [`Staging`]) on more threads than cores:
+/// creating thousands of small files is bound by file-system latency, not
+/// by the CPU, and more threads keep the disk queue full.
+pub fn with_io_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let threads =
+        std::thread::available_parallelism().map_or(IO_THREADS, |n| n.get().max(IO_THREADS));
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(work),
+        // No threads to be had: the global pool is still a pool.
+        Err(_) => work(),
+    }
 }
 
 const IO_THREADS: usize = 8;
 
-/// Every folder the files need, one depth level at a time (parents exist
-/// before their children), each level in parallel.
-fn create_folders(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let mut dirs: Vec<&Path> = files
-        .iter()
-        .flat_map(|f| Path::new(&f.path).ancestors().skip(1))
-        .filter(|d| !d.as_os_str().is_empty())
-        .collect();
-    dirs.sort_by_key(|d| (d.components().count(), *d));
-    dirs.dedup();
-    for level in dirs.chunk_by(|a, b| a.components().count() == b.components().count()) {
-        level.par_iter().try_for_each(|d| {
-            let full = staging.join(d);
-            match fs::create_dir(&full) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(OutputError::Io(full, e)),
-                _ => Ok(()),
-            }
-        })?;
-    }
-    Ok(())
-}
-
-fn write_one(staging: &Path, f: OutputFile, opts: &WriteOptions) -> Result<u64, OutputError> {
+fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputError> {
     let target = staging.join(&f.path);
-    let len = match f.content {
-        Content::Html(html) => {
-            let bytes = if opts.minify {
-                minify::html(html.as_bytes())
-            } else {
-                html.into_bytes()
-            };
-            fs::write(&target, &bytes).map(|_| bytes.len() as u64)
-        }
-        Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
-        Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
-        Content::Copy(from) => fs::copy(&from, &target),
-    };
+    let len = target
+        .parent()
+        .map_or(Ok(()), fs::create_dir_all)
+        .and_then(|_| match f.content {
+            Content::Html(html) => {
+                let bytes = if minify {
+                    minify::html(html.as_bytes())
+                } else {
+                    html.into_bytes()
+                };
+                fs::write(&target, &bytes).map(|_| bytes.len() as u64)
+            }
+            Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
+            Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
+            Content::Copy(from) => fs::copy(&from, &target),
+        });
     len.map_err(|e| OutputError::Io(target, e))
 }
 
@@ -226,6 +273,26 @@ mod tests {
         write(&out, vec![page("a/index.html", "a2")], &opts).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "a2");
         assert!(!out.join("b").exists(), "a stale page survived");
+        let siblings: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(siblings.len(), 1, "staging folders left behind");
+    }
+
+    #[test]
+    fn an_abandoned_or_failed_staging_leaves_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let opts = WriteOptions { minify: false };
+        write(&out, vec![page("index.html", "old")], &opts).unwrap();
+        // The render failed half-way: the staging folder is dropped.
+        let staging = Staging::begin(&out, &opts).unwrap();
+        staging.put(page("index.html", "new"));
+        drop(staging);
+        // A write failed (a file where a folder must go): not swapped in.
+        let staging = Staging::begin(&out, &opts).unwrap();
+        staging.put(page("a", "file"));
+        staging.put(page("a/index.html", "page"));
+        assert!(matches!(staging.finish(), Err(OutputError::Io(..))));
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
         let siblings: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(siblings.len(), 1, "staging folders left behind");
     }

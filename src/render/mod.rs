@@ -83,31 +83,65 @@ pub enum Scope<'s> {
     },
 }
 
-/// A render's files, pages apart from the rest.
+/// What a render of a scope did. Its files went to the sink: pages from
+/// templates ([`Content::Html`]) — all of them when `complete`, otherwise
+/// only those the edit reached, each replacing the page of the same path —
+/// and always the whole set of attachments and theme assets. The data files
+/// are not among them: see [`data_files`].
 pub struct Rendered {
-    /// Pages from templates: all of them when `complete`, otherwise only
-    /// those the edit reached (each replaces the page of the same path).
-    pub pages: Vec<OutputFile>,
-    /// Attachments and theme assets: always the whole set. The data files
-    /// are not here: see [`data_files`].
-    pub other: Vec<OutputFile>,
+    /// How many pages were rendered.
+    pub pages: usize,
     /// What every page sees, for the next [`Scope::Edited`].
     pub globals: Context,
     pub complete: bool,
 }
 
-/// Every file of the site, sorted by path.
+/// Where rendered files go as they are made, from many threads at once.
+/// [`crate::output`] writes each file to disk as it comes, so a build never
+/// holds the whole site in memory (at 10,000 procedures the site is 400 MB
+/// of HTML); `serve` and the tests keep them ([`Collect`]).
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile);
+}
+
+/// A [`Sink`] that keeps every file.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+    }
+}
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// Every file of the site, into `sink`. On an error some files may already
+/// be in the sink: the caller throws them away (the build's staging folder).
 pub fn render(
     site: &Site,
     theme: &Theme,
     opts: &RenderOptions,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let r = render_scope(site, theme, opts, &Scope::All)?;
-    let mut files = r.pages;
-    files.extend(r.other);
-    files.extend(data_files(site, opts));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    sink: &dyn Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    render_scope(site, theme, opts, &Scope::All, sink)?;
+    for f in data_files(site, opts) {
+        sink.put(f);
+    }
+    Ok(())
 }
 
 /// The files made from the whole catalogue (`catalogue.json`, the sitemap,
@@ -127,13 +161,15 @@ fn listed(site: &Site, today: Date) -> Vec<&Procedure> {
         .collect()
 }
 
-/// The pages of `scope`, attachments and theme assets (`serve` re-renders
-/// an edit with this; [`render`] is `Scope::All` and [`data_files`]).
+/// The pages of `scope`, attachments and theme assets, into `sink`
+/// (`serve` re-renders an edit with this; [`render`] is `Scope::All` and
+/// [`data_files`]).
 pub fn render_scope(
     site: &Site,
     theme: &Theme,
     opts: &RenderOptions,
     scope: &Scope,
+    sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let listed = listed(site, opts.today);
     let fields: Vec<FieldView> = site
@@ -184,32 +220,36 @@ pub fn render_scope(
             complete
         }
     };
-    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> =
-        jobs.par_iter().map(|job| r.run(job)).collect();
-    let mut files = Vec::with_capacity(rendered.len() + 16);
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for res in rendered {
-        match res {
-            Ok(f) => files.push(f),
-            // One broken template breaks every page it renders: say it once.
-            Err(d) if errors.iter().any(|e| e.message == d.message) => {}
-            Err(d) => errors.push(*d),
-        }
-    }
+    let errors: Vec<Box<Diagnostic>> = jobs
+        .par_iter()
+        .filter_map(|job| r.run(job).map(|f| sink.put(f)).err())
+        .collect();
+    let errors = once_each(errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     // For an edit: the posters of the edited procedures' fields (each
     // field's "print all" page holds all of its posters) and the index.
-    files.extend(posters::render(&r, &fields, poster_fields.as_deref())?);
-    let mut other = attachments(site);
-    other.extend(theme_assets(theme));
+    let poster_pages = posters::render(&r, &fields, poster_fields.as_deref(), sink)?;
+    for f in attachments(site).into_iter().chain(theme_assets(theme)) {
+        sink.put(f);
+    }
     Ok(Rendered {
-        pages: files,
-        other,
+        pages: jobs.len() + poster_pages,
         globals,
         complete,
     })
+}
+
+/// One broken template breaks every page it renders: say it once.
+fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for d in errors {
+        if !out.iter().any(|e| e.message == d.message) {
+            out.push(*d);
+        }
+    }
+    out
 }
 
 /// The search index and its runtime under `search/`, from the same

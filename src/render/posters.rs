@@ -31,7 +31,7 @@
 //! once), so they cost string copies, not template renders.
 
 use super::view::{self, DocumentView, FieldView, ProcedureView};
-use super::{format, qr, urls, Content, OutputFile, PageMeta, Renderer};
+use super::{format, qr, urls, Content, OutputFile, PageMeta, Renderer, Sink};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{Date, Field, Notice, Procedure, Site, Status};
@@ -947,16 +947,6 @@ struct PosterDoc<'a> {
     note: Option<std::borrow::Cow<'a, str>>,
 }
 
-/// A procedure's poster sheets (for its field's "print all" page) and its
-/// two pages.
-type Rendered = (ProcedureSheets, [OutputFile; 2]);
-
-/// Printed pieces of a field, kept to be joined into its "print all" pages.
-struct ProcedureSheets {
-    field: String,
-    poster: String,
-}
-
 #[derive(Serialize)]
 struct IndexField<'a> {
     field: &'a FieldView,
@@ -984,137 +974,41 @@ struct IndexNotice {
 /// Every poster of the site, and `posters/index.html`.
 /// Every poster, or with `only` the posters of those fields plus the index
 /// (what an edit of procedures in those fields can change; the staff board
-/// and notice posters show no procedure).
+/// and notice posters show no procedure), into `sink`. Returns how many
+/// pages it made.
 pub(super) fn render(
     r: &Renderer,
     fields: &[FieldView],
     only: Option<&[String]>,
-) -> Result<Vec<OutputFile>, Vec<crate::diag::Diagnostic>> {
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
     let wanted = |field: &str| only.is_none_or(|o| o.iter().any(|f| f == field));
     let site = r.site;
     let (today, lang) = (r.opts.today, r.opts.lang);
     let t = super::i18n::strings(lang);
-    let base = &site.config.base_url;
 
-    // Procedures: poster + handout, in parallel, catalogue order kept.
-    let per_procedure: Vec<Result<Rendered, Box<Diagnostic>>> = r
-        .listed
-        .par_iter()
-        .filter(|p| wanted(&p.field))
-        .map(|p| {
-            let field_name = r.field_name(&p.field);
-            let v = view::procedure_view(&view::ProcedureInput {
-                procedure: p,
-                field_name,
-                site,
-                today,
-                lang,
-            });
-            let m = measure(p, site, field_name, today, lang);
-            let poster = plan(&m, &POSTER_SCALES, &A4, Kind::Poster);
-            let handout = handout_plan(&m);
-            let qr_svg = qr::svg(&v.absolute_url, t["qr_label"]).unwrap_or_default();
-            let mut ctx = Context::new();
-            ctx.insert("p", &v);
-            ctx.insert("qr", &qr_svg);
-            ctx.insert("updated", &v.updated);
-            ctx.insert("kind_label", "");
-            ctx.insert("sheets", &sheet_views(&poster, &v, Kind::Poster));
-            let poster_html = fragment(r, "posters/procedure.html", &ctx)?;
-            ctx.insert("kind_label", t["handout_title"]);
-            ctx.insert("sheets", &sheet_views(&handout, &v, Kind::Handout));
-            let handout_html = fragment(r, "posters/handout.html", &ctx)?;
-            let back = urls::procedure(p);
-            let files = [
-                page(r, &urls::poster(p), &p.title, "poster", &back, &poster_html)?,
-                page(
-                    r,
-                    &urls::handout(p),
-                    &format!("{}: {}", t["handout_title"], p.title),
-                    "handout",
-                    &back,
-                    &handout_html,
-                )?,
-            ];
-            Ok((
-                ProcedureSheets {
-                    field: p.field.clone(),
-                    poster: poster_html,
-                },
-                files,
-            ))
-        })
-        .collect();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut files = Vec::with_capacity(per_procedure.len() * 2 + 32);
-    let mut sheets = Vec::with_capacity(per_procedure.len());
-    for res in per_procedure {
-        match res {
-            Ok((s, fs)) => {
-                sheets.push(s);
-                files.extend(fs);
-            }
-            Err(d) if errors.iter().any(|e| e.message == d.message) => {}
-            Err(d) => errors.push(*d),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
-    // Fields: catalogue (A3), print-all pages; the index's list.
-    let mut index_fields = Vec::new();
-    let field_files: Vec<Result<[OutputFile; 2], Box<Diagnostic>>> = site
+    // Field by field, in parallel: a field's posters are held only until
+    // its "print all" page is made of them.
+    let per_field: Vec<Result<usize, Box<Diagnostic>>> = site
         .fields
         .par_iter()
         .zip(fields.par_iter())
         .filter(|(f, _)| wanted(&f.slug))
-        .map(|(f, fv)| {
-            let rows = catalogue_rows(&r.listed, f, today, lang);
-            let (pt, _) = catalogue_scale(&rows, site);
-            let mut ctx = Context::new();
-            ctx.insert("field", fv);
-            ctx.insert("rows", &rows);
-            ctx.insert(
-                "style",
-                &format!("--b:{pt}pt;--n:{pt}pt;--t:{}pt;--h2:{pt}pt", pt * 2.0),
-            );
-            let url = urls::absolute(base, &urls::field(f));
-            ctx.insert("qr", &qr::svg(&url, t["scan_qr_field"]).unwrap_or_default());
-            let catalogue = fragment(r, "posters/field.html", &ctx)?;
-            let mut all = catalogue.clone();
-            sheets
-                .iter()
-                .filter(|s| s.field == f.slug)
-                .for_each(|s| all.push_str(&s.poster));
-            let back = urls::field(f);
-            let title = format!("{}: {}", t["field_catalogue"], f.name);
-            Ok([
-                page(
-                    r,
-                    &field_catalogue(&f.slug),
-                    &title,
-                    "field",
-                    &back,
-                    &catalogue,
-                )?,
-                page(
-                    r,
-                    &field_all(&f.slug),
-                    &format!("{}: {}", t["print_all_field"], f.name),
-                    "all",
-                    &back,
-                    &all,
-                )?,
-            ])
-        })
+        .map(|(f, fv)| field_posters(r, f, fv, sink))
         .collect();
-    for res in field_files {
+    let mut made = 0;
+    let mut errors = Vec::new();
+    for res in per_field {
         match res {
-            Ok(fs) => files.extend(fs),
-            Err(d) => errors.push(*d),
+            Ok(n) => made += n,
+            Err(d) => errors.push(d),
         }
     }
+    let mut errors = super::once_each(errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut index_fields = Vec::new();
     for (f, fv) in site.fields.iter().zip(fields) {
         index_fields.push(IndexField {
             field: fv,
@@ -1146,7 +1040,7 @@ pub(super) fn render(
             .find(|&pt| staff_board_h(site, pt, lang) <= A4.h * SAFETY)
             .unwrap_or(11.0);
         ctx.insert("style", &format!("--b:{pt}pt;--t:30pt;--h2:{}pt", pt + 1.0));
-        let home = urls::absolute(base, urls::HOME);
+        let home = urls::absolute(&site.config.base_url, urls::HOME);
         ctx.insert("qr", &qr::svg(&home, t["scan_qr_site"]).unwrap_or_default());
         let staff = fragment(r, "posters/staff.html", &ctx).and_then(|html| {
             page(
@@ -1155,11 +1049,14 @@ pub(super) fn render(
                 t["staff_board"],
                 "staff",
                 urls::CONTACT,
-                &html,
+                std::iter::once(html.as_str()),
             )
         });
         match staff {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                sink.put(f);
+                made += 1;
+            }
             Err(d) => errors.push(*d),
         }
     }
@@ -1185,10 +1082,15 @@ pub(super) fn render(
         );
         let path = notice_poster(notice);
         if only.is_none() {
-            let res = fragment(r, "posters/notice.html", &ctx)
-                .and_then(|html| page(r, &path, &notice.title, "notice", &nv.url, &html));
+            let res = fragment(r, "posters/notice.html", &ctx).and_then(|html| {
+                let sheets = std::iter::once(html.as_str());
+                page(r, &path, &notice.title, "notice", &nv.url, sheets)
+            });
             match res {
-                Ok(f) => files.push(f),
+                Ok(f) => {
+                    sink.put(f);
+                    made += 1;
+                }
                 Err(d) => errors.push(*d),
             }
         }
@@ -1215,10 +1117,13 @@ pub(super) fn render(
         },
     );
     match r.tera.render("posters/index.html", &ctx) {
-        Ok(html) => files.push(OutputFile {
-            path: urls::POSTERS.into(),
-            content: Content::Html(html),
-        }),
+        Ok(html) => {
+            sink.put(OutputFile {
+                path: urls::POSTERS.into(),
+                content: Content::Html(html),
+            });
+            made += 1;
+        }
         Err(e) => errors.push(super::render_error(
             "posters/index.html",
             r.origins.get("posters/index.html"),
@@ -1226,10 +1131,116 @@ pub(super) fn render(
         )),
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok(made)
     } else {
         Err(errors)
     }
+}
+
+/// A field's posters: each procedure's poster and handout, the field's
+/// catalogue (A3), and its "print all" page (the catalogue, then every
+/// poster). Returns how many pages it made.
+fn field_posters(
+    r: &Renderer,
+    f: &Field,
+    fv: &FieldView,
+    sink: &dyn Sink,
+) -> Result<usize, Box<Diagnostic>> {
+    let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
+    let t = super::i18n::strings(lang);
+    let procedures: Vec<&Procedure> = r
+        .listed
+        .iter()
+        .copied()
+        .filter(|p| p.field == f.slug)
+        .collect();
+    // Catalogue order kept: the "print all" page follows the table.
+    let posters: Vec<String> = procedures
+        .par_iter()
+        .map(|p| procedure_posters(r, p, sink))
+        .collect::<Result<_, _>>()?;
+    let rows = catalogue_rows(&r.listed, f, today, lang);
+    let (pt, _) = catalogue_scale(&rows, site);
+    let mut ctx = Context::new();
+    ctx.insert("field", fv);
+    ctx.insert("rows", &rows);
+    ctx.insert(
+        "style",
+        &format!("--b:{pt}pt;--n:{pt}pt;--t:{}pt;--h2:{pt}pt", pt * 2.0),
+    );
+    let url = urls::absolute(&site.config.base_url, &urls::field(f));
+    ctx.insert("qr", &qr::svg(&url, t["scan_qr_field"]).unwrap_or_default());
+    let catalogue = fragment(r, "posters/field.html", &ctx)?;
+    let back = urls::field(f);
+    let all = page(
+        r,
+        &field_all(&f.slug),
+        &format!("{}: {}", t["print_all_field"], f.name),
+        "all",
+        &back,
+        std::iter::once(catalogue.as_str()).chain(posters.iter().map(String::as_str)),
+    )?;
+    sink.put(page(
+        r,
+        &field_catalogue(&f.slug),
+        &format!("{}: {}", t["field_catalogue"], f.name),
+        "field",
+        &back,
+        std::iter::once(catalogue.as_str()),
+    )?);
+    sink.put(all);
+    Ok(posters.len() * 2 + 2)
+}
+
+/// A procedure's poster and handout pages, into `sink`; returns the
+/// poster's sheets for its field's "print all" page.
+fn procedure_posters(
+    r: &Renderer,
+    p: &Procedure,
+    sink: &dyn Sink,
+) -> Result<String, Box<Diagnostic>> {
+    let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
+    let t = super::i18n::strings(lang);
+    let field_name = r.field_name(&p.field);
+    let v = view::procedure_view(&view::ProcedureInput {
+        procedure: p,
+        field_name,
+        site,
+        today,
+        lang,
+    });
+    let m = measure(p, site, field_name, today, lang);
+    let poster = plan(&m, &POSTER_SCALES, &A4, Kind::Poster);
+    let handout = handout_plan(&m);
+    let qr_svg = qr::svg(&v.absolute_url, t["qr_label"]).unwrap_or_default();
+    let mut ctx = Context::new();
+    ctx.insert("p", &v);
+    ctx.insert("qr", &qr_svg);
+    ctx.insert("updated", &v.updated);
+    ctx.insert("kind_label", "");
+    ctx.insert("sheets", &sheet_views(&poster, &v, Kind::Poster));
+    let poster_html = fragment(r, "posters/procedure.html", &ctx)?;
+    ctx.insert("kind_label", t["handout_title"]);
+    ctx.insert("sheets", &sheet_views(&handout, &v, Kind::Handout));
+    let handout_html = fragment(r, "posters/handout.html", &ctx)?;
+    let back = urls::procedure(p);
+    sink.put(page(
+        r,
+        &urls::poster(p),
+        &p.title,
+        "poster",
+        &back,
+        std::iter::once(poster_html.as_str()),
+    )?);
+    sink.put(page(
+        r,
+        &urls::handout(p),
+        &format!("{}: {}", t["handout_title"], p.title),
+        "handout",
+        &back,
+        std::iter::once(handout_html.as_str()),
+    )?);
+    Ok(poster_html)
 }
 
 /// The sheets of one poster (no `<html>` around them).
@@ -1241,13 +1252,13 @@ fn fragment(r: &Renderer, template: &str, ctx: &Context) -> Result<String, Box<D
 
 /// A printable page: the sheets inside `posters/page.html` (print CSS, and a
 /// screen-only bar with the way back and how to print).
-fn page(
+fn page<'s>(
     r: &Renderer,
     path: &str,
     title: &str,
     kind: &'static str,
     back: &str,
-    sheets: &str,
+    sheets: impl Iterator<Item = &'s str> + Clone,
 ) -> Result<OutputFile, Box<Diagnostic>> {
     let mut ctx = Context::new();
     ctx.insert("root", &urls::root_of(path));
@@ -1268,9 +1279,10 @@ fn page(
     let shell = fragment(r, "posters/page.html", &ctx)?;
     let html = match shell.split_once(MARK) {
         Some((head, tail)) => {
-            let mut html = String::with_capacity(head.len() + sheets.len() + tail.len());
+            let len = sheets.clone().map(str::len).sum::<usize>();
+            let mut html = String::with_capacity(head.len() + len + tail.len());
             html.push_str(head);
-            html.push_str(sheets);
+            sheets.for_each(|s| html.push_str(s));
             html.push_str(tail);
             html
         }

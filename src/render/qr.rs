@@ -22,6 +22,7 @@
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{bits, ec, Color, EcLevel};
+use std::fmt::Write;
 
 /// Modules of white around the symbol (the standard's minimum).
 const QUIET: usize = 4;
@@ -42,7 +43,7 @@ const MASKS: [MaskPattern; 8] = [
 /// standard asks; the penalty is computed here because the crate's own
 /// (`Canvas::apply_best_mask`) took 40 % of the build's CPU time at 2,000
 /// procedures.
-fn modules(text: &str) -> Option<(Vec<bool>, usize)> {
+fn modules(text: &str) -> Option<(Vec<u8>, usize)> {
     let bits = bits::encode_auto(text.as_bytes(), EcLevel::M).ok()?;
     let version = bits.version();
     let data = bits.into_bytes();
@@ -54,56 +55,32 @@ fn modules(text: &str) -> Option<(Vec<bool>, usize)> {
     MASKS
         .iter()
         .map(|&mask| {
-            let mut c = canvas.clone();
-            c.apply_mask(mask);
-            let dark: Vec<bool> = c
-                .into_colors()
-                .into_iter()
-                .map(|m| m == Color::Dark)
-                .collect();
+            let dark = masked(&canvas, mask);
             (penalty(&dark, n), dark)
         })
         .min_by_key(|(score, _)| *score)
         .map(|(_, dark)| (dark, n))
 }
 
+/// The symbol with `mask` applied, row by row, 1 = dark.
+fn masked(canvas: &Canvas, mask: MaskPattern) -> Vec<u8> {
+    let mut c = canvas.clone();
+    c.apply_mask(mask);
+    c.into_colors()
+        .into_iter()
+        .map(|m| u8::from(m == Color::Dark))
+        .collect()
+}
+
 /// ISO/IEC 18004 mask penalty: runs of five or more, 2×2 blocks, finder-like
-/// patterns, and the balance of dark and light.
-fn penalty(m: &[bool], n: usize) -> u32 {
-    // Rows, then columns (the transpose), as lines of 0/1 bytes.
-    let rows: Vec<u8> = m.iter().map(|&d| d as u8).collect();
-    let cols: Vec<u8> = (0..n * n).map(|i| rows[(i % n) * n + i / n]).collect();
-    const A: u16 = 0b101_1101_0000;
-    const B: u16 = 0b000_0101_1101;
-    let mut score = 0;
-    for line in rows.chunks_exact(n).chain(cols.chunks_exact(n)) {
-        // Rule 1: runs of five or more of the same colour.
-        let mut run = 1;
-        for i in 1..n {
-            if line[i] == line[i - 1] {
-                run += 1;
-                score += match run {
-                    5 => 3,
-                    r if r > 5 => 1,
-                    _ => 0,
-                };
-            } else {
-                run = 1;
-            }
-        }
-        // Rule 3: 1:1:3:1:1 with four light modules on one side, on a
-        // rolling window of the last 11 modules.
-        let mut window: u16 = 0;
-        for (i, &d) in line.iter().enumerate() {
-            window = ((window << 1) | u16::from(d)) & 0x7ff;
-            if i >= 10 && (window == A || window == B) {
-                score += 40;
-            }
-        }
-    }
+/// patterns, and the balance of dark and light. `m` is row by row, 0 or 1.
+fn penalty(m: &[u8], n: usize) -> u32 {
+    let rows = (0..n).map(|y| line_penalty(m[y * n..(y + 1) * n].iter().copied()));
+    let cols = (0..n).map(|x| line_penalty((0..n).map(|y| m[y * n + x])));
+    let mut score: u32 = rows.chain(cols).sum();
     // Rule 2: 2×2 blocks of one colour.
-    for y in 0..n - 1 {
-        let (r0, r1) = (&rows[y * n..(y + 1) * n], &rows[(y + 1) * n..(y + 2) * n]);
+    for pair in m.chunks_exact(n).collect::<Vec<_>>().windows(2) {
+        let (r0, r1) = (pair[0], pair[1]);
         for x in 0..n - 1 {
             let c = r0[x];
             if r0[x + 1] == c && r1[x] == c && r1[x + 1] == c {
@@ -112,9 +89,36 @@ fn penalty(m: &[bool], n: usize) -> u32 {
         }
     }
     // Rule 4: the share of dark modules, in steps of 5 % away from half.
-    let dark = rows.iter().filter(|&&d| d == 1).count();
-    let percent = dark * 100 / rows.len();
-    score += (percent.abs_diff(50) / 5) as u32 * 10;
+    let dark = m.iter().filter(|&&d| d == 1).count();
+    let percent = dark * 100 / m.len();
+    score + (percent.abs_diff(50) / 5) as u32 * 10
+}
+
+/// Rules 1 and 3 along one row or column, in one pass.
+fn line_penalty(line: impl Iterator<Item = u8>) -> u32 {
+    // Rule 3: 1:1:3:1:1 with four light modules on one side, on a rolling
+    // window of the last 11 modules.
+    const A: u16 = 0b101_1101_0000;
+    const B: u16 = 0b000_0101_1101;
+    let (mut score, mut run, mut last, mut window) = (0, 0u32, 2u8, 0u16);
+    for (i, d) in line.enumerate() {
+        // Rule 1: runs of five or more of the same colour.
+        if d == last {
+            run += 1;
+            score += match run {
+                5 => 3,
+                r if r > 5 => 1,
+                _ => 0,
+            };
+        } else {
+            run = 1;
+            last = d;
+        }
+        window = ((window << 1) | u16::from(d)) & 0x7ff;
+        if i >= 10 && (window == A || window == B) {
+            score += 40;
+        }
+    }
     score
 }
 
@@ -134,19 +138,19 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
         let mut pen: Option<usize> = None;
         let mut x = 0;
         while x < n {
-            if !row[x] {
+            if row[x] == 0 {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < n && row[x] {
+            while x < n && row[x] == 1 {
                 x += 1;
             }
-            match pen {
-                None => path.push_str(&format!("M{} {}.5", start + QUIET, y + QUIET)),
-                Some(p) => path.push_str(&format!("m{} 0", start - p)),
-            }
-            path.push_str(&format!("h{}", x - start));
+            // Writing to a String cannot fail.
+            let _ = match pen {
+                None => write!(path, "M{} {}.5h{}", start + QUIET, y + QUIET, x - start),
+                Some(p) => write!(path, "m{} 0h{}", start - p, x - start),
+            };
             pen = Some(x);
         }
     }
@@ -195,13 +199,21 @@ mod tests {
             let mut c = Canvas::new(version, EcLevel::M);
             c.draw_all_functional_patterns();
             c.draw_data(&data, &ecc);
-            c.apply_mask(mask);
-            let other: Vec<bool> = c
-                .into_colors()
-                .into_iter()
-                .map(|m| m == Color::Dark)
-                .collect();
-            assert!(penalty(&other, n) >= best);
+            assert!(penalty(&masked(&c, mask), n) >= best);
         }
+    }
+
+    #[test]
+    fn penalty_of_a_blank_symbol_counts_each_rule() {
+        // 11 × 11, all light. Rule 1: each of 22 lines is one run of 11:
+        // 3 + 6 × 1. Rule 2: 10 × 10 blocks of 3. Rule 3: none. Rule 4: 0 %
+        // dark is ten 5 % steps from half, 10 each.
+        let blank = vec![0u8; 121];
+        assert_eq!(penalty(&blank, 11), 22 * 9 + 300 + 100);
+        // A finder-like row 10111010000 adds 40, and breaks its runs.
+        let mut m = blank.clone();
+        m[..11].copy_from_slice(&[1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0]);
+        assert!(penalty(&m, 11) > 40);
+        assert_eq!(line_penalty(m[..11].iter().copied()), 40);
     }
 }

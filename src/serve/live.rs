@@ -241,26 +241,32 @@ impl LiveSite {
                 globals: &good.globals,
             },
         };
-        let rendered = match render::render_scope(&site, theme, &ropts, &scope) {
+        let files = render::Collect::default();
+        let rendered = match render::render_scope(&site, theme, &ropts, &scope, &files) {
             Ok(r) => r,
             Err(mut errs) => {
                 errs.append(&mut diagnostics);
                 return self.failed(started, errs, lang);
             }
         };
-        let pages_rendered = rendered.pages.len();
+        let pages_rendered = rendered.pages;
+        // Pages come from templates; the rest are attachments and assets.
+        let (new_pages, other): (Vec<OutputFile>, Vec<OutputFile>) = files
+            .into_files()
+            .into_iter()
+            .partition(|f| matches!(f.content, Content::Html(_)));
         let pages = match (&self.good, rendered.complete) {
             (Some(good), false) => {
                 let mut pages = FileMap::clone(&good.files.pages);
-                pages.extend(rendered.pages.into_iter().map(entry));
+                pages.extend(new_pages.into_iter().map(entry));
                 pages
             }
-            _ => rendered.pages.into_iter().map(entry).collect(),
+            _ => new_pages.into_iter().map(entry).collect(),
         };
         self.good = Some(Good {
             files: SiteFiles {
                 pages: Arc::new(pages),
-                other: Arc::new(rendered.other.into_iter().map(entry).collect()),
+                other: Arc::new(other.into_iter().map(entry).collect()),
                 data: Arc::new(DataFiles {
                     site: Arc::new(site),
                     opts: ropts,
