@@ -1,6 +1,13 @@
 //! The `niemyet` command: parses arguments, runs the library, prints, and owns
 //! the exit status (0 ok, 1 problems in the content, 2 wrong usage or I/O).
 
+/// mimalloc instead of the system allocator: rendering makes millions of
+/// short-lived strings on every core, and glibc's per-thread arenas kept
+/// freed memory (a 2,000-procedure build peaked at 170 MB RSS for a 54 MB
+/// heap) and spent ~15 % of the build's CPU in malloc/free.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use niemyet::build::{build_site, BuildOptions};
 use niemyet::diag::{self, Style};

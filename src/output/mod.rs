@@ -227,9 +227,23 @@ fn swap(staging: &Path, out: &Path, name: &str) -> Result<(), OutputError> {
         return Err(OutputError::Io(out.to_path_buf(), e));
     }
     if had_old {
-        let _ = fs::remove_dir_all(&old);
+        remove_tree(&old);
     }
     Ok(())
+}
+
+/// Removes a previous output: its top-level folders in parallel (thousands
+/// of small files, like writing them, wait on the file system).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        with_io_threads(|| {
+            paths.par_iter().for_each(|p| {
+                let _ = fs::remove_dir_all(p).or_else(|_| fs::remove_file(p));
+            })
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 #[cfg(test)]

@@ -137,11 +137,12 @@ pub fn render(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    render_scope(site, theme, opts, &Scope::All, sink)?;
-    for f in data_files(site, opts) {
-        sink.put(f);
-    }
-    Ok(())
+    // The data files need the whole catalogue but no page: made meanwhile.
+    let (pages, ()) = rayon::join(
+        || render_scope(site, theme, opts, &Scope::All, sink),
+        || data_files(site, opts).into_iter().for_each(|f| sink.put(f)),
+    );
+    pages.map(|_| ())
 }
 
 /// The files made from the whole catalogue (`catalogue.json`, the sitemap,
