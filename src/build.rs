@@ -81,6 +81,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         let ropts = RenderOptions {
             today: opts.today,
             lang,
+            print_all: true,
         };
         render::render(&site, &theme, &ropts, &staging)
     });
@@ -128,7 +129,12 @@ pub fn render_site(
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let theme = Theme::load(root, &site.config.theme)?;
     let files = render::Collect::default();
-    render::render(site, &theme, &RenderOptions { today, lang }, &files)?;
+    let opts = RenderOptions {
+        today,
+        lang,
+        print_all: true,
+    };
+    render::render(site, &theme, &opts, &files)?;
     Ok(files.into_files())
 }
 

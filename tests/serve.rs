@@ -245,6 +245,15 @@ fn edits_errors_and_recovery_over_http() {
         .get("/danh-muc/")
         .text()
         .contains("Đăng ký khai sinh cho trẻ em"));
+    // The poster, and the field's "print all" page (made on request).
+    assert!(server
+        .get("/posters/ho-tich/dang-ky-khai-sinh/")
+        .text()
+        .contains("Đăng ký khai sinh cho trẻ em"));
+    let all = server.get("/posters/ho-tich/in-tat-ca.html");
+    assert_eq!(all.status, 200);
+    assert!(all.text().contains("Đăng ký khai sinh cho trẻ em"));
+    assert!(all.text().contains("/__niemyet/events"), "reload script");
     let started = Instant::now();
     while !seen.contains("event: reload") && started.elapsed() < Duration::from_secs(2) {
         let mut buf = [0u8; 4096];

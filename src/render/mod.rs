@@ -43,6 +43,11 @@ pub enum Content {
 pub struct RenderOptions {
     pub today: Date,
     pub lang: Lang,
+    /// Make the fields' "print all" pages with the rest (a build). Each
+    /// holds every poster of its field, so after an edit it would need them
+    /// all rendered again: `serve` makes them only when one is asked for
+    /// ([`print_all_pages`]).
+    pub print_all: bool,
 }
 
 /// What every page needs to say where it is.
@@ -154,6 +159,19 @@ pub fn data_files(site: &Site, opts: &RenderOptions) -> Vec<OutputFile> {
     files
 }
 
+/// The fields' "print all" pages alone (what `serve` makes when one is
+/// asked for; see [`RenderOptions::print_all`]).
+pub fn print_all_pages(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let (r, fields, _) = Renderer::new(site, theme, opts);
+    let files = Collect::default();
+    posters::print_all(&r, &fields, &files)?;
+    Ok(files.into_files())
+}
+
 /// Procedures that appear in lists (not repealed), catalogue order.
 fn listed(site: &Site, today: Date) -> Vec<&Procedure> {
     site.procedures
@@ -172,37 +190,10 @@ pub fn render_scope(
     scope: &Scope,
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let listed = listed(site, opts.today);
-    let fields: Vec<FieldView> = site
-        .fields
-        .iter()
-        .map(|f| view::field_view(f, listed.iter().filter(|p| p.field == f.slug).count()))
-        .collect();
-    let notices: Vec<NoticeView> = site
-        .notices
-        .iter()
-        .map(|n| view::notice_view(n, opts.today))
-        .filter(|n| n.current)
-        .collect();
-    // What every page shows is serialised once, not once per page.
-    let mut tera = theme.tera.clone();
-    let g = tera.global_context();
-    g.insert("site", &view::site_view(site, opts.today, opts.lang));
-    g.insert("t", &i18n::strings(opts.lang));
-    g.insert("fields", &fields);
-    g.insert("notices", &notices);
-    let globals = g.clone();
-    let r = Renderer {
-        site,
-        tera,
-        origins: &theme.origins,
-        opts,
-        listed,
-        rows_az: std::sync::OnceLock::new(),
-    };
+    let (r, fields, globals) = Renderer::new(site, theme, opts);
     let mut jobs = r.jobs(&fields);
-    // The fields whose posters an edit can change (None: all of them).
-    let mut poster_fields: Option<Vec<String>> = None;
+    // The procedures whose posters an edit changes (None: all of them).
+    let mut edited_posters: Option<Vec<&Procedure>> = None;
     let complete = match scope {
         Scope::All => true,
         Scope::Edited {
@@ -216,7 +207,7 @@ pub fn render_scope(
             let complete = edited.len() != sources.len() || globals != **globals_before;
             if !complete {
                 jobs.retain(|job| edited.iter().any(|p| job.shows(p)));
-                poster_fields = Some(edited.iter().map(|p| p.field.clone()).collect());
+                edited_posters = Some(edited);
             }
             complete
         }
@@ -229,9 +220,9 @@ pub fn render_scope(
     if !errors.is_empty() {
         return Err(errors);
     }
-    // For an edit: the posters of the edited procedures' fields (each
-    // field's "print all" page holds all of its posters) and the index.
-    let poster_pages = posters::render(&r, &fields, poster_fields.as_deref(), sink)?;
+    // For an edit: the edited procedures' posters, their fields'
+    // catalogues, and the index.
+    let poster_pages = posters::render(&r, &fields, edited_posters.as_deref(), sink)?;
     for f in attachments(site).into_iter().chain(theme_assets(theme)) {
         sink.put(f);
     }
@@ -330,6 +321,43 @@ impl Job<'_> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The renderer, the fields as pages show them, and what every page
+    /// sees (serialised once into the templates' globals, not per page).
+    fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        opts: &'a RenderOptions,
+    ) -> (Renderer<'a>, Vec<FieldView>, Context) {
+        let listed = listed(site, opts.today);
+        let fields: Vec<FieldView> = site
+            .fields
+            .iter()
+            .map(|f| view::field_view(f, listed.iter().filter(|p| p.field == f.slug).count()))
+            .collect();
+        let notices: Vec<NoticeView> = site
+            .notices
+            .iter()
+            .map(|n| view::notice_view(n, opts.today))
+            .filter(|n| n.current)
+            .collect();
+        let mut tera = theme.tera.clone();
+        let g = tera.global_context();
+        g.insert("site", &view::site_view(site, opts.today, opts.lang));
+        g.insert("t", &i18n::strings(opts.lang));
+        g.insert("fields", &fields);
+        g.insert("notices", &notices);
+        let globals = g.clone();
+        let r = Renderer {
+            site,
+            tera,
+            origins: &theme.origins,
+            opts,
+            listed,
+            rows_az: std::sync::OnceLock::new(),
+        };
+        (r, fields, globals)
+    }
+
     fn jobs(&self, fields: &'a [FieldView]) -> Vec<Job<'a>> {
         let mut jobs = vec![
             Job::Home,

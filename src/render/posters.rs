@@ -972,33 +972,29 @@ struct IndexNotice {
 }
 
 /// Every poster of the site, and `posters/index.html`.
-/// Every poster, or with `only` the posters of those fields plus the index
-/// (what an edit of procedures in those fields can change; the staff board
-/// and notice posters show no procedure), into `sink`. Returns how many
+/// Every poster, or with `edited` the posters of those procedures, their
+/// fields' catalogues, and the index (what an edit of those procedures can
+/// change: the staff board and notice posters show no procedure), into
+/// `sink`. The "print all" pages come too when the options ask for them
+/// (for an edit, every poster of the edited fields then). Returns how many
 /// pages it made.
 pub(super) fn render(
     r: &Renderer,
     fields: &[FieldView],
-    only: Option<&[String]>,
+    edited: Option<&[&Procedure]>,
     sink: &dyn Sink,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let wanted = |field: &str| only.is_none_or(|o| o.iter().any(|f| f == field));
     let site = r.site;
     let (today, lang) = (r.opts.today, r.opts.lang);
     let t = super::i18n::strings(lang);
-
-    // Field by field, in parallel: a field's posters are held only until
-    // its "print all" page is made of them.
-    let per_field: Vec<Result<usize, Box<Diagnostic>>> = site
-        .fields
-        .par_iter()
-        .zip(fields.par_iter())
-        .filter(|(f, _)| wanted(&f.slug))
-        .map(|(f, fv)| field_posters(r, f, fv, sink))
-        .collect();
+    let wanted = |field: &str| edited.is_none_or(|e| e.iter().any(|p| p.field == field));
+    let part = match (edited, r.opts.print_all) {
+        (_, true) => FieldPart::Everything,
+        (edited, false) => FieldPart::Posters(edited),
+    };
     let mut made = 0;
     let mut errors = Vec::new();
-    for res in per_field {
+    for res in each_field(r, fields, wanted, part, sink) {
         match res {
             Ok(n) => made += n,
             Err(d) => errors.push(d),
@@ -1033,7 +1029,7 @@ pub(super) fn render(
     }
 
     // Staff and contact board (unchanged by an edit of procedures).
-    if only.is_none() {
+    if edited.is_none() {
         let mut ctx = Context::new();
         let pt = [16.0_f32, 14.0, 13.0, 12.0, 11.0]
             .into_iter()
@@ -1081,7 +1077,7 @@ pub(super) fn render(
             &format!("--b:{pt}pt;--t:28pt;--n:{pt}pt;--h2:{pt}pt"),
         );
         let path = notice_poster(notice);
-        if only.is_none() {
+        if edited.is_none() {
             let res = fragment(r, "posters/notice.html", &ctx).and_then(|html| {
                 let sheets = std::iter::once(html.as_str());
                 page(r, &path, &notice.title, "notice", &nv.url, sheets)
@@ -1137,27 +1133,82 @@ pub(super) fn render(
     }
 }
 
-/// A field's posters: each procedure's poster and handout, the field's
-/// catalogue (A3), and its "print all" page (the catalogue, then every
-/// poster). Returns how many pages it made.
+/// The fields' "print all" pages alone, into `sink`.
+pub(super) fn print_all(
+    r: &Renderer,
+    fields: &[FieldView],
+    sink: &dyn Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Box<Diagnostic>> = each_field(r, fields, |_| true, FieldPart::PrintAll, sink)
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+    match super::once_each(errors) {
+        e if e.is_empty() => Ok(()),
+        e => Err(e),
+    }
+}
+
+/// Which of a field's printable pages to make.
+#[derive(Clone, Copy)]
+enum FieldPart<'p> {
+    /// Each procedure's poster and handout, the catalogue, and the "print
+    /// all" page (the catalogue, then every poster).
+    Everything,
+    /// The poster and handout of these procedures (of all, with `None`) and
+    /// the catalogue.
+    Posters(Option<&'p [&'p Procedure]>),
+    /// The "print all" page alone.
+    PrintAll,
+}
+
+/// [`field_posters`] of the fields `wanted`, in parallel: a field's posters
+/// are held only until its "print all" page is made of them.
+fn each_field(
+    r: &Renderer,
+    fields: &[FieldView],
+    wanted: impl Fn(&str) -> bool + Sync,
+    part: FieldPart,
+    sink: &dyn Sink,
+) -> Vec<Result<usize, Box<Diagnostic>>> {
+    r.site
+        .fields
+        .par_iter()
+        .zip(fields.par_iter())
+        .filter(|(f, _)| wanted(&f.slug))
+        .map(|(f, fv)| field_posters(r, f, fv, part, sink))
+        .collect()
+}
+
+/// A field's printable pages (see [`FieldPart`]) into `sink`. Returns how
+/// many pages it made.
 fn field_posters(
     r: &Renderer,
     f: &Field,
     fv: &FieldView,
+    part: FieldPart,
     sink: &dyn Sink,
 ) -> Result<usize, Box<Diagnostic>> {
     let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
     let t = super::i18n::strings(lang);
+    let in_part = |p: &Procedure| match part {
+        FieldPart::Posters(Some(edited)) => edited.iter().any(|e| e.source == p.source),
+        _ => true,
+    };
     let procedures: Vec<&Procedure> = r
         .listed
         .iter()
         .copied()
-        .filter(|p| p.field == f.slug)
+        .filter(|p| p.field == f.slug && in_part(p))
         .collect();
+    let pages = match part {
+        FieldPart::PrintAll => None,
+        _ => Some(sink),
+    };
     // Catalogue order kept: the "print all" page follows the table.
     let posters: Vec<String> = procedures
         .par_iter()
-        .map(|p| procedure_posters(r, p, sink))
+        .map(|p| procedure_posters(r, p, pages))
         .collect::<Result<_, _>>()?;
     let rows = catalogue_rows(&r.listed, f, today, lang);
     let (pt, _) = catalogue_scale(&rows, site);
@@ -1172,32 +1223,38 @@ fn field_posters(
     ctx.insert("qr", &qr::svg(&url, t["scan_qr_field"]).unwrap_or_default());
     let catalogue = fragment(r, "posters/field.html", &ctx)?;
     let back = urls::field(f);
-    let all = page(
-        r,
-        &field_all(&f.slug),
-        &format!("{}: {}", t["print_all_field"], f.name),
-        "all",
-        &back,
-        std::iter::once(catalogue.as_str()).chain(posters.iter().map(String::as_str)),
-    )?;
-    sink.put(page(
-        r,
-        &field_catalogue(&f.slug),
-        &format!("{}: {}", t["field_catalogue"], f.name),
-        "field",
-        &back,
-        std::iter::once(catalogue.as_str()),
-    )?);
-    sink.put(all);
-    Ok(posters.len() * 2 + 2)
+    let mut made = 2 * posters.len() * usize::from(pages.is_some());
+    if !matches!(part, FieldPart::PrintAll) {
+        sink.put(page(
+            r,
+            &field_catalogue(&f.slug),
+            &format!("{}: {}", t["field_catalogue"], f.name),
+            "field",
+            &back,
+            std::iter::once(catalogue.as_str()),
+        )?);
+        made += 1;
+    }
+    if !matches!(part, FieldPart::Posters(_)) {
+        sink.put(page(
+            r,
+            &field_all(&f.slug),
+            &format!("{}: {}", t["print_all_field"], f.name),
+            "all",
+            &back,
+            std::iter::once(catalogue.as_str()).chain(posters.iter().map(String::as_str)),
+        )?);
+        made += 1;
+    }
+    Ok(made)
 }
 
-/// A procedure's poster and handout pages, into `sink`; returns the
-/// poster's sheets for its field's "print all" page.
+/// A procedure's poster sheets (for its field's "print all" page), and its
+/// poster and handout pages into `pages` when given.
 fn procedure_posters(
     r: &Renderer,
     p: &Procedure,
-    sink: &dyn Sink,
+    pages: Option<&dyn Sink>,
 ) -> Result<String, Box<Diagnostic>> {
     let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
     let t = super::i18n::strings(lang);
@@ -1211,7 +1268,6 @@ fn procedure_posters(
     });
     let m = measure(p, site, field_name, today, lang);
     let poster = plan(&m, &POSTER_SCALES, &A4, Kind::Poster);
-    let handout = handout_plan(&m);
     let qr_svg = qr::svg(&v.absolute_url, t["qr_label"]).unwrap_or_default();
     let mut ctx = Context::new();
     ctx.insert("p", &v);
@@ -1220,6 +1276,10 @@ fn procedure_posters(
     ctx.insert("kind_label", "");
     ctx.insert("sheets", &sheet_views(&poster, &v, Kind::Poster));
     let poster_html = fragment(r, "posters/procedure.html", &ctx)?;
+    let Some(sink) = pages else {
+        return Ok(poster_html);
+    };
+    let handout = handout_plan(&m);
     ctx.insert("kind_label", t["handout_title"]);
     ctx.insert("sheets", &sheet_views(&handout, &v, Kind::Handout));
     let handout_html = fragment(r, "posters/handout.html", &ctx)?;
@@ -1241,6 +1301,11 @@ fn procedure_posters(
         std::iter::once(handout_html.as_str()),
     )?);
     Ok(poster_html)
+}
+
+/// Whether `path` is a field's "print all" page.
+pub fn is_print_all(path: &str) -> bool {
+    path.starts_with("posters/") && path.ends_with("/in-tat-ca.html")
 }
 
 /// The sheets of one poster (no `<html>` around them).

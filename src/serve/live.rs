@@ -74,19 +74,44 @@ pub struct SiteFiles {
     pub data: Arc<DataFiles>,
 }
 
-/// The files made from the whole catalogue, made when first asked for:
-/// every edit changes them, and at 2,000 procedures they cost more than the
-/// pages an edit reaches, yet while editing hardly anyone opens them.
+/// The files made from the whole catalogue, or a whole field, made when
+/// first asked for: every edit changes them, and at 2,000 procedures they
+/// cost more than the pages an edit reaches, yet while editing hardly anyone
+/// opens them. `catalogue.json`, the sitemap and the search index are one
+/// set; the fields' "print all" pages (every poster of a field) another.
 pub struct DataFiles {
     site: Arc<Site>,
+    theme: Arc<Theme>,
     opts: RenderOptions,
-    files: OnceLock<FileMap>,
+    data: OnceLock<FileMap>,
+    print_all: OnceLock<FileMap>,
 }
 
 impl DataFiles {
-    pub fn files(&self) -> &FileMap {
-        self.files.get_or_init(|| {
+    /// The file at `path` if it is one of these (made now if need be).
+    pub fn get(&self, path: &str) -> Option<&Body> {
+        if render::posters::is_print_all(path) {
+            self.print_all().get(path)
+        } else {
+            self.data().get(path)
+        }
+    }
+
+    fn data(&self) -> &FileMap {
+        self.data.get_or_init(|| {
             render::data_files(&self.site, &self.opts)
+                .into_iter()
+                .map(entry)
+                .collect()
+        })
+    }
+
+    fn print_all(&self) -> &FileMap {
+        self.print_all.get_or_init(|| {
+            // The same templates rendered every poster a moment ago: an
+            // error here cannot be new, and shows as a missing page.
+            render::print_all_pages(&self.site, &self.theme, &self.opts)
+                .unwrap_or_default()
                 .into_iter()
                 .map(entry)
                 .collect()
@@ -104,7 +129,7 @@ impl Snapshot {
     /// Any file; a data file is made now if it was not yet (blocking).
     pub fn get(&self, path: &str) -> Option<&Body> {
         self.get_built(path)
-            .or_else(|| self.site.as_ref()?.data.files().get(path))
+            .or_else(|| self.site.as_ref()?.data.get(path))
     }
 }
 
@@ -144,7 +169,7 @@ pub struct LiveSite {
     opts: CheckOptions,
     checked: Checked,
     /// The theme of site.yaml's `theme`, once loaded.
-    theme: Option<(String, Theme)>,
+    theme: Option<(String, Arc<Theme>)>,
     good: Option<Good>,
     dirty: Dirty,
     overlay: Option<Arc<str>>,
@@ -216,7 +241,7 @@ impl LiveSite {
         let name = &site.config.theme;
         if self.theme.as_ref().is_none_or(|(n, _)| n != name) {
             match Theme::load(&self.root, name) {
-                Ok(t) => self.theme = Some((name.clone(), t)),
+                Ok(t) => self.theme = Some((name.clone(), Arc::new(t))),
                 Err(mut errs) => {
                     errs.append(&mut diagnostics);
                     return self.failed(started, errs, lang);
@@ -229,6 +254,7 @@ impl LiveSite {
         let ropts = RenderOptions {
             today: self.opts.today,
             lang,
+            print_all: false,
         };
         let sources: Vec<PathBuf> = match &self.dirty {
             Dirty::Edited(set) => set.iter().cloned().collect(),
@@ -269,8 +295,10 @@ impl LiveSite {
                 other: Arc::new(other.into_iter().map(entry).collect()),
                 data: Arc::new(DataFiles {
                     site: Arc::new(site),
+                    theme: Arc::clone(theme),
                     opts: ropts,
-                    files: OnceLock::new(),
+                    data: OnceLock::new(),
+                    print_all: OnceLock::new(),
                 }),
             },
             globals: rendered.globals,
@@ -328,7 +356,8 @@ impl LiveSite {
             .pages
             .iter()
             .chain(f.other.iter())
-            .chain(f.data.files().iter())
+            .chain(f.data.data().iter())
+            .chain(f.data.print_all().iter())
             .map(|(path, body)| {
                 let bytes = match body {
                     Body::Html(b) | Body::Data(b) => b.to_vec(),
