@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// so that a field whose only procedure has an error is not also called empty.
 pub fn cross_checks(
     fields: &[Field],
-    procedures: &[Procedure],
+    procedures: &[std::sync::Arc<Procedure>],
     found_in: &[&str],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -36,7 +36,7 @@ pub fn cross_checks(
     }
 }
 
-fn duplicate_slugs(procedures: &[Procedure], diags: &mut Vec<Diagnostic>) {
+fn duplicate_slugs(procedures: &[std::sync::Arc<Procedure>], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(&str, &str), &Procedure> = HashMap::new();
     for p in procedures {
         match seen.get(&(p.field.as_str(), p.slug.as_str())) {

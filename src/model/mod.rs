@@ -23,7 +23,7 @@ pub struct Site {
     /// Fields sorted by `order`, then name.
     pub fields: Vec<Field>,
     /// Procedures sorted by field order, then title.
-    pub procedures: Vec<Procedure>,
+    pub procedures: Vec<std::sync::Arc<Procedure>>,
     /// Notices, newest first.
     pub notices: Vec<Notice>,
 }

@@ -176,6 +176,7 @@ pub fn print_all_pages(
 fn listed(site: &Site, today: Date) -> Vec<&Procedure> {
     site.procedures
         .iter()
+        .map(AsRef::as_ref)
         .filter(|p| p.status(today) != Status::Repealed)
         .collect()
 }
@@ -203,6 +204,7 @@ pub fn render_scope(
             let edited: Vec<&Procedure> = sources
                 .iter()
                 .filter_map(|s| site.procedures.iter().find(|p| &p.source == s))
+                .map(AsRef::as_ref)
                 .collect();
             let complete = edited.len() != sources.len() || globals != **globals_before;
             if !complete {
@@ -374,7 +376,7 @@ impl<'a> Renderer<'a> {
                 .zip(fields)
                 .map(|(f, v)| Job::Field(f, v)),
         );
-        jobs.extend(self.site.procedures.iter().map(Job::Procedure));
+        jobs.extend(self.site.procedures.iter().map(|p| Job::Procedure(p)));
         jobs.extend(self.site.notices.iter().map(Job::Notice));
         jobs
     }

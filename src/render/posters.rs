@@ -663,6 +663,7 @@ pub fn warnings(site: &Site, today: Date, lang: Lang) -> Vec<Diagnostic> {
     let listed: Vec<&Procedure> = site
         .procedures
         .iter()
+        .map(AsRef::as_ref)
         .filter(|p| p.status(today) != Status::Repealed)
         .collect();
     let mut out: Vec<Diagnostic> = listed
