@@ -94,10 +94,11 @@ fn write_site(root: &Path, out: &Path, lang: &str) {
     );
 }
 
-fn example_docs() -> Vec<SearchDoc> {
-    let today = today();
-    let site = load(Path::new(env!("CARGO_MANIFEST_DIR")), today);
-    search::docs_from_site(&site, today, summary)
+/// The example site's documents (they borrow from the site, loaded once).
+fn example_docs() -> Vec<SearchDoc<'static>> {
+    static SITE: std::sync::OnceLock<Site> = std::sync::OnceLock::new();
+    let site = SITE.get_or_init(|| load(Path::new(env!("CARGO_MANIFEST_DIR")), today()));
+    search::docs_from_site(site, today(), summary)
 }
 
 #[test]

@@ -37,7 +37,7 @@ struct CatalogueJson<'a> {
     date: String,
     site: SiteJson<'a>,
     fields: Vec<FieldJson<'a>>,
-    procedures: Vec<ProcedureJson<'a>>,
+    procedures: ProceduresJson<'a>,
     notices: Vec<NoticeJson<'a>>,
 }
 
@@ -144,11 +144,7 @@ fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
                 url: urls::absolute(base, &urls::field(f)),
             })
             .collect(),
-        procedures: site
-            .procedures
-            .iter()
-            .map(|p| procedure_json(p, base, opts))
-            .collect(),
+        procedures: ProceduresJson { site, opts },
         notices: site
             .notices
             .iter()
@@ -164,6 +160,25 @@ fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// The procedures, each made as it is written: at 100,000 procedures the
+/// whole list as JSON values took more memory than the rest of the build.
+struct ProceduresJson<'a> {
+    site: &'a Site,
+    opts: &'a RenderOptions,
+}
+
+impl Serialize for ProceduresJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let base = &self.site.config.base_url;
+        let mut seq = s.serialize_seq(Some(self.site.procedures.len()))?;
+        for p in &self.site.procedures {
+            seq.serialize_element(&procedure_json(p, base, self.opts))?;
+        }
+        seq.end()
+    }
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {

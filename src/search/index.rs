@@ -110,15 +110,15 @@ impl Index {
             let field = match fields.iter().position(|f| *f == d.field_name) {
                 Some(i) => i,
                 None => {
-                    fields.push(d.field_name.clone());
+                    fields.push(d.field_name.to_string());
                     fields.len() - 1
                 }
             };
             docs.push(DocRow {
-                title: d.title.clone(),
+                title: d.title.to_string(),
                 url: d.url.clone(),
                 field,
-                code: d.code.clone().unwrap_or_default(),
+                code: d.code.as_deref().unwrap_or_default().to_string(),
                 summary: d.summary.clone(),
             });
         }
@@ -510,11 +510,11 @@ impl Fnv {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, field: usize) -> SearchDoc {
+    fn doc(title: &str, field: usize) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("f{field}/{}/", crate::text::slugify(title)),
-            title: title.into(),
-            field_name: format!("Lĩnh vực {field}"),
+            title: title.to_string().into(),
+            field_name: format!("Lĩnh vực {field}").into(),
             field_order: field,
             ..SearchDoc::default()
         }

@@ -36,25 +36,28 @@ pub use index::{Index, Posting, CHUNK};
 pub use query::Hit;
 
 use crate::model::{Date, Procedure, Site, Status};
+use std::borrow::Cow;
 
-/// One searchable procedure, prepared by the renderer.
+/// One searchable procedure, prepared by the renderer. Its texts borrow
+/// from the catalogue where they can: at 100,000 procedures, copies of every
+/// body and document name were hundreds of megabytes.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Relative to the site root, naming `index.html` (links from `file://`
     /// must not end at a folder), e.g. `ho-tich/dang-ky-khai-sinh/index.html`.
     pub url: String,
-    pub title: String,
-    pub code: Option<String>,
-    pub field_name: String,
+    pub title: Cow<'a, str>,
+    pub code: Option<Cow<'a, str>>,
+    pub field_name: Cow<'a, str>,
     /// Position of the field in the catalogue (0 = first).
     pub field_order: usize,
     /// Already formatted, e.g. `03 ngày làm việc · 8.000 đồng/bản`.
     pub summary: String,
-    pub aliases: Vec<String>,
-    pub documents: Vec<String>,
-    pub result: String,
+    pub aliases: Vec<Cow<'a, str>>,
+    pub documents: Vec<Cow<'a, str>>,
+    pub result: Cow<'a, str>,
     /// The Markdown body, raw; the indexer keeps its text only.
-    pub body: String,
+    pub body: Cow<'a, str>,
 }
 
 /// One file of the index, to be written under the site root.
@@ -70,18 +73,18 @@ pub struct SearchFile {
 /// the version it names. The
 /// same docs give the same bytes. The page includes only
 /// `<script src="../search/search.js"></script>`; the runtime loads the rest.
-pub fn build_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
+pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<SearchFile> {
     Index::build(docs).files()
 }
 
 /// The searchable procedures of a site on `today`, in catalogue order:
 /// repealed procedures are left out; `summary` formats the facts a result
 /// shows after its title (deadline, fee).
-pub fn docs_from_site(
-    site: &Site,
+pub fn docs_from_site<'s>(
+    site: &'s Site,
     today: Date,
     summary: impl Fn(&Procedure) -> String,
-) -> Vec<SearchDoc> {
+) -> Vec<SearchDoc<'s>> {
     site.procedures
         .iter()
         .filter(|p| p.status(today) != Status::Repealed)
@@ -89,17 +92,17 @@ pub fn docs_from_site(
             let field = site.fields.iter().position(|f| f.slug == p.field);
             SearchDoc {
                 url: crate::render::urls::procedure(p),
-                title: p.title.clone(),
-                code: p.code.clone(),
+                title: Cow::from(&p.title),
+                code: p.code.as_deref().map(Cow::from),
                 field_name: field
-                    .map(|i| site.fields[i].name.clone())
+                    .map(|i| Cow::from(&site.fields[i].name))
                     .unwrap_or_default(),
                 field_order: field.unwrap_or(usize::MAX),
                 summary: summary(p),
-                aliases: p.aliases.clone(),
-                documents: p.documents.iter().map(|d| d.name.clone()).collect(),
-                result: p.result.clone(),
-                body: p.body.clone(),
+                aliases: p.aliases.iter().map(Cow::from).collect(),
+                documents: p.documents.iter().map(|d| Cow::from(&d.name)).collect(),
+                result: Cow::from(&p.result),
+                body: Cow::from(&p.body),
             }
         })
         .collect()

@@ -299,14 +299,14 @@ mod tests {
         assert!(!one_edit_s("abcd", "badc"));
     }
 
-    fn d(title: &str, field: usize, aliases: &[&str], body: &str) -> SearchDoc {
+    fn d(title: &str, field: usize, aliases: &[&str], body: &str) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("f{field}/{}/", crate::text::slugify(title)),
-            title: title.into(),
+            title: title.to_string().into(),
             field_name: ["Hộ tịch", "Chứng thực"][field].into(),
             field_order: field,
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            body: body.into(),
+            aliases: aliases.iter().map(|s| s.to_string().into()).collect(),
+            body: body.to_string().into(),
             ..SearchDoc::default()
         }
     }
