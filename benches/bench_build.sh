@@ -7,7 +7,8 @@
 # For each size: generates the site once (benches/gen_site.py, seed 1) under
 # ${BENCH_DIR:-/tmp/niemyet-bench}, then hyperfine (1 warm-up, RUNS runs,
 # default 5: min / median / max), /usr/bin/time -v (peak RSS) and the output
-# size. Needs hyperfine and GNU time (Debian: apt-get install hyperfine time).
+# size. The output goes to ${OUT_DIR:-$BENCH_DIR}/public-N: OUT_DIR=/dev/shm
+# takes the file system's latency out of the figure. Needs hyperfine and GNU time (Debian: apt-get install hyperfine time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benches/common.sh
@@ -16,7 +17,7 @@ echo "| procedures | min | median | max | peak RSS | output | files |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   site=$(site "$n")
-  out="$dir/public-$n"
+  out="${OUT_DIR:-$dir}/public-$n"
   json="$dir/build-$n.json"
   hyperfine --warmup 1 --runs "$runs" -N --export-json "$json" \
     "$bin build --root $site --out $out --date 2026-11-23" >/dev/null 2>&1
