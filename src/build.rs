@@ -82,6 +82,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             today: opts.today,
             lang,
             print_all: true,
+            minify: opts.minify,
         };
         render::render(&site, &theme, &ropts, &staging)
     });
@@ -133,6 +134,7 @@ pub fn render_site(
         today,
         lang,
         print_all: true,
+        minify: false,
     };
     render::render(site, &theme, &opts, &files)?;
     Ok(files.into_files())

@@ -2,7 +2,8 @@
 //! searchable public website and printable wall posters.
 //!
 //! The pipeline flows one way: [`load`] (walk the tree, decode, parse front matter)
-//! → [`model`] (typed, validated catalogue) → [`render`] (pages, data files, in memory) → [`output`] (write, minify, swap). [`check`] runs the
+//! → [`model`] (typed, validated catalogue) → [`render`] (pages, data files, handed out as
+//! they are made) → [`output`] (minify, write, swap). [`check`] runs the
 //! first two stages and is what `niemyet check` and every later command start with.
 
 pub mod build;
@@ -10,6 +11,7 @@ pub mod check;
 pub mod diag;
 pub mod lang;
 pub mod load;
+pub mod minify;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -6,8 +6,6 @@
 //! survives. A folder niemyet did not make is never emptied: its marker file
 //! says it is ours.
 
-mod minify;
-
 use crate::render::{Content, OutputFile, Sink};
 use rayon::prelude::*;
 use std::fs;
@@ -200,12 +198,13 @@ fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputE
         .and_then(|_| match f.content {
             Content::Html(html) => {
                 let bytes = if minify {
-                    minify::html(html.as_bytes())
+                    crate::minify::html(html.as_bytes())
                 } else {
                     html.into_bytes()
                 };
                 fs::write(&target, &bytes).map(|_| bytes.len() as u64)
             }
+            Content::Minified(html) => fs::write(&target, &html).map(|_| html.len() as u64),
             Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
             Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
             Content::Copy(from) => fs::copy(&from, &target),

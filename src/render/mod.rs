@@ -34,6 +34,9 @@ pub struct OutputFile {
 pub enum Content {
     /// A page: minified on the way out.
     Html(String),
+    /// A page that is final as it is (minified already when the build
+    /// minifies: poster pages, made of sheets minified once).
+    Minified(String),
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     /// A file copied as is (forms, samples, theme assets from disk).
@@ -48,6 +51,8 @@ pub struct RenderOptions {
     /// all rendered again: `serve` makes them only when one is asked for
     /// ([`print_all_pages`]).
     pub print_all: bool,
+    /// Minify poster sheets as they are made (see [`Content::Minified`]).
+    pub minify: bool,
 }
 
 /// What every page needs to say where it is.

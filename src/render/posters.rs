@@ -1309,11 +1309,19 @@ pub fn is_print_all(path: &str) -> bool {
     path.starts_with("posters/") && path.ends_with("/in-tat-ca.html")
 }
 
-/// The sheets of one poster (no `<html>` around them).
+/// The sheets of one poster (no `<html>` around them), minified when the
+/// build minifies: made once, they go into the poster's page and its
+/// field's "print all" page.
 fn fragment(r: &Renderer, template: &str, ctx: &Context) -> Result<String, Box<Diagnostic>> {
-    r.tera
+    let html = r
+        .tera
         .render(template, ctx)
-        .map_err(|e| Box::new(super::render_error(template, r.origins.get(template), &e)))
+        .map_err(|e| Box::new(super::render_error(template, r.origins.get(template), &e)))?;
+    Ok(if r.opts.minify {
+        crate::minify::html_string(&html)
+    } else {
+        html
+    })
 }
 
 /// A printable page: the sheets inside `posters/page.html` (print CSS, and a
@@ -1342,6 +1350,7 @@ fn page<'s>(
     // megabytes of them, which Tera would copy into its context and out.
     const MARK: &str = "\u{1}niemyet-sheets\u{1}";
     ctx.insert("sheets", MARK);
+    // The shell is minified alone; the sheets already are (see fragment).
     let shell = fragment(r, "posters/page.html", &ctx)?;
     let html = match shell.split_once(MARK) {
         Some((head, tail)) => {
@@ -1357,7 +1366,11 @@ fn page<'s>(
     };
     Ok(OutputFile {
         path: path.to_string(),
-        content: Content::Html(html),
+        content: if r.opts.minify {
+            Content::Minified(html)
+        } else {
+            Content::Html(html)
+        },
     })
 }
 

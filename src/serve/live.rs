@@ -255,6 +255,7 @@ impl LiveSite {
             today: self.opts.today,
             lang,
             print_all: false,
+            minify: false,
         };
         let sources: Vec<PathBuf> = match &self.dirty {
             Dirty::Edited(set) => set.iter().cloned().collect(),
@@ -280,7 +281,7 @@ impl LiveSite {
         let (new_pages, other): (Vec<OutputFile>, Vec<OutputFile>) = files
             .into_files()
             .into_iter()
-            .partition(|f| matches!(f.content, Content::Html(_)));
+            .partition(|f| matches!(f.content, Content::Html(_) | Content::Minified(_)));
         let pages = match (&self.good, rendered.complete) {
             (Some(good), false) => {
                 let mut pages = FileMap::clone(&good.files.pages);
@@ -373,7 +374,7 @@ impl LiveSite {
 
 fn entry(f: OutputFile) -> (String, Body) {
     let body = match f.content {
-        Content::Html(s) => Body::Html(Bytes::from(s)),
+        Content::Html(s) | Content::Minified(s) => Body::Html(Bytes::from(s)),
         Content::Bytes(b) => Body::Data(Bytes::from(b)),
         Content::Static(b) => Body::Data(Bytes::from_static(b)),
         Content::Copy(p) => Body::File(p),
