@@ -86,19 +86,21 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         };
         render::render(&site, &theme, &ropts, &staging)
     });
-    if let Err(mut errs) = rendered {
-        diagnostics.append(&mut errs);
-        return BuildOutcome {
-            diagnostics,
-            lang,
-            built: None,
-        };
+    match rendered {
+        Ok(warnings) => diagnostics.extend(warnings),
+        Err(mut errs) => {
+            diagnostics.append(&mut errs);
+            return BuildOutcome {
+                diagnostics,
+                lang,
+                built: None,
+            };
+        }
     }
     phases.push(("render+write", mark.elapsed()));
     let mark = Instant::now();
     let written = staging.finish();
     phases.push(("swap", mark.elapsed()));
-    diagnostics.extend(render::posters::warnings(&site, opts.today, lang));
     let built = match written {
         Ok(w) => Some(Built {
             phases,

@@ -75,6 +75,9 @@ struct Renderer<'a> {
     /// [`Renderer::rows_az`] as a template value, made once for the pages
     /// that list every procedure (the catalogue, search).
     rows_az: std::sync::OnceLock<tera::Value>,
+    /// Warnings found while rendering (a poster that needs two sheets):
+    /// the layout is planned once, for the poster and for the warning.
+    warnings: std::sync::Mutex<Vec<Diagnostic>>,
 }
 
 /// Which pages to render; see [`render_scope`].
@@ -104,6 +107,9 @@ pub struct Rendered {
     /// What every page sees, for the next [`Scope::Edited`].
     pub globals: Context,
     pub complete: bool,
+    /// Warnings about what was rendered (posters too long for one sheet),
+    /// sorted.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Where rendered files go as they are made, from many threads at once.
@@ -139,20 +145,24 @@ impl Collect {
     }
 }
 
-/// Every file of the site, into `sink`. On an error some files may already
-/// be in the sink: the caller throws them away (the build's staging folder).
+/// Every file of the site, into `sink`; returns the warnings about the
+/// printed output (see [`posters::site_warnings`]). On an error some files
+/// may already be in the sink: the caller throws them away (the build's
+/// staging folder).
 pub fn render(
     site: &Site,
     theme: &Theme,
     opts: &RenderOptions,
     sink: &dyn Sink,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     // The data files need the whole catalogue but no page: made meanwhile.
     let (pages, ()) = rayon::join(
         || render_scope(site, theme, opts, &Scope::All, sink),
         || data_files(site, opts).into_iter().for_each(|f| sink.put(f)),
     );
-    pages.map(|_| ())
+    let mut warnings = pages?.warnings;
+    warnings.extend(posters::site_warnings(site, opts.today, opts.lang));
+    Ok(warnings)
 }
 
 /// The files made from the whole catalogue (`catalogue.json`, the sitemap,
@@ -233,10 +243,16 @@ pub fn render_scope(
     for f in attachments(site).into_iter().chain(theme_assets(theme)) {
         sink.put(f);
     }
+    let mut warnings = r
+        .warnings
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    crate::diag::sort(&mut warnings);
     Ok(Rendered {
         pages: jobs.len() + poster_pages,
         globals,
         complete,
+        warnings,
     })
 }
 
@@ -361,6 +377,7 @@ impl<'a> Renderer<'a> {
             opts,
             listed,
             rows_az: std::sync::OnceLock::new(),
+            warnings: std::sync::Mutex::default(),
         };
         (r, fields, globals)
     }
