@@ -12,7 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::OnceLock;
 
 /// Marks a folder as niemyet's output, so a later build may replace it.
 pub const MARKER: &str = ".niemyet-output";
@@ -56,7 +56,7 @@ pub struct Staging {
     files: AtomicUsize,
     bytes: AtomicU64,
     /// The first write that failed; later files are not written.
-    error: Mutex<Option<OutputError>>,
+    error: OnceLock<OutputError>,
     finished: bool,
 }
 
@@ -81,7 +81,7 @@ impl Staging {
             minify: opts.minify,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
-            error: Mutex::new(None),
+            error: OnceLock::new(),
             finished: false,
         };
         let io = |e| OutputError::Io(staging.dir.clone(), e);
@@ -92,12 +92,7 @@ impl Staging {
 
     /// Swaps the new output in, unless a write failed.
     pub fn finish(mut self) -> Result<Written, OutputError> {
-        let failed = self
-            .error
-            .get_mut()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
-        if let Some(e) = failed {
+        if let Some(e) = self.error.take() {
             return Err(e);
         }
         swap(&self.dir, &self.out, &self.name)?;
@@ -107,17 +102,11 @@ impl Staging {
             bytes: self.bytes.load(Ordering::Relaxed),
         })
     }
-
-    fn failed(&self) -> std::sync::MutexGuard<'_, Option<OutputError>> {
-        self.error
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
 }
 
 impl Sink for Staging {
     fn put(&self, file: OutputFile) {
-        if self.failed().is_some() {
+        if self.error.get().is_some() {
             return;
         }
         match write_one(&self.dir, file, self.minify) {
@@ -126,7 +115,8 @@ impl Sink for Staging {
                 self.bytes.fetch_add(len, Ordering::Relaxed);
             }
             Err(e) => {
-                self.failed().get_or_insert(e);
+                // Only the first failure is kept and reported.
+                let _ = self.error.set(e);
             }
         }
     }

@@ -79,8 +79,7 @@ fn penalty(m: &[u8], n: usize) -> u32 {
     let cols = (0..n).map(|x| line_penalty((0..n).map(|y| m[y * n + x])));
     let mut score: u32 = rows.chain(cols).sum();
     // Rule 2: 2×2 blocks of one colour.
-    for pair in m.chunks_exact(n).collect::<Vec<_>>().windows(2) {
-        let (r0, r1) = (pair[0], pair[1]);
+    for (r0, r1) in m.chunks_exact(n).zip(m.chunks_exact(n).skip(1)) {
         for x in 0..n - 1 {
             let c = r0[x];
             // `&`, not `&&`: no branch on the colours (see line_penalty).
