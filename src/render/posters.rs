@@ -1920,7 +1920,7 @@ fn fragment(r: &Renderer, template: &str, ctx: &Context) -> Result<String, Box<D
         .render(template, ctx)
         .map_err(|e| Box::new(super::render_error(template, r.origins.get(template), &e)))?;
     Ok(if r.opts.minify {
-        crate::minify::html_string(&html)
+        crate::minify::fragment(&html)
     } else {
         html
     })

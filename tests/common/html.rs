@@ -107,6 +107,17 @@ pub fn visible_text(html: &str) -> String {
         .collect()
 }
 
+const LEGACY: [(&str, char); 8] = [
+    ("amp", '&'),
+    ("AMP", '&'),
+    ("lt", '<'),
+    ("LT", '<'),
+    ("gt", '>'),
+    ("GT", '>'),
+    ("quot", '"'),
+    ("QUOT", '"'),
+];
+
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -114,8 +125,18 @@ pub fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         let Some(semi) = rest.find(';').filter(|&i| i < 12) else {
-            out.push('&');
-            rest = &rest[1..];
+            // Minifiers write the legacy references a browser decodes in
+            // text without a semicolon (`&LT`, `&amp`).
+            match LEGACY.iter().find(|(name, _)| rest[1..].starts_with(name)) {
+                Some((name, c)) => {
+                    out.push(*c);
+                    rest = &rest[1 + name.len()..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
             continue;
         };
         let name = &rest[1..semi];
