@@ -20,9 +20,10 @@
 //!   the printed size is what the poster stylesheet says (≥ 25 mm).
 //! - `shape-rendering="crispEdges"`: no anti-aliased grey seams between runs.
 
-use qrcode::canvas::{Canvas, MaskPattern};
-use qrcode::{bits, ec, Color, EcLevel};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
+use qrcode::{bits, ec, Color, EcLevel, Version};
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// Modules of white around the symbol (the standard's minimum).
 const QUIET: usize = 4;
@@ -38,79 +39,163 @@ const MASKS: [MaskPattern; 8] = [
     MaskPattern::Meadow,
 ];
 
-/// The modules of `text` at level M, row by row (`true` = dark), and the
-/// symbol's width. The mask is the one with the lowest penalty, as the
-/// standard asks; the penalty is computed here because the crate's own
-/// (`Canvas::apply_best_mask`) took 40 % of the build's CPU time at 2,000
-/// procedures.
-fn modules(text: &str) -> Option<(Vec<u8>, usize)> {
+/// A symbol row by row: bit `x` of `rows[y]` is the module at (x, y), set
+/// when dark. A row fits in a `u128` up to version 27 (125 modules); a URL
+/// that needs more would print modules too small to scan at poster size.
+type Rows = Vec<u128>;
+
+/// What every symbol of one version shares, found once per version with the
+/// `qrcode` crate's own masking: which modules carry data, and for each
+/// mask the fixed patterns (finders, timing, format bits naming the mask)
+/// and the data modules the mask inverts. A symbol is then masked with a
+/// few bit operations per row instead of a pass over every module.
+#[derive(Debug, PartialEq)]
+struct Layout {
+    data: Rows,
+    fixed: [Rows; 8],
+    flip: [Rows; 8],
+}
+
+impl Layout {
+    /// From any symbol of the version (its data does not matter: a test
+    /// checks two different symbols give the same layout).
+    fn of(canvas: &Canvas, n: usize) -> Layout {
+        let data = rows_of(n, |x, y| {
+            matches!(canvas.get(x as i16, y as i16), Module::Unmasked(_))
+        });
+        let plain = rows_of(n, |x, y| canvas.get(x as i16, y as i16).is_dark());
+        let per_mask = |part: fn(u128, u128, u128) -> u128| -> [Rows; 8] {
+            MASKS.map(|mask| {
+                let mut c = canvas.clone();
+                c.apply_mask(mask);
+                let colors = c.into_colors();
+                let masked = rows_of(n, |x, y| colors[y * n + x] == Color::Dark);
+                (0..n).map(|y| part(masked[y], plain[y], data[y])).collect()
+            })
+        };
+        Layout {
+            fixed: per_mask(|masked, _, data| masked & !data),
+            flip: per_mask(|masked, plain, data| (masked ^ plain) & data),
+            data,
+        }
+    }
+
+    /// The symbol whose unmasked modules are `plain`, under mask `m`.
+    fn masked(&self, plain: &[u128], m: usize) -> Rows {
+        (0..plain.len())
+            .map(|y| self.fixed[m][y] | ((plain[y] ^ self.flip[m][y]) & self.data[y]))
+            .collect()
+    }
+}
+
+fn rows_of(n: usize, dark: impl Fn(usize, usize) -> bool) -> Rows {
+    (0..n)
+        .map(|y| (0..n).fold(0u128, |row, x| row | (u128::from(dark(x, y)) << x)))
+        .collect()
+}
+
+/// The layout of version `v` (1–27), made on first use from `canvas`.
+fn layout(v: usize, canvas: &Canvas, n: usize) -> &'static Layout {
+    static LAYOUTS: [OnceLock<Layout>; 27] = [const { OnceLock::new() }; 27];
+    LAYOUTS[v - 1].get_or_init(|| Layout::of(canvas, n))
+}
+
+/// The modules of `text` at level M, row by row, and the symbol's width.
+/// The mask is the one with the lowest penalty, as the standard asks; the
+/// crate's own choice (`Canvas::apply_best_mask`) took 40 % of the build's
+/// CPU time at 2,000 procedures, so masking and scoring are done here on
+/// whole rows at once.
+fn modules(text: &str) -> Option<(Rows, usize)> {
     let bits = bits::encode_auto(text.as_bytes(), EcLevel::M).ok()?;
     let version = bits.version();
+    let n = usize::try_from(version.width()).ok()?;
+    let Version::Normal(v @ 1..=27) = version else {
+        return None;
+    };
     let data = bits.into_bytes();
     let (data, ecc) = ec::construct_codewords(&data, version, EcLevel::M).ok()?;
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ecc);
-    let n = usize::try_from(version.width()).ok()?;
-    MASKS
-        .iter()
-        .map(|&mask| {
-            let dark = masked(&canvas, mask);
-            (penalty(&dark, n), dark)
-        })
-        .min_by_key(|(score, _)| *score)
-        .map(|(_, dark)| (dark, n))
+    let layout = layout(v as usize, &canvas, n);
+    let plain = rows_of(n, |x, y| canvas.get(x as i16, y as i16).is_dark());
+    (0..MASKS.len())
+        .map(|m| layout.masked(&plain, m))
+        .min_by_key(|rows| penalty(rows, n))
+        .map(|rows| (rows, n))
 }
 
-/// The symbol with `mask` applied, row by row, 1 = dark.
-fn masked(canvas: &Canvas, mask: MaskPattern) -> Vec<u8> {
-    let mut c = canvas.clone();
-    c.apply_mask(mask);
-    c.into_colors()
-        .into_iter()
-        .map(|m| u8::from(m == Color::Dark))
-        .collect()
+/// The lowest `n` bits set.
+fn ones(n: usize) -> u128 {
+    if n >= 128 {
+        u128::MAX
+    } else {
+        (1u128 << n) - 1
+    }
 }
 
-/// ISO/IEC 18004 mask penalty: runs of five or more, 2×2 blocks, finder-like
-/// patterns, and the balance of dark and light. `m` is row by row, 0 or 1.
-fn penalty(m: &[u8], n: usize) -> u32 {
-    let rows = (0..n).map(|y| line_penalty(m[y * n..(y + 1) * n].iter().copied()));
-    let cols = (0..n).map(|x| line_penalty((0..n).map(|y| m[y * n + x])));
-    let mut score: u32 = rows.chain(cols).sum();
-    // Rule 2: 2×2 blocks of one colour.
-    for (r0, r1) in m.chunks_exact(n).zip(m.chunks_exact(n).skip(1)) {
-        for x in 0..n - 1 {
-            let c = r0[x];
-            // `&`, not `&&`: no branch on the colours (see line_penalty).
-            score += 3 * u32::from((r0[x + 1] == c) & (r1[x] == c) & (r1[x + 1] == c));
+/// Finder-like 1:1:3:1:1 with four light modules after or before it, as
+/// the modules from the window's first to its last.
+const FINDER_LIKE: [[bool; 11]; 2] = {
+    const O: bool = false;
+    const I: bool = true;
+    [
+        [I, O, I, I, I, O, I, O, O, O, O],
+        [O, O, O, O, I, O, I, I, I, O, I],
+    ]
+};
+
+/// ISO/IEC 18004 mask penalty of a symbol of width `n`, all rows and all
+/// columns at once with bit operations: a column's rules are the same
+/// operations between rows instead of between neighbouring bits.
+fn penalty(rows: &[u128], n: usize) -> u32 {
+    let count = |bits: u128| bits.count_ones();
+    let mut score = 0;
+    // Rule 1: a run of L ≥ 5 of one colour scores L − 2, which is the
+    // number of windows of five equal modules in it (L − 4) plus 2 for the
+    // window that starts it.
+    for &r in rows {
+        let same = !(r ^ (r >> 1)) & ones(n - 1);
+        let five = same & (same >> 1) & (same >> 2) & (same >> 3) & ones(n - 4);
+        score += count(five) + 2 * count(five & !(same << 1));
+    }
+    let same: Vec<u128> = rows.windows(2).map(|w| !(w[0] ^ w[1]) & ones(n)).collect();
+    for y in 0..n - 4 {
+        let five = same[y] & same[y + 1] & same[y + 2] & same[y + 3];
+        let start = if y == 0 { five } else { five & !same[y - 1] };
+        score += count(five) + 2 * count(start);
+    }
+    // Rule 2: 2×2 blocks of one colour, 3 each.
+    for (y, w) in rows.windows(2).enumerate() {
+        let (r0, r1) = (w[0], w[1]);
+        let across = !(r0 ^ (r0 >> 1)) & !(r1 ^ (r1 >> 1));
+        score += 3 * count(across & same[y] & ones(n - 1));
+    }
+    // Rule 3: finder-like patterns, 40 each, along rows and down columns.
+    for pattern in FINDER_LIKE {
+        for &r in rows {
+            let hits = pattern
+                .iter()
+                .enumerate()
+                .fold(ones(n - 10), |hits, (k, &dark)| {
+                    hits & if dark { r >> k } else { !r >> k }
+                });
+            score += 40 * count(hits);
+        }
+        for y in 0..n - 10 {
+            let hits = pattern
+                .iter()
+                .enumerate()
+                .fold(ones(n), |hits, (k, &dark)| {
+                    hits & if dark { rows[y + k] } else { !rows[y + k] }
+                });
+            score += 40 * count(hits);
         }
     }
     // Rule 4: the share of dark modules, in steps of 5 % away from half.
-    let dark = m.iter().filter(|&&d| d == 1).count();
-    let percent = dark * 100 / m.len();
+    let dark = rows.iter().map(|&r| count(r) as usize).sum::<usize>();
+    let percent = dark * 100 / (n * n);
     score + (percent.abs_diff(50) / 5) as u32 * 10
-}
-
-/// Rules 1 and 3 along one row or column, in one pass. Branch-free: on
-/// real symbols the colours are random enough that branches on them
-/// mispredict, which made this most of a QR code's cost.
-fn line_penalty(line: impl Iterator<Item = u8>) -> u32 {
-    // Rule 3: 1:1:3:1:1 with four light modules on one side, on a rolling
-    // window of the last 11 modules.
-    const A: u16 = 0b101_1101_0000;
-    const B: u16 = 0b000_0101_1101;
-    let (mut score, mut run, mut last, mut window) = (0u32, 0u32, 2u8, 0u16);
-    for (i, d) in line.enumerate() {
-        // Rule 1: runs of five or more of the same colour: 3 at five, then
-        // 1 for each more.
-        run = run * u32::from(d == last) + 1;
-        last = d;
-        score += 3 * u32::from(run == 5) + u32::from(run > 5);
-        window = ((window << 1) | u16::from(d)) & 0x7ff;
-        score += 40 * u32::from((i >= 10) & ((window == A) | (window == B)));
-    }
-    score
 }
 
 /// An inline `<svg>` of `text` (an absolute URL), or `None` if it is too long
@@ -123,18 +208,18 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let (dark, n) = modules(text)?;
     let size = n + 2 * QUIET;
     let mut path = String::with_capacity(n * n);
-    for y in 0..n {
-        let row = &dark[y * n..(y + 1) * n];
+    for (y, &bits) in dark.iter().enumerate() {
+        let row = |x: usize| bits >> x & 1 == 1;
         // Where the pen is on this row (None: not yet on it).
         let mut pen: Option<usize> = None;
         let mut x = 0;
         while x < n {
-            if row[x] == 0 {
+            if !row(x) {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < n && row[x] == 1 {
+            while x < n && row(x) {
                 x += 1;
             }
             // Writing to a String cannot fail.
@@ -175,36 +260,157 @@ mod tests {
         assert!(s.len() < 4000, "{} bytes", s.len());
     }
 
-    #[test]
-    fn the_mask_minimises_the_penalty() {
-        // Any of the eight masks decodes (the format bits name it); the
-        // standard asks for the lowest penalty, which `modules` picks.
-        // Decoding is checked on printed posters (tests/posters_print.rs).
-        let url = "https://tthc.bench.example/bao-tro-xa-hoi-2/tro-cap-xa-hoi-hang-thang/";
-        let (dark, n) = modules(url).unwrap();
-        let best = penalty(&dark, n);
-        let bits = bits::encode_auto(url.as_bytes(), EcLevel::M).unwrap();
+    /// `text`'s symbol under `mask`, masked by the `qrcode` crate itself.
+    fn reference(text: &str, mask: MaskPattern) -> (Vec<u8>, usize) {
+        let bits = bits::encode_auto(text.as_bytes(), EcLevel::M).unwrap();
         let version = bits.version();
         let (data, ecc) = ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).unwrap();
-        for mask in MASKS {
-            let mut c = Canvas::new(version, EcLevel::M);
-            c.draw_all_functional_patterns();
-            c.draw_data(&data, &ecc);
-            assert!(penalty(&masked(&c, mask), n) >= best);
+        let mut c = Canvas::new(version, EcLevel::M);
+        c.draw_all_functional_patterns();
+        c.draw_data(&data, &ecc);
+        c.apply_mask(mask);
+        let dark = c
+            .into_colors()
+            .into_iter()
+            .map(|m| u8::from(m == Color::Dark))
+            .collect();
+        (dark, version.width() as usize)
+    }
+
+    /// The penalty module by module, as ISO/IEC 18004 words it.
+    fn reference_penalty(m: &[u8], n: usize) -> u32 {
+        let line = |line: Vec<u8>| {
+            let mut score = 0;
+            let mut run = 1;
+            for i in 1..=line.len() {
+                if i < line.len() && line[i] == line[i - 1] {
+                    run += 1;
+                    continue;
+                }
+                if run >= 5 {
+                    score += run - 2;
+                }
+                run = 1;
+            }
+            for w in line.windows(11) {
+                if FINDER_LIKE
+                    .iter()
+                    .any(|p| p.iter().zip(w).all(|(&d, &c)| u8::from(d) == c))
+                {
+                    score += 40;
+                }
+            }
+            score
+        };
+        let mut score: u32 = (0..n).map(|y| line(m[y * n..(y + 1) * n].to_vec())).sum();
+        score += (0..n)
+            .map(|x| line((0..n).map(|y| m[y * n + x]).collect()))
+            .sum::<u32>();
+        for y in 0..n - 1 {
+            for x in 0..n - 1 {
+                let c = m[y * n + x];
+                if m[y * n + x + 1] == c && m[(y + 1) * n + x] == c && m[(y + 1) * n + x + 1] == c {
+                    score += 3;
+                }
+            }
         }
+        let dark = m.iter().filter(|&&d| d == 1).count();
+        score + ((dark * 100 / m.len()).abs_diff(50) / 5) as u32 * 10
+    }
+
+    fn flat(rows: &[u128], n: usize) -> Vec<u8> {
+        rows.iter()
+            .flat_map(|&r| (0..n).map(move |x| (r >> x & 1) as u8))
+            .collect()
+    }
+
+    /// URLs of 20 to 210 characters: versions 2 to 10.
+    fn urls() -> impl Iterator<Item = String> {
+        let path = "ho-tich/dang-ky-khai-sinh-co-yeu-to-nuoc-ngoai/".repeat(5);
+        (0..20).map(move |i| format!("https://t.vn/{}{i}", &path[..i * 10]))
+    }
+
+    #[test]
+    fn masking_by_rows_gives_what_the_qrcode_crate_gives_for_every_mask() {
+        let mut versions = std::collections::BTreeSet::new();
+        for url in urls() {
+            let bits = bits::encode_auto(url.as_bytes(), EcLevel::M).unwrap();
+            let Version::Normal(v) = bits.version() else {
+                panic!()
+            };
+            versions.insert(v);
+            let (data, ecc) =
+                ec::construct_codewords(&bits.into_bytes(), Version::Normal(v), EcLevel::M)
+                    .unwrap();
+            let mut canvas = Canvas::new(Version::Normal(v), EcLevel::M);
+            canvas.draw_all_functional_patterns();
+            canvas.draw_data(&data, &ecc);
+            let n = Version::Normal(v).width() as usize;
+            let plain = rows_of(n, |x, y| canvas.get(x as i16, y as i16).is_dark());
+            let layout = layout(v as usize, &canvas, n);
+            let mut scores = vec![];
+            for (m, &mask) in MASKS.iter().enumerate() {
+                let (expected, _) = reference(&url, mask);
+                let rows = layout.masked(&plain, m);
+                assert_eq!(flat(&rows, n), expected, "{url}, mask {m}");
+                assert_eq!(
+                    penalty(&rows, n),
+                    reference_penalty(&expected, n),
+                    "{url}, mask {m}"
+                );
+                scores.push(reference_penalty(&expected, n));
+            }
+            // The symbol made is the one with the lowest penalty.
+            let (chosen, _) = modules(&url).unwrap();
+            assert_eq!(
+                reference_penalty(&flat(&chosen, n), n),
+                *scores.iter().min().unwrap()
+            );
+        }
+        assert!(versions.len() >= 5, "{versions:?}");
+    }
+
+    #[test]
+    fn a_layout_does_not_depend_on_the_symbol_it_was_read_from() {
+        let canvas = |text: &str| {
+            let bits = bits::encode_auto(text.as_bytes(), EcLevel::M).unwrap();
+            assert_eq!(bits.version(), Version::Normal(4));
+            let (d, e) =
+                ec::construct_codewords(&bits.into_bytes(), Version::Normal(4), EcLevel::M)
+                    .unwrap();
+            let mut c = Canvas::new(Version::Normal(4), EcLevel::M);
+            c.draw_all_functional_patterns();
+            c.draw_data(&d, &e);
+            c
+        };
+        let a = Layout::of(
+            &canvas("https://tthc.honglam.example/ho-tich/dang-ky-khai-sinh/"),
+            33,
+        );
+        let b = Layout::of(
+            &canvas("https://tthc.honglam.example/chung-thuc/chung-thuc-ban-sao"),
+            33,
+        );
+        assert_eq!(a, b);
     }
 
     #[test]
     fn penalty_of_a_blank_symbol_counts_each_rule() {
-        // 11 × 11, all light. Rule 1: each of 22 lines is one run of 11:
-        // 3 + 6 × 1. Rule 2: 10 × 10 blocks of 3. Rule 3: none. Rule 4: 0 %
-        // dark is ten 5 % steps from half, 10 each.
-        let blank = vec![0u8; 121];
-        assert_eq!(penalty(&blank, 11), 22 * 9 + 300 + 100);
-        // A finder-like row 10111010000 adds 40, and breaks its runs.
+        // 21 × 21, all light. Rule 1: each of 42 lines is one run of 21,
+        // 21 − 2 each. Rule 2: 20 × 20 blocks of 3. Rule 3: a light run
+        // has no finder-like pattern. Rule 4: 0 % dark is ten 5 % steps
+        // from half, 10 each.
+        let blank = vec![0u128; 21];
+        assert_eq!(penalty(&blank, 21), 42 * 19 + 1200 + 100);
+        assert_eq!(reference_penalty(&[0; 441], 21), 42 * 19 + 1200 + 100);
+        // A finder-like row 10111010000… adds 40 (and breaks its runs).
         let mut m = blank.clone();
-        m[..11].copy_from_slice(&[1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0]);
-        assert!(penalty(&m, 11) > 40);
-        assert_eq!(line_penalty(m[..11].iter().copied()), 40);
+        m[0] = 0b0000_1011101;
+        assert_eq!(penalty(&m, 21), reference_penalty(&flat(&m, 21), 21));
+    }
+
+    #[test]
+    fn an_overlong_text_gives_no_code() {
+        assert!(svg(&"x".repeat(1500), "QR").is_none());
     }
 }
