@@ -1,12 +1,11 @@
 //! The `niemyet` command: parses arguments, runs the library, prints, and owns
 //! the exit status (0 ok, 1 problems in the content, 2 wrong usage or I/O).
 
-/// mimalloc instead of the system allocator: rendering makes millions of
-/// short-lived strings on every core, and glibc's per-thread arenas kept
-/// freed memory (a 2,000-procedure build peaked at 170 MB RSS for a 54 MB
-/// heap) and spent ~15 % of the build's CPU in malloc/free.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The system allocator. mimalloc was tried (commit 2026-11-23): with
+// minify-html's tree gone it saves ~5 % of CPU time at most, but its
+// transparent huge pages doubled peak memory (2,000 procedures: 155 MB
+// against 80 MB; 10,000: 350 against 250) and a sixth of the build went to
+// the kernel zeroing those pages. See BENCHMARKS.md.
 
 use clap::{Parser, Subcommand};
 use niemyet::build::{build_site, BuildOptions};

@@ -188,9 +188,9 @@ fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputE
         .and_then(|_| match f.content {
             Content::Html(html) => {
                 let bytes = if minify {
-                    crate::minify::html(html.as_bytes())
+                    crate::minify::html(&html)
                 } else {
-                    html.into_bytes()
+                    html
                 };
                 fs::write(&target, &bytes).map(|_| bytes.len() as u64)
             }
@@ -242,7 +242,7 @@ mod tests {
     fn page(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            content: Content::Html(text.into()),
+            content: Content::Html(text.as_bytes().to_vec()),
         }
     }
 

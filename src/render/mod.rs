@@ -32,11 +32,12 @@ pub struct OutputFile {
 }
 
 pub enum Content {
-    /// A page: minified on the way out.
-    Html(String),
+    /// A page, UTF-8 (Tera writes it straight into the buffer, with no
+    /// check of the whole page afterwards): minified on the way out.
+    Html(Vec<u8>),
     /// A page that is final as it is (minified already when the build
     /// minifies: poster pages, made of sheets minified once).
-    Minified(String),
+    Minified(Vec<u8>),
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     /// A file copied as is (forms, samples, theme assets from disk).
@@ -545,9 +546,9 @@ impl<'a> Renderer<'a> {
                 kind: template.trim_end_matches(".html"),
             },
         );
-        let html = self
-            .tera
-            .render(template, &ctx)
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| Box::new(render_error(template, self.origins.get(template), &e)))?;
         Ok(OutputFile {
             path,

@@ -1677,8 +1677,9 @@ pub(super) fn render(
             kind: "posters",
         },
     );
-    match r.tera.render("posters/index.html", &ctx) {
-        Ok(html) => {
+    let mut html = Vec::new();
+    match r.tera.render_to("posters/index.html", &ctx, &mut html) {
+        Ok(()) => {
             sink.put(OutputFile {
                 path: urls::POSTERS.into(),
                 content: Content::Html(html),
@@ -1969,9 +1970,9 @@ fn page<'s>(
     Ok(OutputFile {
         path: path.to_string(),
         content: if r.opts.minify {
-            Content::Minified(html)
+            Content::Minified(html.into_bytes())
         } else {
-            Content::Html(html)
+            Content::Html(html.into_bytes())
         },
     })
 }
