@@ -9,7 +9,7 @@
 use crate::render::{Content, OutputFile, Sink};
 use rayon::prelude::*;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -106,10 +106,21 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, file: OutputFile) {
-        if self.error.get().is_some() {
-            return;
+        if self.error.get().is_none() {
+            self.count(write_one(&self.dir, file, self.minify));
         }
-        match write_one(&self.dir, file, self.minify) {
+    }
+
+    fn put_written(&self, path: &str, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) {
+        if self.error.get().is_none() {
+            self.count(write_streamed(&self.dir, path, write));
+        }
+    }
+}
+
+impl Staging {
+    fn count(&self, written: Result<u64, OutputError>) {
+        match written {
             Ok(len) => {
                 self.files.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(len, Ordering::Relaxed);
@@ -120,6 +131,45 @@ impl Sink for Staging {
             }
         }
     }
+}
+
+/// Counts what goes through to the writer inside.
+struct Counted<W> {
+    inner: W,
+    len: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn write_streamed(
+    staging: &Path,
+    path: &str,
+    write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+) -> Result<u64, OutputError> {
+    let target = staging.join(path);
+    let written = (|| {
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut out = Counted {
+            inner: io::BufWriter::with_capacity(256 * 1024, fs::File::create(&target)?),
+            len: 0,
+        };
+        write(&mut out)?;
+        out.flush()?;
+        Ok(out.len)
+    })();
+    written.map_err(|e| OutputError::Io(target, e))
 }
 
 impl Drop for Staging {

@@ -3,32 +3,27 @@
 //! `sitemap.xml`, `robots.txt`, and the JSON-LD of each procedure page.
 
 use super::view::ProcedureView;
-use super::{urls, Content, OutputFile, RenderOptions};
+use super::{urls, Content, OutputFile, RenderOptions, Sink};
 use crate::model::{DeadlineMeasure, FeeChannel, Level, OnlineLevel, Procedure, Site, Status};
 use serde::Serialize;
 use serde_json::json;
 
-pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions) -> Vec<OutputFile> {
-    vec![
-        OutputFile {
-            path: "catalogue.json".into(),
-            content: Content::Bytes(catalogue_json(site, opts)),
-        },
-        OutputFile {
-            path: "sitemap.xml".into(),
-            content: Content::Bytes(sitemap(site, listed, opts.today).into_bytes()),
-        },
-        OutputFile {
-            path: "robots.txt".into(),
-            content: Content::Bytes(
-                format!(
-                    "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-                    site.config.base_url
-                )
-                .into_bytes(),
-            ),
-        },
-    ]
+pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions, sink: &dyn Sink) {
+    sink.put_written("catalogue.json", &|w| catalogue_json(site, opts, w));
+    sink.put(OutputFile {
+        path: "sitemap.xml".into(),
+        content: Content::Bytes(sitemap(site, listed, opts.today).into_bytes()),
+    });
+    sink.put(OutputFile {
+        path: "robots.txt".into(),
+        content: Content::Bytes(
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                site.config.base_url
+            )
+            .into_bytes(),
+        ),
+    });
 }
 
 #[derive(Serialize)]
@@ -105,7 +100,11 @@ struct NoticeJson<'a> {
     url: String,
 }
 
-fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
+fn catalogue_json(
+    site: &Site,
+    opts: &RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let c = &site.config;
     let base = &c.base_url;
     let doc = CatalogueJson {
@@ -157,9 +156,8 @@ fn catalogue_json(site: &Site, opts: &RenderOptions) -> Vec<u8> {
             })
             .collect(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
 }
 
 /// The procedures, each made as it is written: at 100,000 procedures the

@@ -119,6 +119,26 @@ pub struct Rendered {
 /// of HTML); `serve` and the tests keep them ([`Collect`]).
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile);
+
+    /// A file written piece by piece by `write`, for one too large to hold:
+    /// `catalogue.json` is half a gigabyte at 100,000 procedures. This
+    /// default collects it and [`Sink::put`]s it; the build's sink streams
+    /// it to disk.
+    fn put_written(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        let mut bytes = Vec::new();
+        // Writing into a Vec cannot fail (serde errors are impossible for
+        // the catalogue's plain data).
+        if write(&mut bytes).is_ok() {
+            self.put(OutputFile {
+                path: path.to_string(),
+                content: Content::Bytes(bytes),
+            });
+        }
+    }
 }
 
 /// A [`Sink`] that keeps every file.
@@ -162,7 +182,7 @@ pub fn render(
     // measurable once the pages were streamed.
     let pages = render_scope(site, theme, opts, &Scope::All, sink);
     if pages.is_ok() {
-        data_files(site, opts).into_iter().for_each(|f| sink.put(f));
+        data_files(site, opts, sink);
     }
     let mut warnings = pages?.warnings;
     warnings.extend(posters::site_warnings(site, opts.today, opts.lang));
@@ -172,10 +192,13 @@ pub fn render(
 /// The files made from the whole catalogue (`catalogue.json`, the sitemap,
 /// the search index); every edit changes them. `serve` makes them only when one is asked
 /// for: at 2,000 procedures they cost more than the pages an edit reaches.
-pub fn data_files(site: &Site, opts: &RenderOptions) -> Vec<OutputFile> {
-    let mut files = data::files(site, &listed(site, opts.today), opts);
-    files.extend(search_files(site, opts));
-    files
+///
+/// Each goes to `sink` as soon as it is made: `catalogue.json` is half a
+/// gigabyte at 100,000 procedures, and held while the search index was
+/// built it took the build's peak over 2 GB.
+pub fn data_files(site: &Site, opts: &RenderOptions, sink: &dyn Sink) {
+    data::files(site, &listed(site, opts.today), opts, sink);
+    search_files(site, opts).for_each(|f| sink.put(f));
 }
 
 /// The fields' "print all" pages alone (what `serve` makes when one is

@@ -175,8 +175,11 @@ impl Index {
         &self.docs[id as usize].url
     }
 
-    /// The index files, deterministic for the same index.
-    pub fn files(&self) -> Vec<SearchFile> {
+    /// The index files, deterministic for the same index. Consumes the
+    /// index: each term's postings are dropped once encoded, and each
+    /// shard once written into its file, so that at 100,000 procedures the
+    /// postings, their JSON and the files are not all in memory at once.
+    pub fn into_files(mut self) -> Vec<SearchFile> {
         // Terms without a digit (the words: their vocabulary is loaded with
         // the page) and with one (codes, numbers: shards of vocabulary and
         // postings, loaded for a query word with a digit only).
@@ -188,12 +191,13 @@ impl Index {
                 words.push(i);
             }
         }
-        let encode = |ids: &[usize]| -> (Vec<String>, Vec<String>) {
+        let mut encode = |ids: &[usize]| -> (Vec<String>, Vec<String>) {
             ids.iter()
                 .map(|&i| {
+                    let list = std::mem::take(&mut self.postings[i]);
                     let (mut h, mut b) = (String::new(), String::new());
-                    encode_head(&self.postings[i], &mut h);
-                    encode_body(&self.postings[i], &mut b);
+                    encode_head(&list, &mut h);
+                    encode_body(&list, &mut b);
                     (h, b)
                 })
                 .unzip()
@@ -201,8 +205,8 @@ impl Index {
         let (heads, bodies) = encode(&words);
         let total: usize = heads.iter().chain(&bodies).map(String::len).sum();
         let limit = shard_bytes(total);
-        let (head_starts, head_shards) = shard(&heads, limit);
-        let (body_starts, body_shards) = shard(&bodies, limit);
+        let (head_starts, head_shards) = shard(heads, limit);
+        let (body_starts, body_shards) = shard(bodies, limit);
         // Number shards: `{"w":front-coded terms,"h":[head postings],"b":[body postings]}`.
         let (nheads, nbodies) = encode(&nums);
         let sizes: Vec<usize> = nums
@@ -288,12 +292,12 @@ impl Index {
             },
         ];
         for (kind, list) in [
-            ("s", &head_shards),
-            ("b", &body_shards),
-            ("n", &num_shards),
-            ("d", &chunks),
+            ("s", head_shards),
+            ("b", body_shards),
+            ("n", num_shards),
+            ("d", chunks),
         ] {
-            for (i, s) in list.iter().enumerate() {
+            for (i, s) in list.into_iter().enumerate() {
                 files.push(SearchFile {
                     path: format!("search/idx/{kind}{i}.{v}.js"),
                     bytes: format!("niemyetSearch.{kind}({i},{s});\n").into_bytes(),
@@ -326,18 +330,18 @@ fn prefetch_bytes(total: usize) -> usize {
 
 /// Contiguous ranges of `lists` (one JSON array each), closed once a range
 /// reaches `limit` bytes: the first index of each and its JSON array.
-fn shard(lists: &[String], limit: usize) -> (Vec<usize>, Vec<String>) {
+fn shard(lists: Vec<String>, limit: usize) -> (Vec<usize>, Vec<String>) {
     let mut starts = Vec::new();
     let mut shards = Vec::new();
     let mut cur = String::new();
-    for (i, list) in lists.iter().enumerate() {
+    for (i, list) in lists.into_iter().enumerate() {
         if cur.is_empty() {
             starts.push(i);
             cur.push('[');
         } else {
             cur.push(',');
         }
-        cur.push_str(list);
+        cur.push_str(&list);
         if cur.len() >= limit {
             cur.push(']');
             shards.push(std::mem::take(&mut cur));
@@ -567,6 +571,6 @@ mod tests {
     }
 
     fn build(docs: &[SearchDoc]) -> Vec<SearchFile> {
-        Index::build(docs).files()
+        Index::build(docs).into_files()
     }
 }

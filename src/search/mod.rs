@@ -74,7 +74,7 @@ pub struct SearchFile {
 /// same docs give the same bytes. The page includes only
 /// `<script src="../search/search.js"></script>`; the runtime loads the rest.
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<SearchFile> {
-    Index::build(docs).files()
+    Index::build(docs).into_files()
 }
 
 /// The searchable procedures of a site on `today`, in catalogue order:

@@ -99,10 +99,9 @@ impl DataFiles {
 
     fn data(&self) -> &FileMap {
         self.data.get_or_init(|| {
-            render::data_files(&self.site, &self.opts)
-                .into_iter()
-                .map(entry)
-                .collect()
+            let files = render::Collect::default();
+            render::data_files(&self.site, &self.opts, &files);
+            files.into_files().into_iter().map(entry).collect()
         })
     }
 
