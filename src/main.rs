@@ -1,11 +1,13 @@
 //! The `niemyet` command: parses arguments, runs the library, prints, and owns
 //! the exit status (0 ok, 1 problems in the content, 2 wrong usage or I/O).
 
-// The system allocator. mimalloc was tried (commit 2026-11-23): with
-// minify-html's tree gone it saves ~5 % of CPU time at most, but its
-// transparent huge pages doubled peak memory (2,000 procedures: 155 MB
-// against 80 MB; 10,000: 350 against 250) and a sixth of the build went to
-// the kernel zeroing those pages. See BENCHMARKS.md.
+/// mimalloc, without transparent huge pages. Rendering makes many
+/// short-lived strings on every core; mimalloc is ~5 % faster than glibc's
+/// malloc here. Its default, huge pages, doubled peak memory (2,000
+/// procedures: 155 MB against 80 MB with `no_thp`) and a sixth of the build
+/// went to the kernel zeroing those pages. See BENCHMARKS.md.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 use niemyet::build::{build_site, BuildOptions};
