@@ -12,6 +12,8 @@
 //! `SEARCH_ROOT=DIR SEARCH_OUT=DIR/public cargo test --release
 //! --no-default-features --test search_site -- --ignored`.
 
+mod common;
+
 use niemyet::model::{Date, DeadlineMeasure, Procedure, Site};
 use niemyet::search::{self, SearchDoc};
 use niemyet::{check_site, CheckOptions};
@@ -215,39 +217,15 @@ fn write_example_search_page() {
 /// equal to Rust's) and in headless Chromium from `file://`, typing each
 /// query. Needs `npm ci` and chromium; skipped outside CI when missing.
 fn run_node_tests(site: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let chromium = ["chromium", "chromium-browser"].iter().any(|b| {
-        std::process::Command::new(b)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if !root.join("node_modules/puppeteer-core").is_dir() || !chromium {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "node_modules or chromium missing in CI"
+    if common::browser::node_ready(&[]) {
+        common::browser::node_tests(
+            &[
+                "tests/search/engine.test.js",
+                "tests/search/browser.test.js",
+            ],
+            &[("SITE_DIR", site)],
         );
-        eprintln!(
-            "SKIPPED the node and browser search tests: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci`"
-        );
-        return;
     }
-    let out = std::process::Command::new("node")
-        .args(["--test", "--test-reporter=spec"])
-        .args([
-            "tests/search/engine.test.js",
-            "tests/search/browser.test.js",
-        ])
-        .current_dir(root)
-        .env("SITE_DIR", site)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// `SEARCH_ROOT=DIR SEARCH_OUT=OUT cargo test --release --no-default-features

@@ -52,3 +52,41 @@ pub fn file_url(path: &Path) -> String {
         path.canonicalize().expect("absolute path").display()
     )
 }
+
+/// Whether the node tests can run: `npm ci` done (puppeteer-core, and
+/// `packages` too) and chromium installed. Outside CI a missing piece skips
+/// the test with a message; in CI, where `.ci/run` installs them, it fails.
+pub fn node_ready(packages: &[&str]) -> bool {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let modules = ["puppeteer-core"]
+        .iter()
+        .chain(packages)
+        .all(|p| root.join("node_modules").join(p).is_dir());
+    if !modules {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "node_modules missing in CI"
+        );
+        eprintln!("SKIPPED: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci`");
+        return false;
+    }
+    chromium().is_some()
+}
+
+/// Runs node's test runner on `files` (paths from the repository root)
+/// with `env`, and fails with its report unless every test passed.
+pub fn node_tests(files: &[&str], env: &[(&str, &Path)]) {
+    let out = Command::new("node")
+        .args(["--test", "--test-reporter=spec"])
+        .args(files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
