@@ -274,15 +274,24 @@ fn swap(staging: &Path, out: &Path, name: &str) -> Result<(), OutputError> {
 /// Removes a previous output: its top-level folders in parallel (thousands
 /// of small files, like writing them, wait on the file system).
 fn remove_tree(dir: &Path) {
+    with_io_threads(|| remove_parallel(dir));
+}
+
+/// Every folder's entries in parallel, not just the top level's: one
+/// folder (`posters/`) holds two thirds of a site's files, and deleting it
+/// on one thread took 33 s of a 100,000-procedure rebuild on ext4.
+/// Symbolic links are removed, never followed.
+fn remove_parallel(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
-        let paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
-        with_io_threads(|| {
-            paths.par_iter().for_each(|p| {
-                let _ = fs::remove_dir_all(p).or_else(|_| fs::remove_file(p));
-            })
+        let entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        entries.par_iter().for_each(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => remove_parallel(&e.path()),
+            _ => {
+                let _ = fs::remove_file(e.path());
+            }
         });
     }
-    let _ = fs::remove_dir_all(dir);
+    let _ = fs::remove_dir(dir);
 }
 
 #[cfg(test)]
@@ -328,6 +337,25 @@ mod tests {
         assert!(!out.join("b").exists(), "a stale page survived");
         let siblings: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(siblings.len(), 1, "staging folders left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_the_old_output_deletes_links_but_not_what_they_point_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, elsewhere) = (dir.path().join("public"), dir.path().join("elsewhere"));
+        fs::create_dir_all(elsewhere.join("deep")).unwrap();
+        fs::write(elsewhere.join("deep/keep.txt"), "keep").unwrap();
+        let opts = WriteOptions { minify: false };
+        write(&out, vec![page("a/b/c/index.html", "old")], &opts).unwrap();
+        // Someone linked a folder into the old output by hand.
+        std::os::unix::fs::symlink(&elsewhere, out.join("a/b/link")).unwrap();
+        write(&out, vec![page("x/index.html", "new")], &opts).unwrap();
+        assert!(!out.join("a").exists(), "the old tree survived");
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("deep/keep.txt")).unwrap(),
+            "keep"
+        );
     }
 
     #[test]
