@@ -6,7 +6,7 @@
 //! Why the one-pass variant: it is the same project and the same rules as
 //! minify-html, but minifies in place without building a tree. minify-html
 //! was ~40 % of the build's CPU time (an allocation per element, a hash map
-//! per tag); the one-pass variant is ~4× cheaper and minifies slightly
+//! per tag); the one-pass variant is ~3× cheaper and minifies slightly
 //! more (it leaves out optional closing tags, which the browser puts back:
 //! `tests/browser_minify.rs` compares the DOM Chromium builds from both).
 //! Its JS minifier has broken pages elsewhere, so scripts pass through
