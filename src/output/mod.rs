@@ -133,24 +133,6 @@ impl Staging {
     }
 }
 
-/// Counts what goes through to the writer inside.
-struct Counted<W> {
-    inner: W,
-    len: u64,
-}
-
-impl<W: Write> Write for Counted<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.len += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 fn write_streamed(
     staging: &Path,
     path: &str,
@@ -161,13 +143,10 @@ fn write_streamed(
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        let mut out = Counted {
-            inner: io::BufWriter::with_capacity(256 * 1024, fs::File::create(&target)?),
-            len: 0,
-        };
+        let mut out = io::BufWriter::with_capacity(256 * 1024, fs::File::create(&target)?);
         write(&mut out)?;
-        out.flush()?;
-        Ok(out.len)
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(file.metadata()?.len())
     })();
     written.map_err(|e| OutputError::Io(target, e))
 }

@@ -198,8 +198,9 @@ fn penalty(rows: &[u128], n: usize) -> u32 {
     score + (percent.abs_diff(50) / 5) as u32 * 10
 }
 
-/// An inline `<svg>` of `text` (an absolute URL), or `None` if it is too long
-/// for a QR code (it never is for a URL of a few hundred characters).
+/// An inline `<svg>` of `text` (an absolute URL), or `None` if it needs a
+/// symbol above version 27 (over ~1,120 characters at level M: never for a
+/// URL, and its modules would be too small to scan on a poster).
 /// `label` becomes the accessible name.
 ///
 /// Each row's dark runs are one stroked line (`M4 4.5h7m2 0h1…`, stroke
