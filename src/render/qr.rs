@@ -210,23 +210,21 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let size = n + 2 * QUIET;
     let mut path = String::with_capacity(n * n);
     for (y, &bits) in dark.iter().enumerate() {
-        let row = |x: usize| bits >> x & 1 == 1;
         // Where the pen is on this row (None: not yet on it).
         let mut pen: Option<usize> = None;
-        let mut x = 0;
-        while x < n {
-            if !row(x) {
-                x += 1;
-                continue;
-            }
-            let start = x;
-            while x < n && row(x) {
-                x += 1;
-            }
+        // The row from `x` on; a row is at most 125 modules, so its top
+        // bits are light and every shift below is under 128.
+        let (mut rest, mut x) = (bits, 0);
+        while rest != 0 {
+            let gap = rest.trailing_zeros();
+            let run = (rest >> gap).trailing_ones();
+            rest = rest >> gap >> run;
+            let start = x + gap as usize;
+            x = start + run as usize;
             // Writing to a String cannot fail.
             let _ = match pen {
-                None => write!(path, "M{} {}.5h{}", start + QUIET, y + QUIET, x - start),
-                Some(p) => write!(path, "m{} 0h{}", start - p, x - start),
+                None => write!(path, "M{} {}.5h{}", start + QUIET, y + QUIET, run),
+                Some(p) => write!(path, "m{} 0h{}", start - p, run),
             };
             pen = Some(x);
         }
@@ -413,5 +411,52 @@ mod tests {
     #[test]
     fn an_overlong_text_gives_no_code() {
         assert!(svg(&"x".repeat(1500), "QR").is_none());
+    }
+
+    /// The dark modules the path of `svg` draws, redrawn from its `M`, `m`
+    /// and `h` commands.
+    fn drawn(svg: &str, n: usize) -> Rows {
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut rows = vec![0u128; n];
+        let (mut x, mut y) = (0usize, 0usize);
+        let mut rest = d;
+        while let Some(cmd) = rest.chars().next() {
+            let end = rest[1..]
+                .find(['M', 'm', 'h'])
+                .map_or(rest.len(), |i| i + 1);
+            let args: Vec<f64> = rest[1..end]
+                .split(' ')
+                .map(|a| a.parse().unwrap())
+                .collect();
+            match cmd {
+                'M' => (x, y) = (args[0] as usize - QUIET, args[1] as usize - QUIET),
+                'm' => x += args[0] as usize,
+                _ => {
+                    let run = args[0] as usize;
+                    rows[y] |= ones(run) << x;
+                    x += run;
+                }
+            }
+            rest = &rest[end..];
+        }
+        rows
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_dark_modules() {
+        for i in 0..30 {
+            let url = format!(
+                "https://tthc.example/linh-vuc-{i}/{}/",
+                "thu-tuc-".repeat(i)
+            );
+            let (rows, n) = modules(&url).unwrap();
+            assert_eq!(drawn(&svg(&url, "QR").unwrap(), n), rows, "{url}");
+        }
     }
 }
