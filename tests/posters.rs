@@ -190,6 +190,32 @@ fn a_long_procedure_fits_one_page_with_its_notes_abridged_and_says_so() {
 }
 
 #[test]
+fn an_abridged_poster_still_prints_every_fee_and_deadline_note_whole() {
+    // Who is exempt, and when the deadline stretches, often sit in a second
+    // sentence: cutting there would tell a late applicant it is free.
+    let fee_note = "Miễn lệ phí đối với trường hợp khai sinh đúng hạn, người thuộc hộ nghèo, người khuyết tật. Đối với trường hợp đăng ký không đúng hạn: theo mức thu lệ phí do Hội đồng nhân dân cấp tỉnh quy định.";
+    let deadline_note = "Trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo; cần xác minh thì không quá 05 ngày làm việc.";
+    let text = procedure("8.888886", "Thủ tục có ghi chú lệ phí", "", 9)
+        .replace(
+            "fees: []\n",
+            &format!("fees:\n  - name: Lệ phí đăng ký\n    amount: 0\n    note: \"{fee_note}\"\n"),
+        )
+        .replace(
+            "  working_days: 3\n",
+            &format!("  working_days: 3\n  note: \"{deadline_note}\"\n"),
+        );
+    let b = build(&[("ho-tich/thu-tuc-co-ghi-chu.md", text)]);
+    let html = read(&b.out, "posters/ho-tich/thu-tuc-co-ghi-chu/index.html");
+    assert_eq!(html.matches("class=\"sheet a4 poster").count(), 1);
+    // The documents' notes are cut to make room…
+    assert!(html.contains("Một số nội dung được rút gọn"));
+    assert!(!html.contains("Cán bộ tiếp nhận có trách nhiệm hướng dẫn."));
+    // …never those of the fees and the deadline.
+    assert!(html.contains(fee_note), "{html}");
+    assert!(html.contains(deadline_note), "{html}");
+}
+
+#[test]
 fn a_procedure_too_long_for_one_page_warns_and_continues_on_a_second_sheet() {
     let b = build(&[(
         "ho-tich/thu-tuc-rat-dai.md",

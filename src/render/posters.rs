@@ -41,7 +41,7 @@
 //! The roomiest layout that fits one sheet is chosen: type scales
 //! ([`POSTER_SCALES`], [`HANDOUT_SCALES`]: fewer columns and larger type
 //! first, never under 11 pt; a title longer than four lines is set
-//! smaller), then shorter text ([`Notes`]: the steps and notes abridged, at
+//! smaller), then shorter text ([`Notes`]: the steps and documents' notes abridged, at
 //! last the notes left out; the sheet then says the full text is one QR
 //! scan away). When nothing fits, the first layout that needs the fewest
 //! sheets is split at item boundaries, each sheet filled before the next
@@ -466,15 +466,17 @@ struct Measure {
     /// handout's: one line.
     contact: (Vec<Para>, Vec<Para>),
     contact_line: Para,
-    /// Per level of [`Notes`]: whether it cuts a step, a note.
-    cuts: [(bool, bool); LEVELS],
+    /// Per level of [`Notes`]: whether it cuts a step, a document's note,
+    /// a fee's or the deadline's note.
+    cuts: [(bool, bool, bool); LEVELS],
 }
 
 impl Measure {
     /// Whether a sheet at `notes` prints some text cut (and says so).
     fn abridged_at(&self, kind: Kind, notes: Notes) -> bool {
-        let (steps, docs) = self.cuts[notes as usize];
-        docs || (kind == Kind::Poster && steps)
+        let (steps, docs, _) = self.cuts[notes as usize];
+        let (_, _, facts) = self.cuts[kind.facts_notes(notes) as usize];
+        docs || facts || (kind == Kind::Poster && steps)
     }
 }
 
@@ -609,8 +611,11 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
             p.steps.iter().any(|x| long(x, step)),
             p.documents
                 .iter()
-                .map(|d| &d.note)
-                .chain(p.fees.iter().map(|f| &f.note))
+                .filter_map(|d| d.note.as_deref())
+                .any(|x| long(x, note)),
+            p.fees
+                .iter()
+                .map(|f| &f.note)
                 .chain([&p.deadline.note])
                 .filter_map(|x| x.as_deref())
                 .any(|x| long(x, note)),
@@ -788,6 +793,8 @@ pub struct Plan {
     /// Index in the scale table (0 = roomiest).
     pub density: usize,
     pub notes: Notes,
+    /// How the fees' and the deadline's notes print ([`Kind::facts_notes`]).
+    pub facts_notes: Notes,
     /// Some text is cut: the sheet says where the full text is.
     pub abridged: bool,
     sheets: Vec<SheetPlan>,
@@ -801,14 +808,19 @@ impl Plan {
     }
 }
 
-/// How much of the steps and notes (of documents, fees, the deadline) a
-/// sheet prints: the poster shows the steps in short, and when space runs
-/// out the notes too (first sentence, or cut at a word, with "…"), at last
-/// none. The full text is one QR scan away, and the sheet says so.
+/// How much of the steps and of the documents' notes a sheet prints: the
+/// poster shows the steps in short, and when space runs out the notes too
+/// (first sentence, or cut at a word, with "…"), at last none. The full
+/// text is one QR scan away, and the sheet says so. The notes of fees and
+/// of the deadline carry who is exempt and when the deadline stretches: a
+/// poster prints them whole, a handout never shorter than [`Notes::Short`]
+/// ([`Kind::facts_notes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notes {
     /// Steps up to 150 characters, notes in full.
     Full,
+    /// Steps and notes up to 110 characters: long text loses its tail first.
+    Long,
     /// Steps up to 80 characters, notes up to 70.
     Short,
     /// Steps up to 60 characters, notes up to 45.
@@ -817,15 +829,22 @@ pub enum Notes {
     Bare,
 }
 
-const LEVELS: usize = 4;
+const LEVELS: usize = 5;
 
 impl Notes {
-    const ALL: [Notes; LEVELS] = [Notes::Full, Notes::Short, Notes::Brief, Notes::Bare];
+    const ALL: [Notes; LEVELS] = [
+        Notes::Full,
+        Notes::Long,
+        Notes::Short,
+        Notes::Brief,
+        Notes::Bare,
+    ];
 
     /// The longest step and note printed, in characters (0: none).
     fn limits(self) -> (usize, usize) {
         match self {
             Notes::Full => (150, usize::MAX),
+            Notes::Long => (110, 110),
             Notes::Short => (80, 70),
             Notes::Brief => (60, 45),
             Notes::Bare => (60, 0),
@@ -884,6 +903,21 @@ enum Kind {
     Handout,
 }
 
+impl Kind {
+    /// How a sheet at `notes` prints the fees' and the deadline's notes: a
+    /// poster, the posting itself, whole (it takes a second sheet rather
+    /// than cut who is exempt); a handout, whose facts table cannot break
+    /// across A5 sheets, cut no shorter than [`Notes::Short`], never left
+    /// out, and marked as cut.
+    fn facts_notes(self, notes: Notes) -> Notes {
+        match self {
+            Kind::Poster => Notes::Full,
+            Kind::Handout if notes as usize > Notes::Short as usize => Notes::Short,
+            Kind::Handout => notes,
+        }
+    }
+}
+
 /// The heights in mm of what a sheet prints at one scale, following the
 /// boxes, margins and line heights of `poster.css`.
 struct Heights {
@@ -924,12 +958,13 @@ fn heights(m: &Measure, s: &Scale, g: &Geometry, kind: Kind, notes: Notes) -> He
     }
     let top_cont =
         m.office.h(w, 11.0, 1.25) + 1.0 + m.title_cont.h(w, s.h2 * 1.3, 1.15) + 1.0 + rule;
-    let deadline_note = &m.deadline_note[notes as usize];
+    let kept = kind.facts_notes(notes) as usize;
+    let deadline_note = &m.deadline_note[kept];
     // Fees: a list (the line, then the note at note size on lines as tall
     // as the body's), or one bold line.
     let fees = |width: f32| -> f32 {
         let each = m.fees.iter().map(|(line, fee_note)| {
-            let fee_note = &fee_note[notes as usize];
+            let fee_note = &fee_note[kept];
             body(line, width) + fee_note.lines(width, s.note) * s.body * 1.3 * MM_PER_PT
         });
         each.sum::<f32>() + m.fees.len().saturating_sub(1) as f32 * 1.0
@@ -1113,6 +1148,8 @@ fn plan(m: &Measure, scales: &[Scale], g: &Geometry, kind: Kind) -> Plan {
     let ladder: Vec<(usize, Notes)> = (0..=last)
         .map(|d| (d, Notes::Full))
         .chain([
+            (last.saturating_sub(1), Notes::Long),
+            (last, Notes::Long),
             (last.saturating_sub(1), Notes::Short),
             (last, Notes::Short),
             (last, Notes::Brief),
@@ -1127,6 +1164,7 @@ fn plan(m: &Measure, scales: &[Scale], g: &Geometry, kind: Kind) -> Plan {
         scale,
         density,
         notes,
+        facts_notes: kind.facts_notes(notes),
         abridged: m.abridged_at(kind, notes),
         sheets,
         heights,
@@ -1451,13 +1489,14 @@ fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetView<'a>> {
                 _ => sp.units.contains(&Unit::Facts),
             };
             let note = |x: &'a Option<String>| x.as_deref().and_then(|x| plan.notes.note(x));
+            let kept = |x: &'a Option<String>| x.as_deref().and_then(|x| plan.facts_notes.note(x));
             SheetView {
                 number: i + 1,
                 density: plan.density,
                 style: plan.scale.style(),
                 cols: plan.scale.cols,
                 facts,
-                deadline_note: note(&v.deadline_note).filter(|_| facts),
+                deadline_note: kept(&v.deadline_note).filter(|_| facts),
                 fees: v
                     .fee_list
                     .iter()
@@ -1466,7 +1505,7 @@ fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetView<'a>> {
                         name: &f.name,
                         amount: &f.amount,
                         channel: f.channel,
-                        note: note(&f.note),
+                        note: kept(&f.note),
                     })
                     .collect(),
                 docs: docs
@@ -1494,7 +1533,7 @@ fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetView<'a>> {
         .collect()
 }
 
-/// A fee as a sheet prints it: its note maybe abridged.
+/// A fee as a sheet prints it: its note maybe abridged (see [`Notes`]).
 #[derive(Serialize)]
 struct PosterFee<'a> {
     name: &'a str,
@@ -2045,7 +2084,7 @@ mod tests {
             contact_line: Para::plain(&text(100)),
             cuts: Notes::ALL.map(|level| {
                 let (step, limit) = level.limits();
-                (120 > step, note > limit)
+                (120 > step, note > limit, false)
             }),
         }
     }
