@@ -15,6 +15,7 @@ const UI: &[(&str, &str, &str)] = &[
     ("search_label", "Tìm thủ tục", "Find a procedure"),
     ("search_button", "Tìm", "Search"),
     ("search_placeholder", "Ví dụ: khai sinh, chứng thực, kết hôn", "For example: birth, certification"),
+    ("search_empty", "Gõ tên thủ tục vào ô trên; dưới đây là danh mục đầy đủ.", "Type a procedure's name above; the full list is below."),
     ("search_nojs", "Bật JavaScript để tìm; dưới đây là danh mục đầy đủ.", "Turn on JavaScript to search; the full list is below."),
     ("notices", "Thông báo", "Notices"),
     ("contact", "Liên hệ", "Contact"),

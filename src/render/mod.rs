@@ -299,12 +299,23 @@ fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnosti
 /// The search index and its runtime under `search/`, from the same
 /// formatted facts the pages show.
 fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
+    let t = i18n::strings(opts.lang);
+    // Labelled, as the no-JavaScript list on the search page shows them; a
+    // procedure not yet in force says so first.
     let summary = |p: &Procedure| {
-        format!(
-            "{} · {}",
+        let facts = format!(
+            "{}: {} · {}: {}",
+            t["deadline"],
             format::deadline(&p.deadline, opts.lang),
+            t["fees"],
             format::fees_short(&p.fees, opts.lang)
-        )
+        );
+        match (p.status(opts.today), p.effective) {
+            (Status::Upcoming, Some(from)) => {
+                format!("{} {} · {facts}", t["status_upcoming"], format::date(from))
+            }
+            _ => facts,
+        }
     };
     let docs = crate::search::docs_from_site(site, opts.today, summary);
     crate::search::build_index(&docs)

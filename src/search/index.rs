@@ -101,8 +101,12 @@ impl Index {
             .par_iter()
             .map(|d| (d.field_order, super::fold(&d.title), d))
             .collect();
+        // Equal scores keep this order: a version not yet in force comes
+        // after the one in force of the same title.
         order.sort_by(|a, b| {
-            (a.0, &a.1, &a.2.title, &a.2.url).cmp(&(b.0, &b.1, &b.2.title, &b.2.url))
+            let (x, y) = (a.2, b.2);
+            (a.0, &a.1, x.upcoming, &x.title, &x.url)
+                .cmp(&(b.0, &b.1, y.upcoming, &y.title, &y.url))
         });
         let mut fields: Vec<String> = Vec::new();
         let mut docs = Vec::with_capacity(order.len());
@@ -550,6 +554,17 @@ mod tests {
         let ix = Index::build(&[doc("Zeta", 0), doc("Beta", 1), doc("Ánh", 0)]);
         let titles: Vec<&str> = (0..3).map(|i| ix.title(i)).collect();
         assert_eq!(titles, ["Ánh", "Zeta", "Beta"]);
+    }
+
+    #[test]
+    fn a_version_not_yet_in_force_comes_after_the_one_in_force() {
+        // Its URL sorts first (`…-tu-2027/` before `…/`): equal scores keep
+        // document order, so the order must not come from the URL.
+        let mut next = doc("Thanh toán thù lao", 0);
+        next.url = "f0/thanh-toan-thu-lao-tu-2027/".into();
+        next.upcoming = true;
+        let ix = Index::build(&[next, doc("Thanh toán thù lao", 0)]);
+        assert_eq!(ix.url(0), "f0/thanh-toan-thu-lao/");
     }
 
     #[test]

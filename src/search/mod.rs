@@ -51,6 +51,8 @@ pub struct SearchDoc<'a> {
     pub field_name: Cow<'a, str>,
     /// Position of the field in the catalogue (0 = first).
     pub field_order: usize,
+    /// Not yet in force: after the one in force of the same title.
+    pub upcoming: bool,
     /// Already formatted, e.g. `03 ngày làm việc · 8.000 đồng/bản`.
     pub summary: String,
     pub aliases: Vec<Cow<'a, str>>,
@@ -98,6 +100,7 @@ pub fn docs_from_site<'s>(
                     .map(|i| Cow::from(&site.fields[i].name))
                     .unwrap_or_default(),
                 field_order: field.unwrap_or(usize::MAX),
+                upcoming: p.status(today) == Status::Upcoming,
                 summary: summary(p),
                 aliases: p.aliases.iter().map(Cow::from).collect(),
                 documents: p.documents.iter().map(|d| Cow::from(&d.name)).collect(),

@@ -92,7 +92,8 @@ test('search page in Chromium from file://', { timeout: 300000 }, async (t) => {
       }));
       assert.strictEqual(r.value, 'dang ky khai sinh');
       assert.strictEqual(r.first, 'Đăng ký khai sinh');
-      assert.match(r.meta, /^Hộ tịch · 1\.001193 · /);
+      // Labelled facts; the code, which means little to a citizen, last.
+      assert.match(r.meta, /^Hộ tịch · Thời hạn giải quyết: .+ · Phí, lệ phí: .+ · Mã 1\.001193$/);
       const typed = await typeQuery(page, 'chu ki');
       assert.strictEqual(typed.url, '?q=chu%20ki', 'replaceState keeps the query in the URL');
       assert.deepStrictEqual(errors, []);
@@ -173,6 +174,49 @@ test('search page in Chromium from file://', { timeout: 300000 }, async (t) => {
       assert.match(r.status, /^\d+ results for “khai sinh”$/);
       r = await typeQuery(page, 'qqqqq');
       assert.match(r.status, /^No procedure found for “qqqqq”\. Try fewer/);
+      await page.close();
+    });
+
+    await t.test('only results with every word; else the closest, said so', async () => {
+      const { page } = await open(browser, pageUrl(SITE_DIR));
+      const moreShown = () => page.$eval('.search-more', (b) => getComputedStyle(b).display !== 'none');
+      // The empty query invites typing (JavaScript is on) above the A–Z list.
+      let status = await page.$eval('#search-status', (s) => s.textContent);
+      assert.match(status, /^Gõ tên thủ tục/);
+      assert.strictEqual(await moreShown(), false);
+      // Motorbike registration is no ward procedure (nor word) here: the
+      // procedures with "dang ky" are close, not results, and say so.
+      let r = await typeQuery(page, 'dang ky xe may');
+      assert.match(r.status, /^Không có thủ tục nào có đủ các từ “dang ky xe may”; \d+ kết quả gần đúng:$/);
+      assert.ok(r.count > 0);
+      // Every word found: only procedures with all of them, fewer than
+      // those with "khai" alone (before, their union).
+      const total = async (q) => Number((await typeQuery(page, q)).status.match(/^(\d+) kết quả cho/)[1]);
+      const [both, khai, hon] = [await total('khai ket hon'), await total('khai'), await total('ket hon')];
+      assert.ok(both < khai && both <= hon, `${both} of ${khai} and ${hon}`);
+      r = await typeQuery(page, 'khai tu');
+      assert.match(r.status, /^\d+ kết quả cho “khai tu”$/);
+      assert.strictEqual(r.first, 'Đăng ký khai tử');
+      // No result: no "show more" button.
+      r = await typeQuery(page, 'qqqqq zzzzz');
+      assert.strictEqual(await moreShown(), false);
+      await page.click('#q', { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => document.getElementById('results').dataset.query === '');
+      status = await page.$eval('#search-status', (s) => s.textContent);
+      assert.match(status, /^Gõ tên thủ tục/);
+      await page.close();
+    });
+
+    await t.test('a procedure not yet in force: after the one in force, and says so', async () => {
+      const { page } = await open(browser, pageUrl(SITE_DIR));
+      await typeQuery(page, 'thu lao hoa giai vien');
+      const rows = await page.$$eval('#results > li', (ls) => ls.map((l) => [
+        l.querySelector('a').getAttribute('href'), l.querySelector('.meta').textContent]));
+      assert.ok(rows.length >= 2, JSON.stringify(rows));
+      assert.ok(!rows[0][0].includes('tu-2027'), JSON.stringify(rows));
+      assert.ok(rows[1][0].includes('tu-2027'), JSON.stringify(rows));
+      assert.match(rows[1][1], /^Hòa giải ở cơ sở · Sắp có hiệu lực từ ngày 01\/01\/2027 · /);
       await page.close();
     });
 

@@ -381,7 +381,15 @@
         var last = i === ws.length - 1;
         return /[0-9]/.test(w) ? self.numLists(w, last) : self.wordLists(w, last);
       })).then(function (lists) {
-        return rank(lists.filter(function (l) { return l.length; }), self.meta.n);
+        var hits = rank(lists.filter(function (l) { return l.length; }), self.meta.n);
+        // How many of the query's words each hit must match to match them
+        // all (a word found nowhere counts too): the page shows partial
+        // matches only when nothing matches every word, and says so.
+        // A last word still being typed (too short to complete) does not.
+        var need = ws.length, last = ws[need - 1];
+        if (need && !lists[need - 1].length && cps(last).length < PREFIX_MIN) need--;
+        hits.words = need;
+        return hits;
       });
     });
   };
@@ -439,12 +447,16 @@
   var EN = {
     count: function (n, q) { return n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”'; },
     none: function (q) { return 'No procedure found for “' + q + '”. Try fewer or other words.'; },
+    partial: function (n, q) { return 'No procedure has all the words “' + q + '”; ' + n + (n === 1 ? ' close result:' : ' close results:'); },
+    code: 'Code',
     more: 'Show more results',
     error: 'The search index could not be loaded.'
   };
   var VI = {
     count: function (n, q) { return n + ' kết quả cho “' + q + '”'; },
     none: function (q) { return 'Không tìm thấy thủ tục nào cho “' + q + '”. Hãy thử bớt từ hoặc dùng từ khác.'; },
+    partial: function (n, q) { return 'Không có thủ tục nào có đủ các từ “' + q + '”; ' + n + ' kết quả gần đúng:'; },
+    code: 'Mã',
     more: 'Xem thêm kết quả',
     error: 'Không tải được chỉ mục tìm kiếm.'
   };
@@ -464,7 +476,9 @@
     // query) stays as it is; results go to a list of their own, so a query
     // never removes or re-inserts thousands of items (wire() sets it up).
     var az = list;
-    var fallbackStatus = status ? status.textContent : '';
+    // With JavaScript on, the empty query's status invites typing (the
+    // page's own text asks to turn JavaScript on).
+    var emptyStatus = status ? status.getAttribute('data-empty') || status.textContent : '';
     var more = document.createElement('button');
     more.type = 'button';
     more.className = 'search-more';
@@ -486,7 +500,7 @@
       a.setAttribute('href', '../' + r[1]);
       a.textContent = r[0];
       li.appendChild(a);
-      var meta = [r[2], r[3], r[4]].filter(Boolean).join(' · ');
+      var meta = [r[2], r[4], r[3] && T.code + ' ' + r[3]].filter(Boolean).join(' · ');
       if (meta) {
         li.appendChild(document.createTextNode(' '));
         var span = document.createElement('span');
@@ -521,12 +535,15 @@
         list.textContent = '';
         showList(false);
         more.hidden = true;
-        setStatus(fallbackStatus);
+        setStatus(emptyStatus);
         list.dataset.query = q;
         return Promise.resolve();
       }
       return engine.search(q).then(function (hits) {
         if (my !== seq) return;
+        var all = hits.filter(function (h) { return h.matched >= hits.words; });
+        var partial = !all.length;
+        if (!partial) hits = all;
         current = { q: q, hits: hits, shown: 0 };
         if (!hits.length) {
           list.textContent = '';
@@ -539,7 +556,7 @@
         }
         return show(0, my).then(function () {
           if (my !== seq) return;
-          setStatus(T.count(hits.length, q.trim()));
+          setStatus(partial ? T.partial(hits.length, q.trim()) : T.count(hits.length, q.trim()));
           list.dataset.query = q;
           engine.prefetch(q);
         });
@@ -569,7 +586,10 @@
       var form = input.form;
       if (form) form.addEventListener('submit', function (ev) { ev.preventDefault(); run(input.value); });
       if (input.value) run(input.value);
-      else list.dataset.query = '';
+      else {
+        setStatus(emptyStatus);
+        list.dataset.query = '';
+      }
     }
     engine.ready().then(wire, wire);
   }
