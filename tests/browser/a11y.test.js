@@ -82,6 +82,21 @@ test('the text-size buttons work and are remembered', async () => {
   await page.close();
 });
 
+test('at 360px and the largest text, no page scrolls sideways', async () => {
+  // An old phone, A+ pressed twice: nothing may stick out (phone numbers,
+  // dates and the search box were cut off before).
+  const wide = [];
+  for (const rel of pages) {
+    const { page } = await open(rel, { width: 360, prefs: { size: 2 } });
+    const out = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} “${(e.textContent || '').trim().slice(0, 30)}”`));
+    if (out.length) wide.push(`${rel}: ${out.join(', ')}`);
+    await page.close();
+  }
+  assert.deepStrictEqual(wide, []);
+});
+
 test('body text is at least 18px and controls are at least 44px tall', async () => {
   const { page } = await open('ho-tich/dang-ky-khai-sinh/index.html', { width: 360, prefs: {} });
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize));
