@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod frontmatter;
+mod lint;
 pub mod raw;
 pub mod walk;
 mod yaml;
@@ -256,8 +257,21 @@ pub fn parse_bytes<T: DeserializeOwned>(
         }
         return Some(Document::unread(source, body, body_line));
     }
+    // What the parser would misread or report in English, said first; its
+    // own report of a line already explained is left out.
+    let linted = lint::diagnostics(&source, &yaml);
+    let explained: Vec<usize> = linted
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.location.as_ref().map(|l| l.line))
+        .collect();
     let parsed = yaml::parse::<T>(&source, &yaml);
-    diags.extend(parsed.diagnostics);
+    diags.extend(linted);
+    diags.extend(parsed.diagnostics.into_iter().filter(|d| {
+        let line = d.location.as_ref().map(|l| l.line);
+        explained.is_empty()
+            || !(d.code == "yaml-syntax" || line.is_some_and(|l| explained.contains(&l)))
+    }));
     Some(Document {
         source,
         raw: parsed.value,

@@ -1,0 +1,542 @@
+//! What YAML accepts but a clerk did not mean, or refuses in words a clerk
+//! cannot act on, found line by line before the parser runs:
+//!
+//! - a plain value starting with a character YAML reads as syntax: `!` and
+//!   `&` silently swallow the first word (`result: !Quan trọng` → "trọng"),
+//!   `*`, `@`, `` ` ``, `%`, `>`/`|` before text, `- `, `? `, `,` stop
+//!   the parser with an English message;
+//! - a value wrapped in Word's curly quotes (`“1.001193”`): the quotes
+//!   become part of the value, and a code so written escapes the duplicate
+//!   check;
+//! - a quoted value not closed on its line (the parser reports it lines
+//!   later), or with text after its closing quote;
+//! - an invisible character (no-break space, zero-width space…) in the
+//!   indentation, a key, or right after `:` or `-`: the clerk sees a space;
+//! - ` #1` inside a plain value: the rest of the line is a comment, and
+//!   silently dropped (a warning; ` # text`, with a space, reads as a
+//!   comment meant as one and is left alone).
+//!
+//! The scan knows just enough YAML for the block style of `content/`: keys,
+//! list dashes, quoted values, block scalars (`|`, `>`) and plain values
+//! continued on more indented lines, whose text it leaves alone.
+
+use crate::diag::{Diagnostic, Source};
+use crate::t;
+
+/// One problem, at a 1-based line and character column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub line: usize,
+    pub column: usize,
+    /// Characters to underline.
+    pub width: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A plain value starting with `first`, which YAML reads as syntax;
+    /// `fix` is the line as it should be.
+    SpecialStart { first: char, fix: String },
+    /// A value wholly in curly quotes; `fix` is the line with straight
+    /// ones. An error where YAML or the model would misread it (a code, a
+    /// `: ` inside), else a warning: the quotes would show on the page.
+    CurlyQuotes { fix: String, error: bool },
+    /// A value opened with `quote` and not closed on its line.
+    UnclosedQuote { quote: char },
+    /// Text after a quoted value's closing quote; `fix` quotes it all.
+    TextAfterQuote { fix: String },
+    /// An invisible or look-alike space where YAML needs a real one.
+    Invisible { ch: char },
+    /// ` #` in a plain value: the rest of the line is dropped (warning).
+    Comment { dropped: String },
+}
+
+/// Characters that look like a space, or like nothing, and are not one.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00A0}' => "dấu cách không ngắt / no-break space",
+        '\u{2007}' | '\u{202F}' => "dấu cách hẹp / narrow space",
+        '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' => "dấu cách đặc biệt / special space",
+        '\u{3000}' => "dấu cách toàn khổ / ideographic space",
+        '\u{200B}' => "ký tự rộng 0 / zero-width space",
+        '\u{200C}' | '\u{200D}' | '\u{2060}' => "ký tự nối ẩn / zero-width joiner",
+        '\u{FEFF}' => "dấu BOM giữa tệp / byte order mark",
+        '\u{00AD}' => "dấu gạch nối ẩn / soft hyphen",
+        _ => return None,
+    })
+}
+
+/// Lints a YAML text (a front matter from its opening `---`, or a whole
+/// `site.yaml`); line numbers count from its first line.
+pub fn lint(yaml: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Lines more indented than this belong to the text above (a block
+    // scalar, or a plain value continued): not YAML structure.
+    let mut text_above: Option<usize> = None;
+    for (i, raw) in yaml.lines().enumerate() {
+        let line = i + 1;
+        let indent = raw.chars().take_while(|&c| c == ' ').count();
+        if raw.trim().is_empty() {
+            continue;
+        }
+        if let Some(t) = text_above {
+            if indent > t {
+                continue;
+            }
+            text_above = None;
+        }
+        let rest: String = raw.chars().skip(indent).collect();
+        if rest.starts_with('#') || rest.trim_end() == "---" || rest.trim_end() == "..." {
+            continue;
+        }
+        match lint_line(raw, indent, line, &mut out) {
+            Next::Structure => {}
+            Next::TextAbove(t) => text_above = Some(t),
+            Next::Stop => break,
+        }
+    }
+    out
+}
+
+enum Next {
+    Structure,
+    /// More indented lines than this column continue the value.
+    TextAbove(usize),
+    /// An unclosed quote: what follows cannot be read as structure.
+    Stop,
+}
+
+fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> Next {
+    let chars: Vec<char> = raw.chars().collect();
+    let at = |column: usize, width: usize, kind: Kind| Finding {
+        line,
+        column: column + 1,
+        width: width.max(1),
+        kind,
+    };
+    // The indentation, spaces and look-alikes.
+    let mut p = 0;
+    while p < chars.len() && (chars[p] == ' ' || invisible_name(chars[p]).is_some()) {
+        if chars[p] != ' ' {
+            out.push(at(p, 1, Kind::Invisible { ch: chars[p] }));
+            return Next::Structure;
+        }
+        p += 1;
+    }
+    // List dashes.
+    let mut parent = indent;
+    while p < chars.len() && chars[p] == '-' {
+        match chars.get(p + 1) {
+            None => return Next::Structure,
+            Some(' ') => {}
+            Some(&c) if invisible_name(c).is_some() => {
+                out.push(at(p + 1, 1, Kind::Invisible { ch: c }));
+                return Next::Structure;
+            }
+            Some(_) => break, // `-5`, `--`: a value
+        }
+        parent = p;
+        p += 1;
+        while p < chars.len() && chars[p] == ' ' {
+            p += 1;
+        }
+    }
+    // A key: up to the first `:` followed by a space or the end.
+    let mut value_at = p;
+    let mut key_end = None;
+    if !matches!(chars.get(p), Some('"' | '\'' | '[' | '{')) {
+        let mut q = p;
+        while q < chars.len() {
+            let c = chars[q];
+            if c == ':' {
+                match chars.get(q + 1) {
+                    None | Some(' ') => {
+                        key_end = Some(q);
+                        break;
+                    }
+                    Some(&n) if invisible_name(n).is_some() => {
+                        out.push(at(q + 1, 1, Kind::Invisible { ch: n }));
+                        return Next::Structure;
+                    }
+                    _ => {}
+                }
+            }
+            if c == ' ' && chars.get(q + 1) == Some(&'#') {
+                break;
+            }
+            q += 1;
+        }
+    }
+    if let Some(k) = key_end {
+        if let Some(off) = chars[p..k]
+            .iter()
+            .position(|&c| invisible_name(c).is_some())
+        {
+            out.push(at(p + off, 1, Kind::Invisible { ch: chars[p + off] }));
+            return Next::Structure;
+        }
+        parent = p;
+        value_at = k + 1;
+        while value_at < chars.len() && chars[value_at] == ' ' {
+            value_at += 1;
+        }
+    }
+    let head: String = chars[..value_at].iter().collect();
+    let value: String = chars[value_at..].iter().collect();
+    let value = value.trim_end();
+    if value.is_empty() || value.starts_with('#') {
+        return Next::Structure;
+    }
+    lint_value(&head, value, value_at, parent, &at, out)
+}
+
+fn lint_value(
+    head: &str,
+    value: &str,
+    col: usize,
+    parent: usize,
+    at: &dyn Fn(usize, usize, Kind) -> Finding,
+    out: &mut Vec<Finding>,
+) -> Next {
+    let width = value.chars().count();
+    let first = value.chars().next().unwrap_or(' ');
+    let head = head.trim_start();
+    let quoted = |inner: &str| {
+        format!(
+            "{head}\"{}\"",
+            inner.replace('\\', "\\\\").replace('"', "\\\"")
+        )
+    };
+    match first {
+        '"' | '\'' => {
+            let Some(close) = closing_quote(value, first) else {
+                out.push(at(col, 1, Kind::UnclosedQuote { quote: first }));
+                return Next::Stop;
+            };
+            let after = value[close + 1..].trim_start();
+            if !after.is_empty() && !after.starts_with('#') {
+                out.push(at(
+                    col,
+                    width,
+                    Kind::TextAfterQuote {
+                        fix: quoted(&unquote(value, close, first, after)),
+                    },
+                ));
+            }
+            Next::Structure
+        }
+        '|' | '>' if is_block_indicator(value) => Next::TextAbove(parent),
+        '[' | '{' => Next::Structure,
+        '“' | '‘' | '”' | '’' | '„' => {
+            let inner = value.trim_matches(|c| matches!(c, '“' | '‘' | '”' | '’' | '„'));
+            let closes = value.ends_with(['”', '’', '“']);
+            if closes && value.chars().count() >= 2 {
+                let error =
+                    head.starts_with("code:") || inner.contains(": ") || inner.contains(" #");
+                let fix = quoted(inner);
+                out.push(at(col, width, Kind::CurlyQuotes { fix, error }));
+            }
+            Next::TextAbove(parent)
+        }
+        // `-` and `?` only before a space: `-5`, `?!` are text.
+        '!' | '&' | '*' | '@' | '`' | '%' | '|' | '>' | ',' | ']' | '}' | '-' | '?'
+            if !matches!(first, '-' | '?') || value[1..].starts_with(' ') =>
+        {
+            out.push(at(
+                col,
+                width,
+                Kind::SpecialStart {
+                    first,
+                    fix: quoted(value),
+                },
+            ));
+            Next::TextAbove(parent)
+        }
+        _ => {
+            // `# text` after a space reads as a comment someone meant;
+            // `#1` as text the clerk did not know would be cut.
+            let cut = value.match_indices(" #").map(|(i, _)| i).find(|&i| {
+                value[i + 2..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+            });
+            if let Some(i) = cut {
+                let dropped = value[i + 1..].to_string();
+                let c = col + value[..i + 1].chars().count();
+                out.push(at(c, dropped.chars().count(), Kind::Comment { dropped }));
+            }
+            Next::TextAbove(parent)
+        }
+    }
+}
+
+/// The byte index of the quote closing `value` (which opens with `q`).
+fn closing_quote(value: &str, q: char) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let q = q as u8;
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if q == b'"' => i += 2,
+            b if b == q && q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == q => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The text a clerk meant by `"Tờ khai" mẫu 01`: the quoted part with its
+/// quotes kept, then what follows.
+fn unquote(value: &str, close: usize, q: char, after: &str) -> String {
+    let inner = &value[1..close];
+    format!("{q}{inner}{q} {after}")
+}
+
+/// `|`, `>`, with an optional chomping and indentation indicator, and
+/// perhaps a comment: a block scalar's header.
+fn is_block_indicator(value: &str) -> bool {
+    let v = value.split(" #").next().unwrap_or("").trim_end();
+    let mut c = v.chars();
+    matches!(c.next(), Some('|' | '>'))
+        && c.all(|x| matches!(x, '+' | '-' | '1'..='9'))
+        && v.chars().count() <= 3
+}
+
+/// The findings of `yaml` (the start of `src`'s text) as diagnostics.
+pub fn diagnostics(src: &Source, yaml: &str) -> Vec<Diagnostic> {
+    lint(yaml)
+        .into_iter()
+        .map(|f| {
+            let at = src.locate_line_col(f.line, f.column, Some(f.width));
+            to_diagnostic(f.kind, &src.rel_path).at(Some(at))
+        })
+        .collect()
+}
+
+fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
+    match kind {
+        Kind::SpecialStart { first, fix } => Diagnostic::error(
+            "yaml-special-start",
+            file,
+            t!(
+                "giá trị bắt đầu bằng ký tự `{first}`, mà YAML hiểu là ký hiệu riêng: chữ sẽ bị mất hoặc không đọc được",
+                "the value starts with `{first}`, which YAML reads as syntax: text would be lost or unreadable"
+            ),
+        )
+        .hint(t!(
+            "đặt cả giá trị trong dấu ngoặc kép: {fix}",
+            "put the whole value in double quotes: {fix}"
+        )),
+        Kind::CurlyQuotes { fix, error } => {
+            let message = t!(
+                "giá trị nằm trong dấu ngoặc kép cong “ ” (Word tự đổi), YAML coi chúng là một phần của chữ",
+                "the value is in curly quotes “ ” (Word's autocorrect), which YAML keeps as part of the text"
+            );
+            if error {
+                Diagnostic::error("curly-quotes", file, message)
+            } else {
+                Diagnostic::warning("curly-quotes", file, message)
+            }
+        }
+        .hint(t!(
+            "dùng dấu ngoặc kép thẳng \" gõ từ bàn phím: {fix}",
+            "use straight quotes \" typed on the keyboard: {fix}"
+        )),
+        Kind::UnclosedQuote { quote } => {
+            let inside = if quote == '"' { "\\\"" } else { "''" };
+            Diagnostic::error(
+                "unclosed-quote",
+                file,
+                t!(
+                    "dấu ngoặc {quote} mở ở đây nhưng không đóng trên cùng dòng",
+                    "the quote {quote} opened here is not closed on the same line"
+                ),
+            )
+            .hint(t!(
+                "thêm {quote} ở cuối giá trị, trên cùng dòng; trong giá trị, viết {inside} cho một dấu {quote}",
+                "add {quote} at the end of the value, on the same line; inside it write {inside} for a {quote}"
+            ))
+        }
+        Kind::TextAfterQuote { fix } => Diagnostic::error(
+            "text-after-quote",
+            file,
+            t!(
+                "có chữ sau dấu ngoặc kép đóng: YAML chỉ đọc phần trong ngoặc",
+                "there is text after the closing quote: YAML reads only the quoted part"
+            ),
+        )
+        .hint(t!(
+            "đặt cả giá trị trong một cặp ngoặc kép, dấu ngoặc kép bên trong viết \\\": {fix}",
+            "put the whole value in one pair of quotes, writing \\\" for a quote inside: {fix}"
+        )),
+        Kind::Invisible { ch } => {
+            let name = invisible_name(ch).unwrap_or("");
+            let (vi, en) = name.split_once(" / ").unwrap_or((name, name));
+            let code = ch as u32;
+            Diagnostic::error(
+                "invisible-char",
+                file,
+                t!(
+                    "có ký tự ẩn ({vi}, U+{code:04X}) ở chỗ YAML cần một dấu cách thường",
+                    "a hidden character ({en}, U+{code:04X}) where YAML needs a plain space"
+                ),
+            )
+            .hint(t!(
+                "xóa ký tự ở cột này rồi gõ lại bằng phím cách; ký tự ẩn thường có khi chép chữ từ Word hoặc trang web",
+                "delete the character at this column and type a space; hidden characters come with text copied from Word or the web"
+            ))
+        }
+        Kind::Comment { dropped } => Diagnostic::warning(
+            "yaml-comment",
+            file,
+            t!(
+                "phần \"{dropped}\" bị bỏ qua: trong YAML, dấu # sau một dấu cách bắt đầu một ghi chú",
+                "\"{dropped}\" is left out: in YAML, # after a space starts a comment"
+            ),
+        )
+        .hint(t!(
+            "nếu đó là nội dung, đặt cả giá trị trong dấu ngoặc kép; nếu là ghi chú, viết \"# \" (dấu cách sau #)",
+            "if it is part of the text, put the whole value in double quotes; if it is a comment, write \"# \" (a space after #)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(yaml: &str) -> Vec<(usize, usize, Kind)> {
+        lint(yaml)
+            .into_iter()
+            .map(|f| (f.line, f.column, f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn clean_front_matter_has_no_findings() {
+        let yaml = "---\ncode: \"1.001193\"\ntitle: Đăng ký khai sinh\naliases:\n  - làm giấy khai sinh\nresult: Giấy khai sinh; bản sao\nfees: []\ndeadline:\n  working_days: 0\n  note: \"Ngay trong ngày: nhận sau 15 giờ thì trả hôm sau.\"\nsteps:\n  - Nộp hồ sơ tại quầy,\n    kèm giấy tờ: & ký nhận # trong văn bản tiếp nối\n  - 'Cán bộ ''kiểm tra'' hồ sơ'\nconditions: |\n  ! dòng văn bản\n  * không phải cú pháp\nlegal_basis:\n  - number: 60/2014/QH13 # Luật Hộ tịch\n    date: 2014-11-20\namount: -5\n";
+        assert_eq!(kinds(yaml), []);
+    }
+
+    #[test]
+    fn a_value_starting_with_yaml_syntax_is_an_error_with_the_quoted_fix() {
+        let f = kinds("---\nresult: !Quan trọng\n");
+        assert_eq!(
+            f,
+            [(
+                2,
+                9,
+                Kind::SpecialStart {
+                    first: '!',
+                    fix: "result: \"!Quan trọng\"".into()
+                }
+            )]
+        );
+        for v in [
+            "&amp; bản sao",
+            "*x",
+            "@a",
+            "`b`",
+            "%c",
+            "> 60 ngày",
+            "| a",
+            "- Tờ khai",
+            "? x",
+            ",Tờ",
+        ] {
+            let f = kinds(&format!("---\nresult: {v}\n"));
+            assert!(
+                matches!(f[..], [(2, 9, Kind::SpecialStart { .. })]),
+                "{v}: {f:?}"
+            );
+        }
+        let f = kinds("---\nsteps:\n  - !khẩn báo tử\n");
+        assert!(
+            matches!(f[..], [(3, 5, Kind::SpecialStart { first: '!', .. })]),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn curly_quotes_and_broken_quotes() {
+        let f = kinds("---\ncode: “1.001193”\n");
+        assert_eq!(
+            f,
+            [(
+                2,
+                7,
+                Kind::CurlyQuotes {
+                    fix: "code: \"1.001193\"".into(),
+                    error: true
+                }
+            )]
+        );
+        // Curly quotes inside the text are text; around all of it, a warning
+        // (they would show on the page).
+        assert!(kinds("---\ntitle: Giấy “xác nhận” hộ tịch\n").is_empty());
+        assert!(kinds("---\nresult: “Giấy” khai sinh\n").is_empty());
+        assert!(matches!(
+            kinds("---\nresult: “Giấy khai sinh”\n")[..],
+            [(2, 9, Kind::CurlyQuotes { error: false, .. })]
+        ));
+        assert!(matches!(
+            kinds("---\ntitle: “Đăng ký khai tử: trường hợp đặc biệt”\n")[..],
+            [(2, 8, Kind::CurlyQuotes { error: true, .. })]
+        ));
+        let f = kinds("---\ntitle: \"Đăng ký khai tử\nresult: Giấy\nnote: \"a\"\n");
+        assert_eq!(f, [(2, 8, Kind::UnclosedQuote { quote: '"' })]);
+        let f = kinds("---\nresult: \"Tờ khai\" mẫu 01\n");
+        assert_eq!(
+            f,
+            [(
+                2,
+                9,
+                Kind::TextAfterQuote {
+                    fix: "result: \"\\\"Tờ khai\\\" mẫu 01\"".into()
+                }
+            )]
+        );
+        assert!(kinds("---\nnote: \"có \\\"trích\\\" dẫn\" # ghi chú\n").is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_where_yaml_needs_a_space() {
+        assert_eq!(
+            kinds("---\namount:\u{a0}8000\n"),
+            [(2, 8, Kind::Invisible { ch: '\u{a0}' })]
+        );
+        assert_eq!(
+            kinds("---\nfees:\n\u{a0}\u{a0}- name: X\n"),
+            [(3, 1, Kind::Invisible { ch: '\u{a0}' })]
+        );
+        assert_eq!(
+            kinds("---\n\u{200b}result: X\n"),
+            [(2, 1, Kind::Invisible { ch: '\u{200b}' })]
+        );
+        assert_eq!(
+            kinds("---\nsteps:\n  -\u{a0}Nộp\n"),
+            [(3, 4, Kind::Invisible { ch: '\u{a0}' })]
+        );
+        // In the text itself a no-break space is just a space.
+        assert!(kinds("---\ntitle: Đăng\u{a0}ký\n").is_empty());
+    }
+
+    #[test]
+    fn a_hash_in_a_plain_value_drops_the_rest() {
+        let f = kinds("---\ntitle: Đăng ký khai tử #1 (lưu động)\n");
+        assert_eq!(
+            f,
+            [(
+                2,
+                24,
+                Kind::Comment {
+                    dropped: "#1 (lưu động)".into()
+                }
+            )]
+        );
+        assert!(kinds("---\ntitle: Mẫu số#1\n").is_empty());
+    }
+}
