@@ -58,6 +58,14 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     };
     let mark = Instant::now();
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    if inside(&out, &root.join("content")) {
+        diagnostics.push(out_in_content(&out));
+        return BuildOutcome {
+            diagnostics,
+            lang,
+            built: None,
+        };
+    }
     let staging = match output::Staging::begin(
         &out,
         &WriteOptions {
@@ -142,6 +150,49 @@ pub fn render_site(
     Ok(files.into_files())
 }
 
+/// Whether `path` (which may not exist yet) is `dir` or inside it, links
+/// and `..` resolved through the part that exists.
+fn inside(path: &Path, dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let mut rest = Vec::new();
+    let mut at = path;
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            let full: PathBuf = rest.iter().rev().fold(real, |p, c| p.join(c));
+            return full.starts_with(&dir);
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The next `check` would read the output as content.
+fn out_in_content(out: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "out-in-content",
+        out,
+        t!(
+            "thư mục kết quả nằm trong content/: lần kiểm tra sau sẽ đọc nhầm trang đã dựng như nội dung",
+            "the output folder is inside content/: the next check would read the built site as content"
+        ),
+    )
+    .hint(t!(
+        "chọn thư mục ngoài content/, ví dụ --out public (mặc định)",
+        "choose a folder outside content/, e.g. --out public (the default)"
+    ))
+}
+
 fn output_error(e: OutputError) -> Diagnostic {
     match e {
         OutputError::NotOurs(path) => Diagnostic::error(
@@ -165,5 +216,23 @@ fn output_error(e: OutputError) -> Diagnostic {
             "kiểm tra quyền ghi và dung lượng đĩa; bản cũ của trang vẫn giữ nguyên",
             "check write permission and disk space; the previous output is unchanged"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_output_folder_inside_content_is_found_even_before_it_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(content.join("ho-tich")).unwrap();
+        assert!(inside(&content.join("ban-in"), &content));
+        assert!(inside(&content.join("ho-tich/a/b"), &content));
+        assert!(inside(&content, &content));
+        assert!(!inside(&dir.path().join("public"), &content));
+        assert!(!inside(&content.join("../public"), &content));
+        assert!(!inside(&dir.path().join("content-ban-in"), &content));
     }
 }

@@ -203,6 +203,8 @@ pub fn walk(root: &Path) -> Tree {
                             rel,
                         });
                     }
+                } else if let Some(fixed) = procedure_saved_as_text(&name) {
+                    tree.diagnostics.push(saved_as_text(&rel, &fixed));
                 } else {
                     check_attachment_name(&mut tree, &name, &rel);
                 }
@@ -392,6 +394,30 @@ fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
     None
 }
 
+/// `dang-ky-khai-tu.txt` or `dang-ky-khai-tu.md.txt` (Notepad's "Save as
+/// type: Text"): a procedure the build would not read. The name it needs.
+fn procedure_saved_as_text(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let stem = lower.strip_suffix(".txt")?;
+    let stem = stem.strip_suffix(".md").unwrap_or(stem);
+    Some(format!("{}.md", slugify(stem)))
+}
+
+fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
+    Diagnostic::error(
+        "saved-as-text",
+        rel,
+        t!(
+            "tệp .txt trong thư mục lĩnh vực không được đọc: thủ tục phải là tệp .md",
+            "a .txt file in a field folder is not read: a procedure must be a .md file"
+        ),
+    )
+    .hint(t!(
+        "đổi tên thành {fixed} (trong Notepad: File → Save As, ô \"Save as type\" chọn \"All files\", gõ tên có đuôi .md); nếu không phải thủ tục, chuyển tệp ra khỏi content/",
+        "rename it to {fixed} (in Notepad: File → Save As, \"Save as type\": \"All files\", type the name ending in .md); if it is not a procedure, move it out of content/"
+    ))
+}
+
 fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     let ext_ok = !ext.is_empty()
@@ -455,6 +481,15 @@ mod tests {
         ] {
             assert!(is_ignored(n), "{n}");
         }
+        assert_eq!(
+            procedure_saved_as_text("dang-ky-khai-tu.md.txt").as_deref(),
+            Some("dang-ky-khai-tu.md")
+        );
+        assert_eq!(
+            procedure_saved_as_text("Đăng ký khai tử.TXT").as_deref(),
+            Some("dang-ky-khai-tu.md")
+        );
+        assert_eq!(procedure_saved_as_text("to-khai.pdf"), None);
         for n in ["_index.md", "a.md", "index.md", "to-khai.pdf"] {
             assert!(!is_ignored(n), "{n}");
         }
