@@ -86,8 +86,9 @@ pub fn lint(yaml: &str) -> Vec<Finding> {
             }
             text_above = None;
         }
-        let rest: String = raw.chars().skip(indent).collect();
-        if rest.starts_with('#') || rest.trim_end() == "---" || rest.trim_end() == "..." {
+        // `indent` counts spaces: a byte each.
+        let rest = raw[indent..].trim_end();
+        if rest.starts_with('#') || rest == "---" || rest == "..." {
             continue;
         }
         match lint_line(raw, indent, line, &mut out) {
@@ -107,99 +108,110 @@ enum Next {
     Stop,
 }
 
+/// Scans bytes: everything YAML structure is made of is ASCII, and a byte
+/// of 0x80 or more is only decoded where a look-alike space could stand.
 fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> Next {
-    let chars: Vec<char> = raw.chars().collect();
-    let at = |column: usize, width: usize, kind: Kind| Finding {
+    let bytes = raw.as_bytes();
+    // A finding at byte `b` (counted in characters for the clerk).
+    let at = |b: usize, width: usize, kind: Kind| Finding {
         line,
-        column: column + 1,
+        column: raw[..b].chars().count() + 1,
         width: width.max(1),
         kind,
     };
-    // The indentation, spaces and look-alikes.
-    let mut p = 0;
-    while p < chars.len() && (chars[p] == ' ' || invisible_name(chars[p]).is_some()) {
-        if chars[p] != ' ' {
-            out.push(at(p, 1, Kind::Invisible { ch: chars[p] }));
-            return Next::Structure;
-        }
-        p += 1;
+    let invisible_at = |b: usize| -> Option<char> {
+        let c = raw.get(b..)?.chars().next()?;
+        (bytes[b] >= 0x80 && invisible_name(c).is_some()).then_some(c)
+    };
+    // The indentation: spaces, or look-alikes.
+    let mut p = indent;
+    if let Some(ch) = invisible_at(p) {
+        out.push(at(p, 1, Kind::Invisible { ch }));
+        return Next::Structure;
     }
     // List dashes.
     let mut parent = indent;
-    while p < chars.len() && chars[p] == '-' {
-        match chars.get(p + 1) {
+    while bytes.get(p) == Some(&b'-') {
+        match bytes.get(p + 1) {
             None => return Next::Structure,
-            Some(' ') => {}
-            Some(&c) if invisible_name(c).is_some() => {
-                out.push(at(p + 1, 1, Kind::Invisible { ch: c }));
-                return Next::Structure;
+            Some(b' ') => {}
+            Some(_) => {
+                if let Some(ch) = invisible_at(p + 1) {
+                    out.push(at(p + 1, 1, Kind::Invisible { ch }));
+                    return Next::Structure;
+                }
+                break; // `-5`, `--`: a value
             }
-            Some(_) => break, // `-5`, `--`: a value
         }
         parent = p;
         p += 1;
-        while p < chars.len() && chars[p] == ' ' {
+        while bytes.get(p) == Some(&b' ') {
             p += 1;
+        }
+        if let Some(ch) = invisible_at(p) {
+            out.push(at(p, 1, Kind::Invisible { ch }));
+            return Next::Structure;
         }
     }
     // A key: up to the first `:` followed by a space or the end.
     let mut value_at = p;
     let mut key_end = None;
-    if !matches!(chars.get(p), Some('"' | '\'' | '[' | '{')) {
+    if !matches!(bytes.get(p), Some(b'"' | b'\'' | b'[' | b'{')) {
         let mut q = p;
-        while q < chars.len() {
-            let c = chars[q];
-            if c == ':' {
-                match chars.get(q + 1) {
-                    None | Some(' ') => {
+        while q < bytes.len() {
+            match bytes[q] {
+                b':' => match bytes.get(q + 1) {
+                    None | Some(b' ') => {
                         key_end = Some(q);
                         break;
                     }
-                    Some(&n) if invisible_name(n).is_some() => {
-                        out.push(at(q + 1, 1, Kind::Invisible { ch: n }));
-                        return Next::Structure;
+                    Some(_) => {
+                        if let Some(ch) = invisible_at(q + 1) {
+                            out.push(at(q + 1, 1, Kind::Invisible { ch }));
+                            return Next::Structure;
+                        }
                     }
-                    _ => {}
-                }
-            }
-            if c == ' ' && chars.get(q + 1) == Some(&'#') {
-                break;
+                },
+                b' ' if bytes.get(q + 1) == Some(&b'#') => break,
+                _ => {}
             }
             q += 1;
         }
     }
     if let Some(k) = key_end {
-        if let Some(off) = chars[p..k]
-            .iter()
-            .position(|&c| invisible_name(c).is_some())
-        {
-            out.push(at(p + off, 1, Kind::Invisible { ch: chars[p + off] }));
-            return Next::Structure;
+        let key = &raw[p..k];
+        if !key.is_ascii() {
+            if let Some((off, ch)) = key
+                .char_indices()
+                .find(|(_, c)| invisible_name(*c).is_some())
+            {
+                out.push(at(p + off, 1, Kind::Invisible { ch }));
+                return Next::Structure;
+            }
         }
         parent = p;
         value_at = k + 1;
-        while value_at < chars.len() && chars[value_at] == ' ' {
+        while bytes.get(value_at) == Some(&b' ') {
             value_at += 1;
         }
     }
-    let head: String = chars[..value_at].iter().collect();
-    let value: String = chars[value_at..].iter().collect();
-    let value = value.trim_end();
+    let (head, value) = (&raw[..value_at], raw[value_at..].trim_end());
     if value.is_empty() || value.starts_with('#') {
         return Next::Structure;
     }
-    lint_value(&head, value, value_at, parent, &at, out)
+    let at_value = |off: usize, width: usize, kind: Kind| at(value_at + off, width, kind);
+    lint_value(head, value, parent, &at_value, out)
 }
 
 fn lint_value(
     head: &str,
     value: &str,
-    col: usize,
     parent: usize,
     at: &dyn Fn(usize, usize, Kind) -> Finding,
     out: &mut Vec<Finding>,
 ) -> Next {
-    let width = value.chars().count();
+    // Offsets into `value` are bytes; widths are characters.
+    let width = || value.chars().count();
     let first = value.chars().next().unwrap_or(' ');
     let head = head.trim_start();
     let quoted = |inner: &str| {
@@ -211,14 +223,14 @@ fn lint_value(
     match first {
         '"' | '\'' => {
             let Some(close) = closing_quote(value, first) else {
-                out.push(at(col, 1, Kind::UnclosedQuote { quote: first }));
+                out.push(at(0, 1, Kind::UnclosedQuote { quote: first }));
                 return Next::Stop;
             };
             let after = value[close + 1..].trim_start();
             if !after.is_empty() && !after.starts_with('#') {
                 out.push(at(
-                    col,
-                    width,
+                    0,
+                    width(),
                     Kind::TextAfterQuote {
                         fix: quoted(&unquote(value, close, first, after)),
                     },
@@ -235,7 +247,7 @@ fn lint_value(
                 let error =
                     head.starts_with("code:") || inner.contains(": ") || inner.contains(" #");
                 let fix = quoted(inner);
-                out.push(at(col, width, Kind::CurlyQuotes { fix, error }));
+                out.push(at(0, width(), Kind::CurlyQuotes { fix, error }));
             }
             Next::TextAbove(parent)
         }
@@ -244,8 +256,8 @@ fn lint_value(
             if !matches!(first, '-' | '?') || value[1..].starts_with(' ') =>
         {
             out.push(at(
-                col,
-                width,
+                0,
+                width(),
                 Kind::SpecialStart {
                     first,
                     fix: quoted(value),
@@ -264,8 +276,11 @@ fn lint_value(
             });
             if let Some(i) = cut {
                 let dropped = value[i + 1..].to_string();
-                let c = col + value[..i + 1].chars().count();
-                out.push(at(c, dropped.chars().count(), Kind::Comment { dropped }));
+                out.push(at(
+                    i + 1,
+                    dropped.chars().count(),
+                    Kind::Comment { dropped },
+                ));
             }
             Next::TextAbove(parent)
         }
