@@ -336,6 +336,13 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
 fn split_problem(source: &Source, e: SplitError) -> Diagnostic {
     let rel = &source.rel_path;
     match e {
+        // A field's _index.md needs one line; a procedure, the template.
+        SplitError::Empty if rel.file_name().is_some_and(|n| n == "_index.md") => {
+            Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
+                "viết tên lĩnh vực giữa hai dòng ---, ví dụ:\n---\nname: Hộ tịch\n---",
+                "write the field's name between two --- lines, e.g.:\n---\nname: Civil status\n---"
+            ))
+        }
         SplitError::Empty => Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
             "tệp cần phần khai báo giữa hai dòng ---; chép một thủ tục mẫu trong docs/dinh-dang.md rồi sửa",
             "the file needs front matter between two --- lines; copy the procedure template from docs/format.md and edit it"

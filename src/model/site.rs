@@ -132,7 +132,17 @@ fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<
             let slug = f.value.trim().to_string();
             if !field_slugs.contains(&slug.as_str()) {
                 let at = cx.loc(&f.referenced);
-                let known = field_slugs.join(", ");
+                // Only names that can be fields: a badly named or reserved
+                // folder is an error of its own, not a choice to offer.
+                let known = field_slugs
+                    .iter()
+                    .filter(|f| {
+                        crate::text::is_slug(f)
+                            && !crate::load::walk::RESERVED_FIELD_SLUGS.contains(f)
+                    })
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 cx.warning("unknown-field", at, t!("cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này", "this staff member is assigned to the field \"{slug}\", which has no folder"), Some(t!("viết tên thư mục của lĩnh vực: {known}", "write a field folder's name: {known}")));
             }
             fields.push(slug);

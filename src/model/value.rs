@@ -259,8 +259,16 @@ impl<'a> Ctx<'a> {
                         "bad-date",
                     )
                 };
+                // A date in a list (`holidays:`) is written `- 2026-04-30`.
+                let item = at.as_ref().is_some_and(|l| {
+                    let line = l.line_text.trim_start();
+                    line.starts_with("- ") && !line.contains(&format!("{key}:"))
+                });
                 let hint = hint
-                    .map(|iso| t!("viết {key}: {iso}", "write {key}: {iso}"))
+                    .map(|iso| match item {
+                        true => t!("viết - {iso}", "write - {iso}"),
+                        false => t!("viết {key}: {iso}", "write {key}: {iso}"),
+                    })
                     .unwrap_or_else(|| {
                         t!(
                             "viết ngày có thật theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
@@ -282,12 +290,23 @@ impl<'a> Ctx<'a> {
         }
         let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
         let at = self.loc(&v.referenced);
-        let hint = match digits.parse::<u32>() {
-            Ok(n) => t!(
+        let rest = raw[digits.len()..].trim();
+        let hint = match (digits.parse::<u32>(), deadline_unit(key, rest)) {
+            // `1.5`: dropping the half would change the deadline.
+            (Ok(_), _) if rest.starts_with(['.', ',']) => t!(
+                "viết số nguyên; thời hạn có nửa ngày thì tính theo giờ, ví dụ hours: 12",
+                "write a whole number; for half days count in hours, e.g. hours: 12"
+            ),
+            // `working_days: 15 giờ`: the unit names another measure.
+            (Ok(n), Some(measure)) if measure != key => t!(
+                "viết {measure}: {n} thay cho {key}",
+                "write {measure}: {n} instead of {key}"
+            ),
+            (Ok(n), _) => t!(
                 "chỉ viết con số: {key}: {n}",
                 "write only the number: {key}: {n}"
             ),
-            Err(_) => t!(
+            (Err(_), _) => t!(
                 "viết một số nguyên không âm, ví dụ {key}: 3",
                 "write a whole number of zero or more, e.g. {key}: 3"
             ),
@@ -483,6 +502,26 @@ pub fn parse_date(raw: &str) -> Result<Date, Option<String>> {
     Err(None)
 }
 
+/// The deadline measure a unit written after the number names, when `key`
+/// is one: `15 giờ` → `hours`, `3 ngày làm việc` → `working_days`.
+fn deadline_unit(key: &str, unit: &str) -> Option<&'static str> {
+    if !matches!(key, "working_days" | "calendar_days" | "hours") {
+        return None;
+    }
+    let unit = crate::text::slugify(unit);
+    if unit.starts_with("gio") || unit.starts_with("tieng") {
+        Some("hours")
+    } else if unit.starts_with("ngay-lam-viec") {
+        Some("working_days")
+    } else if unit.starts_with("ngay") && key == "hours" {
+        // Days, as most deadlines count them; `3 ngày` under a day
+        // measure keeps the measure the clerk chose.
+        Some("working_days")
+    } else {
+        None
+    }
+}
+
 /// `50.000`, `50,000 đồng`, `50.000đ` → 50000, when the grouping is clear.
 pub fn amount_suggestion(raw: &str) -> Option<u64> {
     let lower = raw.to_lowercase();
@@ -536,6 +575,24 @@ pub fn is_absolute_http_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_after_a_deadline_number_names_its_measure() {
+        assert_eq!(deadline_unit("working_days", "giờ"), Some("hours"));
+        assert_eq!(deadline_unit("working_days", "tiếng"), Some("hours"));
+        assert_eq!(
+            deadline_unit("hours", "ngày làm việc"),
+            Some("working_days")
+        );
+        assert_eq!(
+            deadline_unit("calendar_days", "ngày làm việc"),
+            Some("working_days")
+        );
+        assert_eq!(deadline_unit("hours", "ngày"), Some("working_days"));
+        assert_eq!(deadline_unit("working_days", "ngày"), None);
+        assert_eq!(deadline_unit("copies", "giờ"), None);
+        assert_eq!(deadline_unit("hours", "bản"), None);
+    }
 
     #[test]
     fn amounts_written_the_vietnamese_way_get_a_hint() {
