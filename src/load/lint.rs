@@ -12,6 +12,9 @@
 //!   later), or with text after its closing quote;
 //! - an invisible character (no-break space, zero-width space…) in the
 //!   indentation, a key, or right after `:` or `-`: the clerk sees a space;
+//! - text at the left margin that is no `key:` (the body, after a
+//!   forgotten closing `---` that a `---` further down replaced; or a long
+//!   value wrapped without indent): the parser blamed some line below;
 //! - ` #1` inside a plain value: the rest of the line is a comment, and
 //!   silently dropped (a warning; ` # text`, with a space, reads as a
 //!   comment meant as one and is left alone).
@@ -50,6 +53,9 @@ pub enum Kind {
     Invisible { ch: char },
     /// ` #` in a plain value: the rest of the line is dropped (warning).
     Comment { dropped: String },
+    /// Text at the left margin that is no `key:`: the body after a
+    /// forgotten closing `---`, or a long value wrapped without indent.
+    StrayText,
 }
 
 /// Characters that look like a space, or like nothing, and are not one.
@@ -156,7 +162,8 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
     // A key: up to the first `:` followed by a space or the end.
     let mut value_at = p;
     let mut key_end = None;
-    if !matches!(bytes.get(p), Some(b'"' | b'\'' | b'[' | b'{')) {
+    let quoted_start = matches!(bytes.get(p), Some(b'"' | b'\'' | b'[' | b'{'));
+    if !quoted_start {
         let mut q = p;
         while q < bytes.len() {
             match bytes[q] {
@@ -177,6 +184,10 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
             }
             q += 1;
         }
+    }
+    if key_end.is_none() && p == 0 && !quoted_start {
+        out.push(at(0, raw.trim_end().chars().count(), Kind::StrayText));
+        return Next::Stop;
     }
     if let Some(k) = key_end {
         let key = &raw[p..k];
@@ -404,6 +415,18 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
                 "delete the character at this column and type a space; hidden characters come with text copied from Word or the web"
             ))
         }
+        Kind::StrayText => Diagnostic::error(
+            "stray-text",
+            file,
+            t!(
+                "dòng này nằm trong phần khai báo nhưng không có dạng \"khóa: giá trị\"",
+                "this line is in the front matter but is not \"key: value\""
+            ),
+        )
+        .hint(t!(
+            "nếu đây là phần nội dung, thêm một dòng --- ngay trên nó để đóng phần khai báo; nếu là phần tiếp theo của dòng trên, nối vào dòng trên (hoặc thụt vào 2 dấu cách)",
+            "if this is the text after the front matter, add a line --- right above it to close the front matter; if it continues the line above, join it to that line (or indent it by 2 spaces)"
+        )),
         Kind::Comment { dropped } => Diagnostic::warning(
             "yaml-comment",
             file,
@@ -537,6 +560,19 @@ mod tests {
         );
         // In the text itself a no-break space is just a space.
         assert!(kinds("---\ntitle: Đăng\u{a0}ký\n").is_empty());
+    }
+
+    #[test]
+    fn text_at_the_margin_is_the_body_or_a_wrapped_value() {
+        // The closing --- forgotten; a --- further down closed it instead.
+        let f = kinds("---\ntitle: Đăng ký khai tử\nupdated: 2026-01-01\nGhi chú cho người dân.\n\n# Mục\nvăn bản\n");
+        assert_eq!(f, [(4, 1, Kind::StrayText)]);
+        assert_eq!(
+            kinds("---\ntitle: Đăng ký\nkhai tử\n"),
+            [(3, 1, Kind::StrayText)]
+        );
+        // Indented, it continues the value.
+        assert!(kinds("---\ntitle: Đăng ký\n  khai tử\n").is_empty());
     }
 
     #[test]
