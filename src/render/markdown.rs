@@ -37,6 +37,23 @@ pub fn to_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The text of the first paragraph, for a summary: a table or a list
+/// flattened into one line reads as noise ("Thời gian Nội dung Thứ Sáu…").
+pub fn first_paragraph_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for ev in parser(text) {
+        match ev {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `skipped` remembers, per open link, whether its tags were dropped, so the
 /// matching end tag is dropped too.
 fn sanitize<'a>(ev: Event<'a>, skipped: &mut Vec<bool>) -> Option<Event<'a>> {
@@ -185,6 +202,16 @@ mod tests {
         let html = to_html("# Lưu ý\n\n## Chi tiết\n");
         assert!(html.contains("<h2>Lưu ý</h2>"), "{html}");
         assert!(html.contains("<h3>Chi tiết</h3>"), "{html}");
+    }
+
+    #[test]
+    fn a_summary_is_the_first_paragraph_not_the_table_after_it() {
+        let md = "Lịch làm việc\ndịp Tết như sau:\n\n| Thời gian | Nội dung |\n|---|---|\n| Thứ Sáu | Nghỉ |\n";
+        assert_eq!(first_paragraph_text(md), "Lịch làm việc dịp Tết như sau:");
+        assert_eq!(
+            first_paragraph_text("# Tiêu đề\n\n- a\n\nĐoạn **một**."),
+            "Đoạn một."
+        );
     }
 
     #[test]

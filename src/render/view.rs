@@ -371,11 +371,9 @@ fn human_size(bytes: u64) -> String {
 }
 
 pub fn notice_view(n: &Notice, today: Date) -> NoticeView {
-    let text = markdown::to_text(&n.body);
-    let summary = match text.char_indices().nth(200) {
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
-        None => text,
-    };
+    // The first paragraph, cut at a sentence or a word (never inside one).
+    let first = markdown::first_paragraph_text(&n.body);
+    let summary = super::posters::abridge(&first, 200).into_owned();
     NoticeView {
         title: n.title.clone(),
         url: urls::notice(n),
