@@ -13,13 +13,94 @@ fn parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, opts)
 }
 
-/// Renders a body to safe HTML.
+/// Renders a body to safe HTML; phone numbers in its text become `tel:`
+/// links (a citizen on a phone taps to call).
 pub fn to_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let mut skipped_links = Vec::new();
-    let events = parser(text).filter_map(|ev| sanitize(ev, &mut skipped_links));
+    let mut in_link = 0usize;
+    let events = parser(text)
+        .filter_map(|ev| sanitize(ev, &mut skipped_links))
+        .flat_map(|ev| {
+            match &ev {
+                Event::Start(Tag::Link { .. }) => in_link += 1,
+                Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+                Event::Text(t) if in_link == 0 && !phone_spans(t).is_empty() => {
+                    return phone_links(t);
+                }
+                _ => {}
+            }
+            vec![ev]
+        });
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+/// Byte ranges of Vietnamese phone numbers in `text`: `0` (or `+84`), then
+/// digits in groups split by one space or dot, 10–11 digits in all
+/// (`0200 3812 999`, `0912.345.678`), not inside a longer number or word.
+/// Dates (`01/01/2027`), codes (`1.001193`) and sums (`8.000`) do not match.
+fn phone_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts = (b[i] == b'0' || b[i..].starts_with(b"+84"))
+            && (i == 0
+                || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80 || b[i - 1] == b'.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut digits) = (i + usize::from(b[i] == b'+'), 0);
+        while j < b.len() {
+            if b[j].is_ascii_digit() {
+                digits += 1;
+                j += 1;
+            } else if matches!(b[j], b' ' | b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let after_ok = b
+            .get(j)
+            .is_none_or(|&c| !(c.is_ascii_alphanumeric() || c >= 0x80));
+        if (10..=11).contains(&digits) && after_ok {
+            out.push((i, j));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// `text` as text and `tel:` links around its phone numbers.
+fn phone_links(text: &str) -> Vec<Event<'static>> {
+    let mut events = Vec::new();
+    let mut at = 0;
+    for (s, e) in phone_spans(text) {
+        if s > at {
+            events.push(Event::Text(CowStr::from(text[at..s].to_string())));
+        }
+        let number = &text[s..e];
+        let dial: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: CowStr::from(format!("tel:{dial}")),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(CowStr::from(number.to_string())));
+        events.push(Event::End(TagEnd::Link));
+        at = e;
+    }
+    if at < text.len() {
+        events.push(Event::Text(CowStr::from(text[at..].to_string())));
+    }
+    events
 }
 
 /// The body as plain text (for descriptions and the search index).
@@ -202,6 +283,35 @@ mod tests {
         let html = to_html("# Lưu ý\n\n## Chi tiết\n");
         assert!(html.contains("<h2>Lưu ý</h2>"), "{html}");
         assert!(html.contains("<h3>Chi tiết</h3>"), "{html}");
+    }
+
+    #[test]
+    fn phone_numbers_in_text_become_tel_links_and_nothing_else_does() {
+        let html = to_html(
+            "Gọi số trực 0200 3812 999 hoặc 0912.345.678; [0200 3812 000](tel:02003812000).",
+        );
+        assert!(
+            html.contains(r#"<a href="tel:02003812999">0200 3812 999</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="tel:0912345678">0912.345.678</a>"#),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("<a ").count(),
+            3,
+            "a link is not linked again: {html}"
+        );
+        for text in [
+            "Ngày 01/01/2027, mã 1.001193, phí 8.000 đồng, 15.000.000 đồng",
+            "Số 0200 3812 9990 (quá dài), năm 2027, tầng 01",
+            "`0200 3812 999` trong mã",
+            "mã A0200381299",
+        ] {
+            assert!(!to_html(text).contains("tel:"), "{text}: {}", to_html(text));
+        }
+        assert_eq!(phone_spans("+84 912 345 678."), [(0, 15)]);
     }
 
     #[test]
