@@ -308,8 +308,8 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
 
 fn fees(cx: &mut Ctx, slot: &Slot<Vec<Spanned<RawFee>>>) -> Option<Vec<Fee>> {
     let hint = t!(
-        "viết danh sách phí, lệ phí; nếu không thu phí thì viết fees: []",
-        "write the list of fees; write fees: [] when nothing is charged"
+        "viết danh sách phí, lệ phí; thủ tục không có phí, lệ phí nào thì viết fees: [] (in \"Không thu phí\"); lệ phí được miễn thì vẫn viết nó, với amount: 0 (in \"Miễn lệ phí\")",
+        "write the list of fees; write fees: [] when the procedure has no fee (printed \"No fee\"); a fee that is waived is still written, with amount: 0 (printed as exempt)"
     );
     let items = cx.required_list(slot, "fees", hint)?;
     let mut out = Vec::new();
