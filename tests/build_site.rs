@@ -391,6 +391,34 @@ fn expired_notices_and_repealed_procedures_leave_the_lists_but_keep_their_pages(
     );
 }
 
+#[test]
+fn a_procedure_not_yet_in_force_says_so_in_every_list() {
+    let site = base_site();
+    fs::write(
+        site.path().join("content/ho-tich/thu-tuc-moi.md"),
+        "---\ntitle: Thủ tục sắp áp dụng\nresult: Giấy\ndeadline:\n  working_days: 3\nfees: []\ndocuments:\n  - name: Tờ khai\nsteps: [Nộp]\nlegal_basis:\n  - number: 1/2026/TT\nupdated: 2026-01-05\neffective: 2027-01-01\n---\n",
+    ).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let label = "Sắp có hiệu lực từ ngày 01/01/2027";
+    for page in [
+        "danh-muc/index.html",
+        "ho-tich/index.html",
+        "search/index.html",
+    ] {
+        let html = read(site.path(), page);
+        let at = html
+            .find("Thủ tục sắp áp dụng")
+            .unwrap_or_else(|| panic!("{page}"));
+        let row = &html[at..at
+            + html[at..]
+                .find("</li>")
+                .or(html[at..].find("</tr>"))
+                .unwrap()];
+        assert!(row.contains(label), "{page}: {row}");
+    }
+}
+
 /// A snapshot of one procedure page, reviewed by eye when it changes:
 /// `UPDATE_GOLDEN=1 cargo test --test build_site` rewrites it.
 #[test]

@@ -82,7 +82,7 @@ pub fn lint(yaml: &str) -> Vec<Finding> {
     let mut text_above: Option<usize> = None;
     for (i, raw) in yaml.lines().enumerate() {
         let line = i + 1;
-        let indent = raw.chars().take_while(|&c| c == ' ').count();
+        let indent = raw.bytes().take_while(|&b| b == b' ').count();
         if raw.trim().is_empty() {
             continue;
         }
@@ -92,7 +92,6 @@ pub fn lint(yaml: &str) -> Vec<Finding> {
             }
             text_above = None;
         }
-        // `indent` counts spaces: a byte each.
         let rest = raw[indent..].trim_end();
         if rest.starts_with('#') || rest == "---" || rest == "..." {
             continue;
@@ -125,14 +124,15 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
         width: width.max(1),
         kind,
     };
-    let invisible_at = |b: usize| -> Option<char> {
-        let c = raw.get(b..)?.chars().next()?;
-        (bytes[b] >= 0x80 && invisible_name(c).is_some()).then_some(c)
+    // A look-alike space at byte `b`, where YAML needs a real one.
+    let hidden = |b: usize| -> Option<Finding> {
+        let ch = raw.get(b..)?.chars().next()?;
+        (bytes[b] >= 0x80 && invisible_name(ch).is_some()).then(|| at(b, 1, Kind::Invisible { ch }))
     };
     // The indentation: spaces, or look-alikes.
     let mut p = indent;
-    if let Some(ch) = invisible_at(p) {
-        out.push(at(p, 1, Kind::Invisible { ch }));
+    if let Some(f) = hidden(p) {
+        out.push(f);
         return Next::Structure;
     }
     // List dashes.
@@ -142,8 +142,8 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
             None => return Next::Structure,
             Some(b' ') => {}
             Some(_) => {
-                if let Some(ch) = invisible_at(p + 1) {
-                    out.push(at(p + 1, 1, Kind::Invisible { ch }));
+                if let Some(f) = hidden(p + 1) {
+                    out.push(f);
                     return Next::Structure;
                 }
                 break; // `-5`, `--`: a value
@@ -154,8 +154,8 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
         while bytes.get(p) == Some(&b' ') {
             p += 1;
         }
-        if let Some(ch) = invisible_at(p) {
-            out.push(at(p, 1, Kind::Invisible { ch }));
+        if let Some(f) = hidden(p) {
+            out.push(f);
             return Next::Structure;
         }
     }
@@ -173,8 +173,8 @@ fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> N
                         break;
                     }
                     Some(_) => {
-                        if let Some(ch) = invisible_at(q + 1) {
-                            out.push(at(q + 1, 1, Kind::Invisible { ch }));
+                        if let Some(f) = hidden(q + 1) {
+                            out.push(f);
                             return Next::Structure;
                         }
                     }
@@ -243,7 +243,9 @@ fn lint_value(
                     0,
                     width(),
                     Kind::TextAfterQuote {
-                        fix: quoted(&unquote(value, close, first, after)),
+                        // What the clerk meant: the quoted part, quotes
+                        // kept, then what follows.
+                        fix: quoted(&format!("{} {after}", &value[..=close])),
                     },
                 ));
             }
@@ -312,13 +314,6 @@ fn closing_quote(value: &str, q: char) -> Option<usize> {
         }
     }
     None
-}
-
-/// The text a clerk meant by `"Tờ khai" mẫu 01`: the quoted part with its
-/// quotes kept, then what follows.
-fn unquote(value: &str, close: usize, q: char, after: &str) -> String {
-    let inner = &value[1..close];
-    format!("{q}{inner}{q} {after}")
 }
 
 /// `|`, `>`, with an optional chomping and indentation indicator, and

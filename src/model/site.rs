@@ -63,7 +63,7 @@ pub fn validate_site(
     let holidays = cx
         .list(&raw.holidays, "holidays", None)
         .iter()
-        .filter_map(|h| cx.date(&Slot::Value(h.clone()), "holidays", None))
+        .filter_map(|h| cx.list_date(&Slot::Value(h.clone()), "holidays"))
         .collect();
     Some(SiteConfig {
         title: title?,

@@ -211,6 +211,22 @@ impl<'a> Ctx<'a> {
 
     /// A date written YYYY-MM-DD; `None` when absent (and not required) or wrong.
     pub fn date(&mut self, slot: &Scalar, key: &str, required: Option<Parent>) -> Option<Date> {
+        self.date_written(slot, key, required, false)
+    }
+
+    /// A date that is an item of the list `key` (`holidays:`): its hint is
+    /// written as the item, `- 2026-04-30`.
+    pub fn list_date(&mut self, slot: &Scalar, key: &str) -> Option<Date> {
+        self.date_written(slot, key, None, true)
+    }
+
+    fn date_written(
+        &mut self,
+        slot: &Scalar,
+        key: &str,
+        required: Option<Parent>,
+        item: bool,
+    ) -> Option<Date> {
         let v = match (slot, required) {
             (Slot::Value(v), _) => v,
             (Slot::Absent, Some(parent)) => {
@@ -259,11 +275,6 @@ impl<'a> Ctx<'a> {
                         "bad-date",
                     )
                 };
-                // A date in a list (`holidays:`) is written `- 2026-04-30`.
-                let item = at.as_ref().is_some_and(|l| {
-                    let line = l.line_text.trim_start();
-                    line.starts_with("- ") && !line.contains(&format!("{key}:"))
-                });
                 let hint = hint
                     .map(|iso| match item {
                         true => t!("viết - {iso}", "write - {iso}"),

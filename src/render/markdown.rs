@@ -25,8 +25,10 @@ pub fn to_html(text: &str) -> String {
             match &ev {
                 Event::Start(Tag::Link { .. }) => in_link += 1,
                 Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-                Event::Text(t) if in_link == 0 && !phone_spans(t).is_empty() => {
-                    return phone_links(t);
+                Event::Text(t) if in_link == 0 => {
+                    if let Some(linked) = phone_links(t) {
+                        return linked;
+                    }
                 }
                 _ => {}
             }
@@ -74,11 +76,16 @@ fn phone_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `text` as text and `tel:` links around its phone numbers.
-fn phone_links(text: &str) -> Vec<Event<'static>> {
+/// `text` as text and `tel:` links around its phone numbers; `None` when
+/// it has none (the event is kept as it is).
+fn phone_links(text: &str) -> Option<Vec<Event<'static>>> {
+    let spans = phone_spans(text);
+    if spans.is_empty() {
+        return None;
+    }
     let mut events = Vec::new();
     let mut at = 0;
-    for (s, e) in phone_spans(text) {
+    for (s, e) in spans {
         if s > at {
             events.push(Event::Text(CowStr::from(text[at..s].to_string())));
         }
@@ -100,7 +107,7 @@ fn phone_links(text: &str) -> Vec<Event<'static>> {
     if at < text.len() {
         events.push(Event::Text(CowStr::from(text[at..].to_string())));
     }
-    events
+    Some(events)
 }
 
 /// The body as plain text (for descriptions and the search index).

@@ -310,11 +310,9 @@ fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = Outpu
             t["fees"],
             format::fees_short(&p.fees, opts.lang)
         );
-        match (p.status(opts.today), p.effective) {
-            (Status::Upcoming, Some(from)) => {
-                format!("{} {} · {facts}", t["status_upcoming"], format::date(from))
-            }
-            _ => facts,
+        match view::upcoming_date(p, opts.today) {
+            Some(from) => format!("{} {from} · {facts}", t["status_upcoming"]),
+            None => facts,
         }
     };
     let docs = crate::search::docs_from_site(site, opts.today, summary);

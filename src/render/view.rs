@@ -79,7 +79,8 @@ pub struct RowView {
     pub url: String,
     pub deadline: String,
     pub fees: String,
-    /// `Sắp có hiệu lực từ ngày 01/01/2027`, when not yet in force.
+    /// The date it takes effect (`01/01/2027`), when not yet in force;
+    /// templates put `t.status_upcoming` before it.
     pub upcoming: Option<String>,
 }
 
@@ -243,10 +244,15 @@ pub fn row_view(p: &Procedure, field_name: &str, today: Date, lang: Lang) -> Row
         url: urls::procedure(p),
         deadline: format::deadline(&p.deadline, lang),
         fees: format::fees_short(&p.fees, lang),
-        upcoming: match (p.status(today), p.effective) {
-            (Status::Upcoming, Some(d)) => Some(format::date(d)),
-            _ => None,
-        },
+        upcoming: upcoming_date(p, today),
+    }
+}
+
+/// The date a procedure not yet in force takes effect, formatted.
+pub fn upcoming_date(p: &Procedure, today: Date) -> Option<String> {
+    match (p.status(today), p.effective) {
+        (Status::Upcoming, Some(d)) => Some(format::date(d)),
+        _ => None,
     }
 }
 

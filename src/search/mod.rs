@@ -53,7 +53,8 @@ pub struct SearchDoc<'a> {
     pub field_order: usize,
     /// Not yet in force: after the one in force of the same title.
     pub upcoming: bool,
-    /// Already formatted, e.g. `03 ngày làm việc · 8.000 đồng/bản`.
+    /// Already formatted, e.g. `Thời hạn giải quyết: 03 ngày làm việc · Phí,
+    /// lệ phí: 8.000 đồng/bản` (src/render/mod.rs `search_files`).
     pub summary: String,
     pub aliases: Vec<Cow<'a, str>>,
     pub documents: Vec<Cow<'a, str>>,
@@ -89,8 +90,11 @@ pub fn docs_from_site<'s>(
 ) -> Vec<SearchDoc<'s>> {
     site.procedures
         .iter()
-        .filter(|p| p.status(today) != Status::Repealed)
-        .map(|p| {
+        .filter_map(|p| {
+            let status = p.status(today);
+            (status != Status::Repealed).then_some((p, status))
+        })
+        .map(|(p, status)| {
             let field = site.fields.iter().position(|f| f.slug == p.field);
             SearchDoc {
                 url: crate::render::urls::procedure(p),
@@ -100,7 +104,7 @@ pub fn docs_from_site<'s>(
                     .map(|i| Cow::from(&site.fields[i].name))
                     .unwrap_or_default(),
                 field_order: field.unwrap_or(usize::MAX),
-                upcoming: p.status(today) == Status::Upcoming,
+                upcoming: status == Status::Upcoming,
                 summary: summary(p),
                 aliases: p.aliases.iter().map(Cow::from).collect(),
                 documents: p.documents.iter().map(|d| Cow::from(&d.name)).collect(),
