@@ -76,15 +76,29 @@ fn summary(p: &Procedure) -> String {
 }
 
 /// Builds the site of `root` with the real `niemyet build` into `out`
-/// (the pages, the search page and its index), in language `lang`.
+/// (the pages, the search page and its index), published in `lang`: for
+/// `en`, a copy of the site with `language: en` (`--lang` is the language
+/// of messages only).
 fn write_site(root: &Path, out: &Path, lang: &str) {
     // A folder from an earlier run of this test (ours to replace).
     let _ = std::fs::remove_dir_all(out);
+    let copy = tempfile::tempdir().expect("tempdir");
+    let root = if lang == "vi" {
+        root.to_path_buf()
+    } else {
+        common::copy_tree(&root.join("content"), &copy.path().join("content"));
+        let yaml = copy.path().join("content/site.yaml");
+        let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+        let published = text.replace("language: vi", &format!("language: {lang}"));
+        assert_ne!(text, published, "site.yaml has no `language: vi` line");
+        std::fs::write(&yaml, published).expect("write site.yaml");
+        copy.path().to_path_buf()
+    };
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["build", "--no-minify", "--lang", lang, "--date"])
+        .args(["build", "--no-minify", "--date"])
         .arg(vectors()["today"].as_str().expect("today"))
         .arg("--root")
-        .arg(root)
+        .arg(&root)
         .arg("--out")
         .arg(out)
         .output()

@@ -557,8 +557,8 @@ fn incremental_rebuilds_equal_full_rebuilds() {
 fn assert_same_as_full(live: &LiveSite, root: &Path, opts: CheckOptions) {
     let outcome = niemyet::check_site(root, opts);
     let site = outcome.site.expect("the content is valid");
-    let full = niemyet::build::render_site(root, &site, opts.today, outcome.lang)
-        .unwrap_or_else(|_| panic!("render"));
+    let full =
+        niemyet::build::render_site(root, &site, opts.today).unwrap_or_else(|_| panic!("render"));
     let mut expected: Vec<(String, Vec<u8>)> = full
         .into_iter()
         .map(|f| {

@@ -15,7 +15,7 @@ pub mod urls;
 pub mod view;
 
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
+
 use crate::model::{Date, Procedure, Site, Status};
 use crate::t;
 use rayon::prelude::*;
@@ -44,9 +44,10 @@ pub enum Content {
     Copy(PathBuf),
 }
 
+/// How to render. The language is not here: a site is published in its
+/// `site.yaml` `language`, never in the language of messages (`--lang`).
 pub struct RenderOptions {
     pub today: Date,
-    pub lang: Lang,
     /// Make the fields' "print all" pages with the rest (a build). Each
     /// holds every poster of its field, so after an edit it would need them
     /// all rendered again: `serve` makes them only when one is asked for
@@ -187,7 +188,11 @@ pub fn render(
         || data_files(site, opts, sink),
     );
     let mut warnings = pages?.warnings;
-    warnings.extend(posters::site_warnings(site, opts.today, opts.lang));
+    warnings.extend(posters::site_warnings(
+        site,
+        opts.today,
+        site.config.language,
+    ));
     Ok(warnings)
 }
 
@@ -299,16 +304,17 @@ fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnosti
 /// The search index and its runtime under `search/`, from the same
 /// formatted facts the pages show.
 fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
-    let t = i18n::strings(opts.lang);
+    let lang = site.config.language;
+    let t = i18n::strings(lang);
     // Labelled, as the no-JavaScript list on the search page shows them; a
     // procedure not yet in force says so first.
     let summary = |p: &Procedure| {
         let facts = format!(
             "{}: {} · {}: {}",
             t["deadline"],
-            format::deadline(&p.deadline, opts.lang),
+            format::deadline(&p.deadline, lang),
             t["fees"],
-            format::fees_short(&p.fees, opts.lang)
+            format::fees_short(&p.fees, lang)
         );
         match view::upcoming_date(p, opts.today) {
             Some(from) => format!("{} {from} · {facts}", t["status_upcoming"]),
@@ -403,8 +409,11 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut tera = theme.tera.clone();
         let g = tera.global_context();
-        g.insert("site", &view::site_view(site, opts.today, opts.lang));
-        g.insert("t", &i18n::strings(opts.lang));
+        g.insert(
+            "site",
+            &view::site_view(site, opts.today, site.config.language),
+        );
+        g.insert("t", &i18n::strings(site.config.language));
         g.insert("fields", &fields);
         g.insert("notices", &notices);
         let globals = g.clone();
@@ -457,7 +466,7 @@ impl<'a> Renderer<'a> {
                     p,
                     self.field_name(&p.field),
                     self.opts.today,
-                    self.opts.lang,
+                    self.site.config.language,
                 )
             })
             .collect()
@@ -483,7 +492,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(&self, job: &Job) -> Result<OutputFile, Box<Diagnostic>> {
-        let t = i18n::strings(self.opts.lang);
+        let t = i18n::strings(self.site.config.language);
         let mut ctx = Context::new();
         let (template, path, title, description): (&str, String, String, String) = match job {
             Job::Home => (
@@ -547,7 +556,7 @@ impl<'a> Renderer<'a> {
                     field_name: self.field_name(&p.field),
                     site: self.site,
                     today: self.opts.today,
-                    lang: self.opts.lang,
+                    lang: self.site.config.language,
                 };
                 let v = view::procedure_view(&input);
                 ctx.insert("json_ld", &data::json_ld(&v, self.site));

@@ -1589,7 +1589,7 @@ pub(super) fn render(
     sink: &dyn Sink,
 ) -> Result<usize, Vec<Diagnostic>> {
     let site = r.site;
-    let (today, lang) = (r.opts.today, r.opts.lang);
+    let (today, lang) = (r.opts.today, r.site.config.language);
     let t = super::i18n::strings(lang);
     let wanted = |field: &str| edited.is_none_or(|e| e.iter().any(|p| p.field == field));
     let part = match (edited, r.opts.print_all) {
@@ -1794,7 +1794,7 @@ fn field_posters(
     part: FieldPart,
     sink: &dyn Sink,
 ) -> Result<usize, Box<Diagnostic>> {
-    let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
+    let (site, today, lang) = (r.site, r.opts.today, r.site.config.language);
     let t = super::i18n::strings(lang);
     let in_part = |p: &Procedure| match part {
         FieldPart::Posters(Some(edited)) => edited.iter().any(|e| e.source == p.source),
@@ -1878,7 +1878,7 @@ fn procedure_posters(
     p: &Procedure,
     pages: Option<&dyn Sink>,
 ) -> Result<String, Box<Diagnostic>> {
-    let (site, today, lang) = (r.site, r.opts.today, r.opts.lang);
+    let (site, today, lang) = (r.site, r.opts.today, r.site.config.language);
     let t = super::i18n::strings(lang);
     let field_name = r.field_name(&p.field);
     let v = view::procedure_view(&view::ProcedureInput {

@@ -252,7 +252,6 @@ impl LiveSite {
         };
         let ropts = RenderOptions {
             today: self.opts.today,
-            lang,
             print_all: false,
             minify: false,
         };
