@@ -11,16 +11,24 @@ use crate::t;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub struct BuildOptions {
+pub struct BuildOptions<'a> {
     pub today: Date,
+    /// The language of messages (`--lang`); the site is published in
+    /// `site.yaml`'s `language`, whatever this says.
     pub lang: Option<Lang>,
     /// Where `public/` goes; `<root>/public` by default.
     pub out: Option<PathBuf>,
     pub minify: bool,
+    /// Told when another build is writing the same output and this one
+    /// waits for it (with that build's process id, when known).
+    pub waiting: &'a (dyn Fn(Option<u32>) + Sync),
 }
 
 pub struct Built {
+    /// The folder that holds the site (a link followed).
     pub out: PathBuf,
+    /// The link the user named, when the output is one.
+    pub link: Option<PathBuf>,
     pub procedures: usize,
     pub files: usize,
     pub bytes: u64,
@@ -70,6 +78,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         &out,
         &WriteOptions {
             minify: opts.minify,
+            waiting: opts.waiting,
         },
     ) {
         Ok(s) => s,
@@ -88,7 +97,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         let theme = Theme::load(root, &site.config.theme)?;
         let ropts = RenderOptions {
             today: opts.today,
-            lang,
             print_all: true,
             minify: opts.minify,
         };
@@ -110,14 +118,18 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     let written = staging.finish();
     phases.push(("swap", mark.elapsed()));
     let built = match written {
-        Ok(w) => Some(Built {
-            phases,
-            out,
-            procedures: site.procedures.len(),
-            files: w.files,
-            bytes: w.bytes,
-            elapsed: started.elapsed(),
-        }),
+        Ok(w) => {
+            diagnostics.extend(w.kept.into_iter().map(kept_copy));
+            Some(Built {
+                phases,
+                out: w.place.path,
+                link: w.place.link,
+                procedures: site.procedures.len(),
+                files: w.files,
+                bytes: w.bytes,
+                elapsed: started.elapsed(),
+            })
+        }
         Err(e) => {
             diagnostics.push(output_error(e));
             None
@@ -136,13 +148,11 @@ pub fn render_site(
     root: &Path,
     site: &Site,
     today: Date,
-    lang: Lang,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let theme = Theme::load(root, &site.config.theme)?;
     let files = render::Collect::default();
     let opts = RenderOptions {
         today,
-        lang,
         print_all: true,
         minify: false,
     };
@@ -193,11 +203,17 @@ fn out_in_content(out: &Path) -> Diagnostic {
     ))
 }
 
+/// Output paths are printed whole: they are not inside the site's folder
+/// as content paths are (`--out` may be anywhere, or a link's target).
+fn shown(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 fn output_error(e: OutputError) -> Diagnostic {
     match e {
         OutputError::NotOurs(path) => Diagnostic::error(
             "out-not-ours",
-            path.clone(),
+            shown(&path),
             t!(
                 "thư mục đích đã có tệp khác và không phải do niemyet tạo: không ghi đè",
                 "the output folder holds other files and was not made by niemyet: not overwriting it"
@@ -207,9 +223,65 @@ fn output_error(e: OutputError) -> Diagnostic {
             "chọn một thư mục trống hoặc chưa có (--out), hoặc tự dọn thư mục này",
             "choose an empty or new folder (--out), or empty this one yourself"
         )),
+        OutputError::LinkLoop(path) => Diagnostic::error(
+            "out-link-loop",
+            shown(&path),
+            t!(
+                "thư mục đích là liên kết (symlink) vòng quanh, không dẫn tới thư mục nào",
+                "the output folder is a symbolic link that loops and leads to no folder"
+            ),
+        )
+        .hint(t!(
+            "xóa liên kết và tạo lại cho trỏ tới thư mục của máy chủ web",
+            "delete the link and make it again, pointing at the web server's folder"
+        )),
+        OutputError::LinkToNowhere(link, to) => {
+            let to = to.display().to_string();
+            Diagnostic::error(
+                "out-link-nowhere",
+                shown(&link),
+                t!(
+                    "thư mục đích là liên kết (symlink) tới {to}, nhưng thư mục chứa nó không tồn tại",
+                    "the output folder is a link to {to}, but the folder that should hold it does not exist"
+                ),
+            )
+            .hint(t!(
+                "tạo thư mục cha của {to}, hoặc sửa liên kết cho trỏ đúng thư mục của máy chủ web",
+                "create the parent folder of {to}, or fix the link to point at the web server's folder"
+            ))
+        }
+        OutputError::LinkTargetParent(link, folder, err) => {
+            let folder_s = folder.display().to_string();
+            let parent = folder.parent().unwrap_or(&folder).display().to_string();
+            Diagnostic::error(
+                "out-link-parent",
+                shown(&link),
+                t!(
+                    "thư mục đích là liên kết tới {folder_s}; để thay cả trang cùng một lúc, niemyet cần tạo bản mới bên cạnh nó, trong {parent}, nhưng không được phép ({err}). Chưa ghi gì, trang cũ vẫn giữ nguyên",
+                    "the output folder is a link to {folder_s}; to replace the whole site at once niemyet makes the new one beside it, in {parent}, and may not ({err}). Nothing was written; the old site is unchanged"
+                ),
+            )
+            .hint(t!(
+                "cho người chạy niemyet quyền ghi vào {parent}, hoặc trỏ liên kết tới một thư mục con mà người đó có quyền, ví dụ {parent}/tthc",
+                "give the user running niemyet write permission in {parent}, or point the link at a subfolder they own, e.g. {parent}/tthc"
+            ))
+        }
+        OutputError::CannotSwap(path, err) => Diagnostic::error(
+            "out-cannot-swap",
+            shown(&path),
+            t!(
+                "không thay được thư mục đích bằng bản mới ({err}): có thể đó là điểm gắn ổ đĩa (mount point). Trang cũ vẫn giữ nguyên",
+                "cannot put the new output in the old one's place ({err}): it may be a mount point. The old site is unchanged"
+            ),
+        )
+        .hint(t!(
+            "dựng vào một thư mục con của điểm gắn, ví dụ --out {}/tthc, và cho máy chủ web phục vụ thư mục đó",
+            "build into a subfolder of the mount point, e.g. --out {}/tthc, and serve that folder",
+            path.display()
+        )),
         OutputError::Io(path, err) => Diagnostic::error(
             "out-io",
-            path,
+            shown(&path),
             t!("không ghi được: {err}", "cannot write: {err}"),
         )
         .hint(t!(
@@ -217,6 +289,22 @@ fn output_error(e: OutputError) -> Diagnostic {
             "check write permission and disk space; the previous output is unchanged"
         )),
     }
+}
+
+/// The site is in place, but an old copy could not be deleted.
+fn kept_copy((path, err): (PathBuf, std::io::Error)) -> Diagnostic {
+    Diagnostic::warning(
+        "out-old-copy-kept",
+        shown(&path),
+        t!(
+            "trang mới đã dựng xong, nhưng không xóa được bản cũ này ({err})",
+            "the new site is in place, but this old copy could not be deleted ({err})"
+        ),
+    )
+    .hint(t!(
+        "lần dựng sau sẽ thử xóa lại; nếu vẫn còn, hãy tự xóa thư mục này",
+        "the next build tries again; if it stays, delete this folder yourself"
+    ))
 }
 
 #[cfg(test)]

@@ -105,16 +105,21 @@ fn main() -> ExitCode {
             out,
             no_minify,
             timings,
-        } => run_build(
-            &cli.root,
-            &BuildOptions {
-                today,
-                lang: cli.lang,
-                out,
-                minify: !no_minify,
-            },
-            timings,
-        ),
+        } => {
+            let lang = cli.lang;
+            let waiting = move |pid: Option<u32>| eprintln!("{}", waiting_line(pid, lang));
+            run_build(
+                &cli.root,
+                &BuildOptions {
+                    today,
+                    lang: cli.lang,
+                    out,
+                    minify: !no_minify,
+                    waiting: &waiting,
+                },
+                timings,
+            )
+        }
         Command::New { field, title } => {
             let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
             let (out, err) = done.render(style());
@@ -236,7 +241,10 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
     };
     let ms = built.elapsed.as_millis();
     let kb = built.bytes.div_ceil(1024);
-    let out = built.out.display();
+    let out = match &built.link {
+        Some(link) => format!("{} → {}", link.display(), built.out.display()),
+        None => built.out.display().to_string(),
+    };
     let line = match lang {
         Lang::Vi => format!(
             "Đã dựng {} thủ tục: {} tệp, {kb} KB vào {out} trong {ms} ms",
@@ -260,6 +268,19 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Said once, before a build waits for another one writing the same output.
+fn waiting_line(pid: Option<u32>, lang: Option<Lang>) -> String {
+    let who = pid.map(|p| format!(" (PID {p})")).unwrap_or_default();
+    match lang.unwrap_or_default() {
+        Lang::Vi => format!(
+            "Một lần dựng khác{who} đang ghi vào thư mục kết quả; chờ nó xong rồi dựng tiếp…"
+        ),
+        Lang::En => {
+            format!("Another build{who} is writing the output folder; waiting for it to finish…")
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

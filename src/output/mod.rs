@@ -1,10 +1,26 @@
 //! Stage 4: rendered files → the output folder, whole or not at all.
 //!
-//! Everything is written into a fresh sibling folder (`public.niemyet-new-PID`)
-//! as it is rendered ([`Staging`]), then swapped in with two renames. A failed or interrupted build leaves the
-//! previous output byte for byte untouched, and no file from an earlier build
-//! survives. A folder niemyet did not make is never emptied: its marker file
-//! says it is ours.
+//! The guarantee, for a server administrator: at every instant the output
+//! folder is either the complete previous site or the complete new one.
+//!
+//! - Everything is written into a fresh sibling folder
+//!   (`public.niemyet-new-PID`, [`Staging`]) as it is rendered, then swapped
+//!   in with one atomic exchange ([`swap`]). A failed or killed build leaves
+//!   the previous output byte for byte untouched.
+//! - One build at a time per output: a second one waits ([`lock`]).
+//! - An output that is a link (to the web server's folder) is followed: the
+//!   folder it names is replaced beside itself; the link is never moved or
+//!   deleted through ([`place`]).
+//! - Leftovers of killed builds are recognised by name and deleted only
+//!   after the new output is in place; a site left aside by a crash is put
+//!   back first ([`tidy`]).
+//! - A folder niemyet did not make is never emptied: its marker file says
+//!   it is ours.
+
+mod lock;
+mod place;
+mod swap;
+mod tidy;
 
 use crate::render::{Content, OutputFile, Sink};
 use rayon::prelude::*;
@@ -14,6 +30,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+pub use place::Place;
+
 /// Marks a folder as niemyet's output, so a later build may replace it.
 pub const MARKER: &str = ".niemyet-output";
 
@@ -21,16 +39,35 @@ pub const MARKER: &str = ".niemyet-output";
 pub enum OutputError {
     /// `--out` names a folder with someone else's files.
     NotOurs(PathBuf),
+    /// `--out` is a link that leads back to itself.
+    LinkLoop(PathBuf),
+    /// `--out` is a link to a folder whose parent does not exist:
+    /// `(link, where it leads)`.
+    LinkToNowhere(PathBuf, PathBuf),
+    /// The new output cannot be made beside the folder a link names (no
+    /// write permission in its parent): `(link, folder, why)`.
+    LinkTargetParent(PathBuf, PathBuf, io::Error),
+    /// The new output cannot take the old one's place (a mount point, or
+    /// another file system): `(folder, why)`.
+    CannotSwap(PathBuf, io::Error),
     Io(PathBuf, io::Error),
 }
 
-pub struct WriteOptions {
+pub struct WriteOptions<'a> {
     pub minify: bool,
+    /// Told, with the other build's process id when known, when another
+    /// build holds the output and this one waits for it.
+    pub waiting: &'a (dyn Fn(Option<u32>) + Sync),
 }
 
 pub struct Written {
     pub files: usize,
     pub bytes: u64,
+    /// The folder that now holds the site, and the link to it, if any.
+    pub place: Place,
+    /// Old copies that could not be deleted, with why (the site is in
+    /// place; the next build tries again).
+    pub kept: Vec<(PathBuf, io::Error)>,
 }
 
 /// Writes `files` as the new output (for callers with every file in hand).
@@ -49,8 +86,7 @@ pub fn write(
 /// Dropped unfinished (the render failed), the folder is removed and the
 /// previous output stays as it was.
 pub struct Staging {
-    out: PathBuf,
-    name: String,
+    place: Place,
     dir: PathBuf,
     minify: bool,
     files: AtomicUsize,
@@ -58,49 +94,90 @@ pub struct Staging {
     /// The first write that failed; later files are not written.
     error: OnceLock<OutputError>,
     finished: bool,
+    /// Held until the old output is gone; dropped after `Drop::drop` has
+    /// removed an unfinished staging folder.
+    _lock: lock::OutputLock,
 }
 
 impl Staging {
     pub fn begin(out: &Path, opts: &WriteOptions) -> Result<Staging, OutputError> {
-        check_ours(out)?;
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| OutputError::Io(parent.to_path_buf(), e))?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        remove_leftovers(parent, &name);
-        let dir = parent.join(format!("{name}.niemyet-new-{}", std::process::id()));
-        let staging = Staging {
-            out: out.to_path_buf(),
-            name,
+        let place = place::resolve(out)?;
+        let lock = lock::acquire(&place.parent, &place.name, opts.waiting)
+            .map_err(|e| beside_link(&place, e))?;
+        place::check_ours(&place)?;
+        tidy::recover(&place.parent, &place.name)
+            .map_err(|e| OutputError::Io(place.path.clone(), e))?;
+        let dir = place
+            .parent
+            .join(tidy::own_name(&place.name, tidy::Kind::New));
+        let io = |e| OutputError::Io(dir.clone(), e);
+        // A folder of this name is a leftover of a killed build whose
+        // process id this one reuses (the lock says it is not running).
+        if fs::symlink_metadata(&dir).is_ok() {
+            tidy::remove(&dir).map_err(io)?;
+        }
+        fs::create_dir(&dir).map_err(|e| beside_link(&place, OutputError::Io(dir.clone(), e)))?;
+        // The marker first: the folder is recognisable as ours from here on.
+        fs::write(dir.join(MARKER), b"niemyet\n").map_err(io)?;
+        Ok(Staging {
+            place,
             dir,
             minify: opts.minify,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             error: OnceLock::new(),
             finished: false,
-        };
-        let io = |e| OutputError::Io(staging.dir.clone(), e);
-        fs::create_dir_all(&staging.dir).map_err(io)?;
-        fs::write(staging.dir.join(MARKER), b"niemyet\n").map_err(io)?;
-        Ok(staging)
+            _lock: lock,
+        })
     }
 
-    /// Swaps the new output in, unless a write failed.
+    /// Swaps the new output in, unless a write failed; then deletes the
+    /// previous output and every leftover of earlier builds.
     pub fn finish(mut self) -> Result<Written, OutputError> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
-        swap(&self.dir, &self.out, &self.name)?;
+        let aside = self
+            .place
+            .parent
+            .join(tidy::own_name(&self.place.name, tidy::Kind::Old));
+        let old = swap::swap_in(&self.dir, &self.place.path, &aside)
+            .map_err(|e| swap_error(&self.place, e))?;
         self.finished = true;
+        let mut kept = Vec::new();
+        if let Some(old) = old {
+            if let Err(e) = tidy::remove(&old) {
+                kept.push((old, e));
+            }
+        }
+        kept.extend(tidy::remove_leftovers(&self.place.parent, &self.place.name));
+        kept.dedup_by(|a, b| a.0 == b.0);
         Ok(Written {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            place: self.place.clone(),
+            kept,
         })
+    }
+}
+
+/// A staging folder or lock that cannot be made beside a link's folder is
+/// the link's problem, said as such.
+fn beside_link(place: &Place, e: OutputError) -> OutputError {
+    match (e, &place.link) {
+        (OutputError::Io(_, err), Some(link)) if err.kind() == io::ErrorKind::PermissionDenied => {
+            OutputError::LinkTargetParent(link.clone(), place.path.clone(), err)
+        }
+        (e, _) => e,
+    }
+}
+
+fn swap_error(place: &Place, e: io::Error) -> OutputError {
+    const EXDEV: i32 = 18;
+    const EBUSY: i32 = 16;
+    match e.raw_os_error() {
+        Some(EXDEV | EBUSY) => OutputError::CannotSwap(place.path.clone(), e),
+        _ => OutputError::Io(place.path.clone(), e),
     }
 }
 
@@ -151,49 +228,6 @@ fn write_streamed(
     written.map_err(|e| OutputError::Io(target, e))
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.finished {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-fn check_ours(out: &Path) -> Result<(), OutputError> {
-    match fs::read_dir(out) {
-        Ok(mut entries) => {
-            let empty = entries.next().is_none();
-            if empty || out.join(MARKER).is_file() {
-                Ok(())
-            } else {
-                Err(OutputError::NotOurs(out.to_path_buf()))
-            }
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
-            Err(OutputError::NotOurs(out.to_path_buf()))
-        }
-        Err(e) => Err(OutputError::Io(out.to_path_buf(), e)),
-    }
-}
-
-/// Folders left by a build that was killed half-way.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let prefixes = [
-        format!("{name}.niemyet-new-"),
-        format!("{name}.niemyet-old-"),
-    ];
-    for e in entries.filter_map(Result::ok) {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(e.path());
-        }
-    }
-}
-
 /// Runs `work` (a render into a [`Staging`]) on more threads than cores:
 /// creating thousands of small files is bound by file-system latency, not
 /// by the CPU, and more threads keep the disk queue full.
@@ -208,6 +242,14 @@ pub fn with_io_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
 }
 
 const IO_THREADS: usize = 8;
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = tidy::remove(&self.dir);
+        }
+    }
+}
 
 fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputError> {
     let target = staging.join(&f.path);
@@ -231,51 +273,20 @@ fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputE
     len.map_err(|e| OutputError::Io(target, e))
 }
 
-/// Two renames: the old output aside, the new one in; then the old one goes.
-fn swap(staging: &Path, out: &Path, name: &str) -> Result<(), OutputError> {
-    let old = staging.with_file_name(format!("{name}.niemyet-old-{}", std::process::id()));
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, &old).map_err(|e| OutputError::Io(out.to_path_buf(), e))?;
-    }
-    if let Err(e) = fs::rename(staging, out) {
-        if had_old {
-            let _ = fs::rename(&old, out);
-        }
-        return Err(OutputError::Io(out.to_path_buf(), e));
-    }
-    if had_old {
-        remove_tree(&old);
-    }
-    Ok(())
-}
-
-/// Removes a previous output: its top-level folders in parallel (thousands
-/// of small files, like writing them, wait on the file system).
-fn remove_tree(dir: &Path) {
-    with_io_threads(|| remove_parallel(dir));
-}
-
-/// Every folder's entries in parallel, not just the top level's: one
-/// folder (`posters/`) holds two thirds of a site's files, and deleting it
-/// on one thread took 33 s of a 100,000-procedure rebuild on ext4.
-/// Symbolic links are removed, never followed.
-fn remove_parallel(dir: &Path) {
-    if let Ok(entries) = fs::read_dir(dir) {
-        let entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
-        entries.par_iter().for_each(|e| match e.file_type() {
-            Ok(t) if t.is_dir() => remove_parallel(&e.path()),
-            _ => {
-                let _ = fs::remove_file(e.path());
-            }
-        });
-    }
-    let _ = fs::remove_dir(dir);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is beside the output, but for its lock file.
+    fn siblings(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != ".public.niemyet-lock")
+            .collect();
+        names.sort();
+        names
+    }
 
     fn page(path: &str, text: &str) -> OutputFile {
         OutputFile {
@@ -293,7 +304,10 @@ mod tests {
         let res = write(
             &out,
             vec![page("index.html", "<p>x</p>")],
-            &WriteOptions { minify: false },
+            &WriteOptions {
+                minify: false,
+                waiting: &|_| {},
+            },
         );
         assert!(matches!(res, Err(OutputError::NotOurs(_))));
         assert_eq!(fs::read(out.join("luan-van.docx")).unwrap(), b"important");
@@ -304,7 +318,10 @@ mod tests {
     fn a_second_build_replaces_everything_of_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let opts = WriteOptions { minify: false };
+        let opts = WriteOptions {
+            minify: false,
+            waiting: &|_| {},
+        };
         write(
             &out,
             vec![page("a/index.html", "a"), page("b/index.html", "b")],
@@ -314,8 +331,11 @@ mod tests {
         write(&out, vec![page("a/index.html", "a2")], &opts).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "a2");
         assert!(!out.join("b").exists(), "a stale page survived");
-        let siblings: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(siblings.len(), 1, "staging folders left behind");
+        assert_eq!(
+            siblings(dir.path()),
+            ["public"],
+            "staging folders left behind"
+        );
     }
 
     #[cfg(unix)]
@@ -325,7 +345,10 @@ mod tests {
         let (out, elsewhere) = (dir.path().join("public"), dir.path().join("elsewhere"));
         fs::create_dir_all(elsewhere.join("deep")).unwrap();
         fs::write(elsewhere.join("deep/keep.txt"), "keep").unwrap();
-        let opts = WriteOptions { minify: false };
+        let opts = WriteOptions {
+            minify: false,
+            waiting: &|_| {},
+        };
         write(&out, vec![page("a/b/c/index.html", "old")], &opts).unwrap();
         // Someone linked a folder into the old output by hand.
         std::os::unix::fs::symlink(&elsewhere, out.join("a/b/link")).unwrap();
@@ -341,7 +364,10 @@ mod tests {
     fn an_abandoned_or_failed_staging_leaves_the_old_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let opts = WriteOptions { minify: false };
+        let opts = WriteOptions {
+            minify: false,
+            waiting: &|_| {},
+        };
         write(&out, vec![page("index.html", "old")], &opts).unwrap();
         // The render failed half-way: the staging folder is dropped.
         let staging = Staging::begin(&out, &opts).unwrap();
@@ -353,7 +379,10 @@ mod tests {
         staging.put(page("a/index.html", "page"));
         assert!(matches!(staging.finish(), Err(OutputError::Io(..))));
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
-        let siblings: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(siblings.len(), 1, "staging folders left behind");
+        assert_eq!(
+            siblings(dir.path()),
+            ["public"],
+            "staging folders left behind"
+        );
     }
 }
