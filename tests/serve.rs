@@ -1,9 +1,10 @@
 //! `niemyet serve` on a temporary copy of the base site, over real HTTP
 //! (a plain `TcpStream` client): edits show within 2 s, a broken file
 //! shows the overlay while the last good site stays up, fixing it clears
-//! it, traversal is refused, HEAD, 404 and content types. And through the
-//! library: the incremental rebuild gives, byte for byte, what a full
-//! `check` + render gives after a sequence of edits.
+//! it, traversal is refused, HEAD, 404 and content types; a form swapped
+//! for a link out of `content/` is never served. And through the library:
+//! the incremental rebuild gives, byte for byte, what a full `check` +
+//! render gives after a sequence of edits.
 
 mod common;
 
@@ -597,4 +598,86 @@ fn a_site_broken_from_the_start_is_served_once_fixed() {
         r.status == 200 && !r.text().contains("niemyet-overlay")
     });
     assert_eq!(server.get(PAGE).status, 200);
+}
+
+/// A form swapped for a link to a file outside the site: `check` refuses
+/// it, the last good site stays up, and the outside file is never served,
+/// neither before the rebuild sees the swap nor after. Fixed, the new
+/// form is served.
+#[cfg(unix)]
+#[test]
+fn a_form_swapped_for_a_link_out_of_the_site_is_never_served() {
+    const SECRET: &str = "SECRET OUTSIDE THE SITE";
+    let site = base_site();
+    let root = site.path();
+    // A bundle: content/ho-tich/dang-ky-ket-hon/{index.md, to-khai.pdf}.
+    let bundle = root.join("content/ho-tich/dang-ky-ket-hon");
+    std::fs::create_dir(&bundle).unwrap();
+    let original = std::fs::read_to_string(root.join(PROCEDURE)).unwrap();
+    std::fs::write(
+        bundle.join("index.md"),
+        original
+            .replace("1.001193", "1.000894")
+            .replace("title: Đăng ký khai sinh", "title: Đăng ký kết hôn"),
+    )
+    .unwrap();
+    let form_bytes = std::fs::read(root.join("content/ho-tich/to-khai.pdf")).unwrap();
+    std::fs::write(bundle.join("to-khai.pdf"), &form_bytes).unwrap();
+    let outside = root.join("outside.pdf");
+    std::fs::write(&outside, SECRET).unwrap();
+
+    let server = Server::start(root);
+    for (file, url, page) in [
+        (
+            bundle.join("to-khai.pdf"),
+            "/ho-tich/dang-ky-ket-hon/to-khai.pdf",
+            "/ho-tich/dang-ky-ket-hon/",
+        ),
+        (
+            root.join("content/ho-tich/to-khai.pdf"),
+            "/ho-tich/dang-ky-khai-sinh/to-khai.pdf",
+            PAGE,
+        ),
+    ] {
+        let before = server.get(url);
+        assert_eq!(before.status, 200, "{url}: {}", server.output());
+        assert_eq!(before.body, form_bytes, "{url}");
+
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink(&outside, &file).unwrap();
+        // From the swap until the rebuild has shown the error, and after.
+        let started = Instant::now();
+        let mut refused_seen = false;
+        while started.elapsed() < Duration::from_secs(5) {
+            let r = server.get(url);
+            assert!(!r.text().contains(SECRET), "{url} served the outside file");
+            if server.get(page).text().contains("niemyet-overlay") {
+                refused_seen = true;
+                break;
+            }
+        }
+        assert!(
+            refused_seen,
+            "check never refused the link:\n{}",
+            server.output()
+        );
+        let out = server.output_with("trỏ ra ngoài thư mục content/");
+        assert!(out.contains("trỏ ra ngoài thư mục content/"), "{out}");
+        for _ in 0..3 {
+            let r = server.get(url);
+            assert!(!r.text().contains(SECRET), "{url} served the outside file");
+            assert_eq!(r.status, 409, "{url}");
+            assert!(r.text().contains("Tệp này đã thay đổi"), "{}", r.text());
+            assert!(r.text().contains("This file changed"), "{}", r.text());
+        }
+
+        // A real file again: served once the site checks clean.
+        std::fs::remove_file(&file).unwrap();
+        std::fs::write(&file, b"%PDF-1.4 new form").unwrap();
+        server.wait_for(url, Duration::from_secs(2), |r| {
+            r.status == 200 && r.body == b"%PDF-1.4 new form"
+        });
+        std::fs::write(&file, &form_bytes).unwrap();
+        server.wait_for(url, Duration::from_secs(2), |r| r.body == form_bytes);
+    }
 }

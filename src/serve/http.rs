@@ -123,13 +123,20 @@ async fn send(
     let bytes = match body {
         Body::Html(b) => overlay::inject(&b, snapshot.overlay.as_deref()),
         Body::Data(b) => return respond(status, key, b, head),
-        Body::File(p) => match tokio::task::spawn_blocking(move || std::fs::read(p)).await {
+        Body::File(p) => match tokio::task::spawn_blocking(move || p.read()).await {
             Ok(Ok(b)) => b,
-            _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
+            _ => return plain(StatusCode::CONFLICT, FILE_CHANGED),
         },
     };
     respond(status, key, bytes, head)
 }
+
+/// A form (or theme file) is no longer the file the last good site was
+/// checked with: it is not served from disk as it now is.
+const FILE_CHANGED: &str = "Tệp này đã thay đổi sau lần kiểm tra gần nhất nên chưa mở được. \
+Bản xem trước sẽ cập nhật khi nội dung được lưu lại và không còn lỗi.\n\
+This file changed since the site was last checked, so it is not served. \
+The preview updates at the next save without errors.\n";
 
 fn respond(
     status: StatusCode,

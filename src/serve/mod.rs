@@ -13,6 +13,7 @@
 pub mod http;
 pub mod live;
 pub mod overlay;
+pub mod pin;
 pub mod watch;
 
 use crate::check::CheckOptions;
