@@ -4,6 +4,15 @@
 //! letters or `//` are refused with 400 even so. `GET` and `HEAD` only; a
 //! folder serves its `index.html` (`/x` redirects to `/x/`), never a
 //! listing; the site's `404.html` with status 404.
+//!
+//! Connections are served here, not by `axum::serve`, which has no timeout
+//! and no limit: a request's head must arrive within
+//! [`Limits::header_timeout`] (an idle keep-alive connection waits for the
+//! next head, so it is closed after as long), and beyond
+//! [`Limits::max_connections`] a new connection is answered 503 and
+//! closed at once, before the process runs out of file descriptors. A
+//! response being written is never timed out: the live-reload stream
+//! stays open as long as its page.
 
 use super::live::{Body, Snapshot};
 use super::overlay::{self, EVENTS_PATH};
@@ -15,9 +24,14 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use std::convert::Infallible;
+use std::io;
 use std::sync::Arc;
-use tokio::sync::watch;
+use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Semaphore};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -25,11 +39,92 @@ pub struct AppState {
     pub lang: Lang,
 }
 
+/// How long a client may take, and how many may be connected at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// From the connection's start, or the end of its last response, to
+    /// the end of a request's head.
+    pub header_timeout: Duration,
+    /// Open connections, live-reload streams included.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    /// A browser sends a request's head in one packet: 5 s is generous even
+    /// on a phone over Wi-Fi. A browser opens at most 6 connections to one
+    /// server (live-reload included); 512 leaves room for many tabs and
+    /// browsers, and half of the usual limit of 1,024 descriptors to the
+    /// rebuild's own files.
+    fn default() -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(5),
+            max_connections: 512,
+        }
+    }
+}
+
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(file)
         .with_state(state)
+}
+
+/// Serves `app` on `listener` within `limits`, until the process ends.
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits) {
+    let slots = Arc::new(Semaphore::new(
+        limits.max_connections.min(Semaphore::MAX_PERMITS),
+    ));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                accept_failed(e).await;
+                continue;
+            }
+        };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            refuse(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let conn =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        tokio::spawn(async move {
+            // A client that went away or timed out: nothing to report.
+            let _ = conn.await;
+            drop(slot);
+        });
+    }
+}
+
+/// Over the limit: a short answer if the socket takes it now, then closed.
+fn refuse(stream: TcpStream) {
+    const TEXT: &str = "Quá nhiều kết nối tới bản xem trước; thử lại sau.\n\
+        Too many connections to the preview; try again later.\n";
+    let answer = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n\
+         connection: close\r\ncontent-length: {}\r\n\r\n{TEXT}",
+        TEXT.len()
+    );
+    let _ = stream.try_write(answer.as_bytes());
+}
+
+/// An accept that failed: the client's problem, or (out of descriptors)
+/// ours, then a pause before the next try so the loop does not spin.
+async fn accept_failed(e: io::Error) {
+    use io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if matches!(
+        e.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset
+    ) {
+        return;
+    }
+    eprintln!("serve: không nhận được kết nối · cannot accept a connection: {e}");
+    tokio::time::sleep(Duration::from_millis(100)).await;
 }
 
 /// One `reload` event each time the site (or its list of errors) changes.

@@ -37,6 +37,9 @@ pub struct ServeOptions {
     pub today: Date,
     pub lang: Option<Lang>,
     pub style: Style,
+    /// Timeouts and the connection limit ([`http::Limits::default`] but in
+    /// tests).
+    pub limits: http::Limits,
 }
 
 /// Why `serve` could not start (it never stops on a content problem).
@@ -132,9 +135,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             .map_err(|e| ServeError::Io(e.to_string()))?;
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| ServeError::Io(e.to_string()))?;
-        axum::serve(listener, app)
-            .await
-            .map_err(|e| ServeError::Io(e.to_string()))
+        http::serve(listener, app, opts.limits).await;
+        Ok(())
     })
 }
 
