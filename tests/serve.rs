@@ -3,9 +3,10 @@
 //! shows the overlay while the last good site stays up, fixing it clears
 //! it, traversal is refused, HEAD, 404 and content types; a form swapped
 //! for a link out of `content/` is never served; half-sent and idle
-//! connections are closed, and their number is limited. And through the
-//! library: the incremental rebuild gives, byte for byte, what a full
-//! `check` + render gives after a sequence of edits.
+//! connections are closed, their number is limited, and only names of
+//! this computer are answered. And through the library: the incremental
+//! rebuild gives, byte for byte, what a full `check` + render gives after
+//! a sequence of edits.
 
 mod common;
 
@@ -889,4 +890,41 @@ fn connections_beyond_the_limit_are_refused_at_once() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// DNS rebinding: a page of another site that made its name resolve to
+/// 127.0.0.1 sends that name; only names of this computer are answered.
+#[test]
+fn only_names_of_this_computer_are_answered() {
+    let site = base_site();
+    let server = Server::start(site.path());
+    let port = server.port;
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+    ] {
+        assert_eq!(request_as(port, "GET", "/", &host).status, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("192.168.1.20:{port}"),
+    ] {
+        for target in ["/", "/__niemyet/events", "/catalogue.json"] {
+            let r = request_as(port, "GET", target, &host);
+            assert_eq!(r.status, 403, "{host} {target}");
+            assert!(r.text().contains("localhost"), "{}", r.text());
+            assert!(!r.text().contains("Đăng ký khai sinh"), "{host} {target}");
+        }
+    }
+    // No Host at all (HTTP/1.0) is no name of this computer either.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    assert_eq!(parse(&raw).status, 403);
 }

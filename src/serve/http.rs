@@ -13,13 +13,19 @@
 //! closed at once, before the process runs out of file descriptors. A
 //! response being written is never timed out: the live-reload stream
 //! stays open as long as its page.
+//!
+//! Only requests naming this computer (`localhost`, a loopback address) or
+//! the `--bind` address are answered ([`host_allowed`]): a page of another
+//! site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends
+//! its own name, and gets 403.
 
 use super::live::{Body, Snapshot};
 use super::overlay::{self, EVENTS_PATH};
 use crate::lang::Lang;
 use axum::body::Body as HttpBody;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,6 +34,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use std::convert::Infallible;
 use std::io;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
@@ -37,6 +44,8 @@ use tokio::sync::{watch, Semaphore};
 pub struct AppState {
     pub site: watch::Receiver<Arc<Snapshot>>,
     pub lang: Lang,
+    /// The `--bind` address: a name for this server besides the loopback ones.
+    pub bind: IpAddr,
 }
 
 /// How long a client may take, and how many may be connected at once.
@@ -67,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(file)
+        .layer(middleware::from_fn_with_state(state.clone(), check_host))
         .with_state(state)
 }
 
@@ -125,6 +135,70 @@ async fn accept_failed(e: io::Error) {
     }
     eprintln!("serve: không nhận được kết nối · cannot accept a connection: {e}");
     tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+/// Answers only requests that name this server (see [`host_allowed`]).
+async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let authority = request.uri().authority().map(|a| a.as_str());
+    let named = host.is_some() || authority.is_some();
+    let allowed = [host, authority]
+        .into_iter()
+        .flatten()
+        .all(|h| host_allowed(h, state.bind));
+    if named && allowed {
+        return next.run(request).await;
+    }
+    plain(StatusCode::FORBIDDEN, HOST_REFUSED)
+}
+
+const HOST_REFUSED: &str = "Bị từ chối: bản xem trước chỉ trả lời khi được mở bằng \
+http://localhost hoặc http://127.0.0.1 (hoặc địa chỉ đã cho ở --bind), \
+để trang web khác không đọc được nó.\n\
+Forbidden: the preview answers only when opened as http://localhost or \
+http://127.0.0.1 (or the --bind address), so that other websites cannot read it.\n";
+
+/// Whether a `Host` value (`name`, `name:port`, `[v6]:port`) names this
+/// server: `localhost`, a loopback address, or `bind`. Listening on every
+/// address (`0.0.0.0`, `::`), any IP address is allowed: the computer's
+/// addresses on the network are not known here, and DNS rebinding needs
+/// a name, never an address.
+pub fn host_allowed(value: &str, bind: IpAddr) -> bool {
+    let Some(name) = host_name(value) else {
+        return false;
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == bind || bind.is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+/// The name of a `Host` value without its port; `None` if malformed.
+fn host_name(value: &str) -> Option<&str> {
+    let (name, port) = match value.strip_prefix('[') {
+        Some(rest) => {
+            let (v6, after) = rest.split_once(']')?;
+            // Only an IPv6 address goes in brackets.
+            v6.parse::<std::net::Ipv6Addr>().ok()?;
+            (
+                v6,
+                after.strip_prefix(':').or(after.is_empty().then_some("")),
+            )
+        }
+        None => match value.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (value, Some("")),
+        },
+    };
+    let port = port?;
+    let port_ok = port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()));
+    (port_ok && !name.is_empty()).then_some(name)
 }
 
 /// One `reload` event each time the site (or its list of errors) changes.
@@ -387,5 +461,45 @@ mod tests {
         assert_eq!(content_type("q.svg"), "image/svg+xml");
         assert_eq!(content_type("f.woff2"), "font/woff2");
         assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+
+    #[test]
+    fn only_names_of_this_computer_are_answered() {
+        let loopback = IpAddr::from([127, 0, 0, 1]);
+        for ok in [
+            "localhost",
+            "LocalHost:1111",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(host_allowed(ok, loopback), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "192.168.1.5:1111",
+            "localhost:x",
+            "localhost:1111:1",
+            "[::1",
+            "[evil]:1",
+            "::1",
+            ":1111",
+            "",
+        ] {
+            assert!(!host_allowed(bad, loopback), "{bad}");
+        }
+        let lan = IpAddr::from([192, 168, 1, 5]);
+        assert!(host_allowed("192.168.1.5:1111", lan));
+        assert!(host_allowed("localhost:1111", lan));
+        assert!(!host_allowed("192.168.1.6:1111", lan));
+        assert!(!host_allowed("evil.example", lan));
+        let any = IpAddr::from([0, 0, 0, 0]);
+        assert!(host_allowed("10.0.0.7:1111", any));
+        assert!(host_allowed("[fe80::1]:1111", any));
+        assert!(!host_allowed("evil.example:1111", any));
     }
 }

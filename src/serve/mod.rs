@@ -128,6 +128,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let app = http::router(http::AppState {
         site: site_rx,
         lang,
+        bind: opts.bind,
     });
     runtime.block_on(async move {
         listener
