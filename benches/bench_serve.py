@@ -118,7 +118,11 @@ class Events:
 
     def __init__(self, port: int):
         self.sock = socket.create_connection(("127.0.0.1", port))
-        self.sock.sendall(b"GET /__niemyet/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        # serve answers only requests naming this computer.
+        self.sock.sendall(
+            f"GET /__niemyet/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            "Accept: text/event-stream\r\n\r\n".encode()
+        )
         self.buf = b""
         self.sock.settimeout(60)
         while b"\r\n\r\n" not in self.buf:

@@ -79,6 +79,12 @@ enum Command {
         /// Dò thay đổi định kỳ thay vì nhận tin từ hệ điều hành · poll for changes
         #[arg(long)]
         poll: bool,
+        /// For tests: how long a request's head may take, in milliseconds.
+        #[arg(long, hide = true)]
+        header_timeout_ms: Option<u64>,
+        /// For tests: how many connections may be open at once.
+        #[arg(long, hide = true)]
+        max_connections: Option<usize>,
     },
 }
 
@@ -139,7 +145,15 @@ fn main() -> ExitCode {
             bind,
             open,
             poll,
+            header_timeout_ms,
+            max_connections,
         } => {
+            let defaults = niemyet::serve::http::Limits::default();
+            let limits = niemyet::serve::http::Limits {
+                header_timeout: header_timeout_ms
+                    .map_or(defaults.header_timeout, std::time::Duration::from_millis),
+                max_connections: max_connections.unwrap_or(defaults.max_connections),
+            };
             let opts = niemyet::serve::ServeOptions {
                 root: cli.root.clone(),
                 bind,
@@ -149,6 +163,7 @@ fn main() -> ExitCode {
                 today,
                 lang: cli.lang,
                 style: style(),
+                limits,
             };
             match niemyet::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,

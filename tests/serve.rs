@@ -1,9 +1,12 @@
 //! `niemyet serve` on a temporary copy of the base site, over real HTTP
 //! (a plain `TcpStream` client): edits show within 2 s, a broken file
 //! shows the overlay while the last good site stays up, fixing it clears
-//! it, traversal is refused, HEAD, 404 and content types. And through the
-//! library: the incremental rebuild gives, byte for byte, what a full
-//! `check` + render gives after a sequence of edits.
+//! it, traversal is refused, HEAD, 404 and content types; a form swapped
+//! for a link out of `content/` is never served; half-sent and idle
+//! connections are closed, their number is limited, and only names of
+//! this computer are answered. And through the library: the incremental
+//! rebuild gives, byte for byte, what a full `check` + render gives after
+//! a sequence of edits.
 
 mod common;
 
@@ -150,16 +153,26 @@ impl Response {
 
 /// One HTTP/1.1 request, the target sent exactly as given.
 fn request(port: u16, method: &str, target: &str) -> Response {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    request_as(port, method, target, &format!("127.0.0.1:{port}"))
+}
+
+/// One HTTP/1.1 request naming the server `host`.
+fn request_as(port: u16, method: &str, target: &str, host: &str) -> Response {
+    try_request_as(port, method, target, host).expect("a response")
+}
+
+/// One HTTP/1.1 request; `None` if the connection failed.
+fn try_request_as(port: u16, method: &str, target: &str, host: &str) -> Option<Response> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
     write!(
         s,
-        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
-    .unwrap();
+    .ok()?;
     let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read response");
-    parse(&raw)
+    s.read_to_end(&mut raw).ok()?;
+    Some(parse(&raw))
 }
 
 fn parse(raw: &[u8]) -> Response {
@@ -182,6 +195,62 @@ fn parse(raw: &[u8]) -> Response {
         status,
         headers,
         body: raw[end + 4..].to_vec(),
+    }
+}
+
+/// The live-reload stream, its response head read.
+fn open_events(port: u16) -> (TcpStream, String) {
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__niemyet/events HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut seen = String::new();
+    read_until(&mut events, &mut seen, "\r\n\r\n", Duration::from_secs(10));
+    (events, seen)
+}
+
+/// Reads `stream` into `seen` until it holds `needle`, at most `within`.
+fn read_until(stream: &mut TcpStream, seen: &mut String, needle: &str, within: Duration) {
+    let started = Instant::now();
+    while !seen.contains(needle) && started.elapsed() < within {
+        let mut buf = [0u8; 4096];
+        match stream.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(_) => {}
+        }
+    }
+}
+
+/// Whether the server closed `stream` (end of file or reset) within
+/// `within`; whatever it sent before closing is ignored.
+fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    let mut buf = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => continue,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return false
+            }
+            Err(_) => return true,
+        }
     }
 }
 
@@ -210,23 +279,7 @@ fn edits_errors_and_recovery_over_http() {
     assert!(!page.text().contains("niemyet-overlay"));
 
     // The reload stream, opened before the edit.
-    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    events
-        .set_read_timeout(Some(Duration::from_millis(200)))
-        .unwrap();
-    write!(
-        events,
-        "GET /__niemyet/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n"
-    )
-    .unwrap();
-    let mut seen = String::new();
-    let started = Instant::now();
-    while !seen.contains("\r\n\r\n") && started.elapsed() < Duration::from_secs(10) {
-        let mut buf = [0u8; 4096];
-        if let Ok(n) = events.read(&mut buf) {
-            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    }
+    let (mut events, mut seen) = open_events(server.port);
     assert!(seen.contains("text/event-stream"), "{seen}");
 
     // An edit in place shows within 2 s, on the page and in the catalogue.
@@ -254,13 +307,12 @@ fn edits_errors_and_recovery_over_http() {
     assert_eq!(all.status, 200);
     assert!(all.text().contains("Đăng ký khai sinh cho trẻ em"));
     assert!(all.text().contains("/__niemyet/events"), "reload script");
-    let started = Instant::now();
-    while !seen.contains("event: reload") && started.elapsed() < Duration::from_secs(2) {
-        let mut buf = [0u8; 4096];
-        if let Ok(n) = events.read(&mut buf) {
-            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    }
+    read_until(
+        &mut events,
+        &mut seen,
+        "event: reload",
+        Duration::from_secs(2),
+    );
     assert!(seen.contains("event: reload"), "no reload event:\n{seen}");
 
     // Saved by rename, as many editors do.
@@ -597,4 +649,282 @@ fn a_site_broken_from_the_start_is_served_once_fixed() {
         r.status == 200 && !r.text().contains("niemyet-overlay")
     });
     assert_eq!(server.get(PAGE).status, 200);
+}
+
+/// A form swapped for a link to a file outside the site: `check` refuses
+/// it, the last good site stays up, and the outside file is never served,
+/// neither before the rebuild sees the swap nor after. Fixed, the new
+/// form is served.
+#[cfg(unix)]
+#[test]
+fn a_form_swapped_for_a_link_out_of_the_site_is_never_served() {
+    const SECRET: &str = "SECRET OUTSIDE THE SITE";
+    let site = base_site();
+    let root = site.path();
+    // A bundle: content/ho-tich/dang-ky-ket-hon/{index.md, to-khai.pdf}.
+    let bundle = root.join("content/ho-tich/dang-ky-ket-hon");
+    std::fs::create_dir(&bundle).unwrap();
+    let original = std::fs::read_to_string(root.join(PROCEDURE)).unwrap();
+    std::fs::write(
+        bundle.join("index.md"),
+        original
+            .replace("1.001193", "1.000894")
+            .replace("title: Đăng ký khai sinh", "title: Đăng ký kết hôn"),
+    )
+    .unwrap();
+    let form_bytes = std::fs::read(root.join("content/ho-tich/to-khai.pdf")).unwrap();
+    std::fs::write(bundle.join("to-khai.pdf"), &form_bytes).unwrap();
+    let outside = root.join("outside.pdf");
+    std::fs::write(&outside, SECRET).unwrap();
+
+    let server = Server::start(root);
+    for (file, url, page) in [
+        (
+            bundle.join("to-khai.pdf"),
+            "/ho-tich/dang-ky-ket-hon/to-khai.pdf",
+            "/ho-tich/dang-ky-ket-hon/",
+        ),
+        (
+            root.join("content/ho-tich/to-khai.pdf"),
+            "/ho-tich/dang-ky-khai-sinh/to-khai.pdf",
+            PAGE,
+        ),
+    ] {
+        let before = server.get(url);
+        assert_eq!(before.status, 200, "{url}: {}", server.output());
+        assert_eq!(before.body, form_bytes, "{url}");
+
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink(&outside, &file).unwrap();
+        // From the swap until the rebuild has shown the error, and after.
+        let started = Instant::now();
+        let mut refused_seen = false;
+        while started.elapsed() < Duration::from_secs(5) {
+            let r = server.get(url);
+            assert!(!r.text().contains(SECRET), "{url} served the outside file");
+            if server.get(page).text().contains("niemyet-overlay") {
+                refused_seen = true;
+                break;
+            }
+        }
+        assert!(
+            refused_seen,
+            "check never refused the link:\n{}",
+            server.output()
+        );
+        let out = server.output_with("trỏ ra ngoài thư mục content/");
+        assert!(out.contains("trỏ ra ngoài thư mục content/"), "{out}");
+        for _ in 0..3 {
+            let r = server.get(url);
+            assert!(!r.text().contains(SECRET), "{url} served the outside file");
+            assert_eq!(r.status, 409, "{url}");
+            assert!(r.text().contains("Tệp này đã thay đổi"), "{}", r.text());
+            assert!(r.text().contains("This file changed"), "{}", r.text());
+        }
+
+        // A real file again: served once the site checks clean.
+        std::fs::remove_file(&file).unwrap();
+        std::fs::write(&file, b"%PDF-1.4 new form").unwrap();
+        server.wait_for(url, Duration::from_secs(2), |r| {
+            r.status == 200 && r.body == b"%PDF-1.4 new form"
+        });
+        std::fs::write(&file, &form_bytes).unwrap();
+        server.wait_for(url, Duration::from_secs(2), |r| r.body == form_bytes);
+    }
+}
+
+/// Reads one response to a keep-alive request (its length from its head).
+fn read_response(s: &mut TcpStream) -> Response {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    let started = Instant::now();
+    loop {
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let r = parse(&raw);
+            let len: usize = r
+                .header("content-length")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            if raw.len() >= end + 4 + len {
+                return r;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no whole response"
+        );
+        let n = s.read(&mut buf).expect("read response");
+        assert!(n > 0, "closed before the response ended");
+        raw.extend_from_slice(&buf[..n]);
+    }
+}
+
+/// 300 requests that never finish their head, as a slow or hostile client
+/// sends them: a normal request is still answered at once, and they are
+/// closed after the header timeout, as is an idle keep-alive connection;
+/// the live-reload stream, which is a response, stays open past it.
+#[test]
+fn half_sent_and_idle_connections_are_closed_but_live_reload_stays() {
+    let site = base_site();
+    let root = site.path();
+    let server = Server::start_with(root, &["--port", "0", "--header-timeout-ms", "1000"]);
+    let (mut events, mut seen) = open_events(server.port);
+    assert!(seen.contains("text/event-stream"), "{seen}");
+
+    let opened = Instant::now();
+    let mut half_sent: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+            s.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+            s
+        })
+        .collect();
+    let started = Instant::now();
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "answered in {:?}",
+        started.elapsed()
+    );
+
+    // A keep-alive connection, idle after its first response.
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        idle,
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
+    )
+    .unwrap();
+    assert_eq!(read_response(&mut idle).status, 200);
+    assert!(
+        !closed_within(&mut idle, Duration::from_millis(300)),
+        "kept alive at first"
+    );
+
+    // Every half-sent one closed by 1 s after it was opened (plus slack).
+    for (i, s) in half_sent.iter_mut().enumerate() {
+        let left = (opened + Duration::from_secs(3)).saturating_duration_since(Instant::now());
+        assert!(
+            closed_within(s, left.max(Duration::from_millis(1))),
+            "half-sent connection {i} still open after {:?}",
+            opened.elapsed()
+        );
+    }
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(3)),
+        "idle keep-alive"
+    );
+
+    // Well past the timeout, the reload stream still delivers.
+    std::thread::sleep(Duration::from_millis(500));
+    let file = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        original.replace("title: Đăng ký khai sinh", "title: Khai sinh lâu"),
+    )
+    .unwrap();
+    read_until(
+        &mut events,
+        &mut seen,
+        "event: reload",
+        Duration::from_secs(3),
+    );
+    assert!(
+        seen.contains("event: reload"),
+        "reload stream closed:\n{seen}"
+    );
+    assert_eq!(server.get("/").status, 200);
+}
+
+/// Beyond the limit, a new connection is closed at once (a 503 if it can
+/// take it) while the others wait; once they go, requests are answered.
+#[test]
+fn connections_beyond_the_limit_are_refused_at_once() {
+    let site = base_site();
+    let server = Server::start_with(
+        site.path(),
+        &[
+            "--port",
+            "0",
+            "--header-timeout-ms",
+            "20000",
+            "--max-connections",
+            "20",
+        ],
+    );
+    let mut held: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+            s.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+            s
+        })
+        .collect();
+    // Connections are accepted in the order they came: the held ones take
+    // every slot before the extra ones arrive.
+    for i in 0..10 {
+        let mut extra = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        let _ = write!(extra, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assert!(
+            closed_within(&mut extra, Duration::from_secs(2)),
+            "connection {i} beyond the limit kept open"
+        );
+    }
+    for s in &mut held {
+        assert!(
+            !closed_within(s, Duration::from_millis(1)),
+            "held ones wait"
+        );
+    }
+    held.clear();
+    // Their slots come back as the server sees them closed.
+    let started = Instant::now();
+    let host = format!("127.0.0.1:{}", server.port);
+    while try_request_as(server.port, "GET", "/", &host).is_none_or(|r| r.status != 200) {
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "slots not given back"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// DNS rebinding: a page of another site that made its name resolve to
+/// 127.0.0.1 sends that name; only names of this computer are answered.
+#[test]
+fn only_names_of_this_computer_are_answered() {
+    let site = base_site();
+    let server = Server::start(site.path());
+    let port = server.port;
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+    ] {
+        assert_eq!(request_as(port, "GET", "/", &host).status, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("192.168.1.20:{port}"),
+    ] {
+        for target in ["/", "/__niemyet/events", "/catalogue.json"] {
+            let r = request_as(port, "GET", target, &host);
+            assert_eq!(r.status, 403, "{host} {target}");
+            assert!(r.text().contains("localhost"), "{}", r.text());
+            assert!(!r.text().contains("Đăng ký khai sinh"), "{host} {target}");
+        }
+    }
+    // No Host at all (HTTP/1.0) is no name of this computer either.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    assert_eq!(parse(&raw).status, 403);
 }

@@ -4,32 +4,201 @@
 //! letters or `//` are refused with 400 even so. `GET` and `HEAD` only; a
 //! folder serves its `index.html` (`/x` redirects to `/x/`), never a
 //! listing; the site's `404.html` with status 404.
+//!
+//! Connections are served here, not by `axum::serve`, which has no timeout
+//! and no limit: a request's head must arrive within
+//! [`Limits::header_timeout`] (an idle keep-alive connection waits for the
+//! next head, so it is closed after as long), and beyond
+//! [`Limits::max_connections`] a new connection is answered 503 and
+//! closed at once, before the process runs out of file descriptors. A
+//! response being written is never timed out: the live-reload stream
+//! stays open as long as its page.
+//!
+//! Only requests naming this computer (`localhost`, a loopback address) or
+//! the `--bind` address are answered ([`host_allowed`]): a page of another
+//! site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends
+//! its own name, and gets 403.
 
 use super::live::{Body, Snapshot};
 use super::overlay::{self, EVENTS_PATH};
 use crate::lang::Lang;
 use axum::body::Body as HttpBody;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use std::convert::Infallible;
+use std::io;
+use std::net::IpAddr;
 use std::sync::Arc;
-use tokio::sync::watch;
+use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Semaphore};
 
 #[derive(Clone)]
 pub struct AppState {
     pub site: watch::Receiver<Arc<Snapshot>>,
     pub lang: Lang,
+    /// The `--bind` address: a name for this server besides the loopback ones.
+    pub bind: IpAddr,
+}
+
+/// How long a client may take, and how many may be connected at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// From the connection's start, or the end of its last response, to
+    /// the end of a request's head.
+    pub header_timeout: Duration,
+    /// Open connections, live-reload streams included.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    /// A browser sends a request's head in one packet: 5 s is generous even
+    /// on a phone over Wi-Fi. A browser opens at most 6 connections to one
+    /// server (live-reload included); 512 leaves room for many tabs and
+    /// browsers, and half of the usual limit of 1,024 descriptors to the
+    /// rebuild's own files.
+    fn default() -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(5),
+            max_connections: 512,
+        }
+    }
 }
 
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(file)
+        .layer(middleware::from_fn_with_state(state.clone(), check_host))
         .with_state(state)
+}
+
+/// Serves `app` on `listener` within `limits`, until the process ends.
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits) {
+    let slots = Arc::new(Semaphore::new(
+        limits.max_connections.min(Semaphore::MAX_PERMITS),
+    ));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                accept_failed(e).await;
+                continue;
+            }
+        };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            refuse(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let conn =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        tokio::spawn(async move {
+            // A client that went away or timed out: nothing to report.
+            let _ = conn.await;
+            drop(slot);
+        });
+    }
+}
+
+/// Over the limit: a short answer if the socket takes it now, then closed.
+fn refuse(stream: TcpStream) {
+    const TEXT: &str = "Quá nhiều kết nối tới bản xem trước; thử lại sau.\n\
+        Too many connections to the preview; try again later.\n";
+    let answer = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n\
+         connection: close\r\ncontent-length: {}\r\n\r\n{TEXT}",
+        TEXT.len()
+    );
+    let _ = stream.try_write(answer.as_bytes());
+}
+
+/// An accept that failed: the client's problem, or (out of descriptors)
+/// ours, then a pause before the next try so the loop does not spin.
+async fn accept_failed(e: io::Error) {
+    use io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if matches!(
+        e.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset
+    ) {
+        return;
+    }
+    eprintln!("serve: không nhận được kết nối · cannot accept a connection: {e}");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+/// Answers only requests that name this server (see [`host_allowed`]).
+async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let authority = request.uri().authority().map(|a| a.as_str());
+    let named = host.is_some() || authority.is_some();
+    let allowed = [host, authority]
+        .into_iter()
+        .flatten()
+        .all(|h| host_allowed(h, state.bind));
+    if named && allowed {
+        return next.run(request).await;
+    }
+    plain(StatusCode::FORBIDDEN, HOST_REFUSED)
+}
+
+const HOST_REFUSED: &str = "Bị từ chối: bản xem trước chỉ trả lời khi được mở bằng \
+http://localhost hoặc http://127.0.0.1 (hoặc địa chỉ đã cho ở --bind), \
+để trang web khác không đọc được nó.\n\
+Forbidden: the preview answers only when opened as http://localhost or \
+http://127.0.0.1 (or the --bind address), so that other websites cannot read it.\n";
+
+/// Whether a `Host` value (`name`, `name:port`, `[v6]:port`) names this
+/// server: `localhost`, a loopback address, or `bind`. Listening on every
+/// address (`0.0.0.0`, `::`), any IP address is allowed: the computer's
+/// addresses on the network are not known here, and DNS rebinding needs
+/// a name, never an address.
+pub fn host_allowed(value: &str, bind: IpAddr) -> bool {
+    let Some(name) = host_name(value) else {
+        return false;
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == bind || bind.is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+/// The name of a `Host` value without its port; `None` if malformed.
+fn host_name(value: &str) -> Option<&str> {
+    let (name, port) = match value.strip_prefix('[') {
+        Some(rest) => {
+            let (v6, after) = rest.split_once(']')?;
+            // Only an IPv6 address goes in brackets.
+            v6.parse::<std::net::Ipv6Addr>().ok()?;
+            (
+                v6,
+                after.strip_prefix(':').or(after.is_empty().then_some("")),
+            )
+        }
+        None => match value.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (value, Some("")),
+        },
+    };
+    let port = port?;
+    let port_ok = port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()));
+    (port_ok && !name.is_empty()).then_some(name)
 }
 
 /// One `reload` event each time the site (or its list of errors) changes.
@@ -123,13 +292,20 @@ async fn send(
     let bytes = match body {
         Body::Html(b) => overlay::inject(&b, snapshot.overlay.as_deref()),
         Body::Data(b) => return respond(status, key, b, head),
-        Body::File(p) => match tokio::task::spawn_blocking(move || std::fs::read(p)).await {
+        Body::File(p) => match tokio::task::spawn_blocking(move || p.read()).await {
             Ok(Ok(b)) => b,
-            _ => return plain(StatusCode::NOT_FOUND, "not found\n"),
+            _ => return plain(StatusCode::CONFLICT, FILE_CHANGED),
         },
     };
     respond(status, key, bytes, head)
 }
+
+/// A form (or theme file) is no longer the file the last good site was
+/// checked with: it is not served from disk as it now is.
+const FILE_CHANGED: &str = "Tệp này đã thay đổi sau lần kiểm tra gần nhất nên chưa mở được. \
+Bản xem trước sẽ cập nhật khi nội dung được lưu lại và không còn lỗi.\n\
+This file changed since the site was last checked, so it is not served. \
+The preview updates at the next save without errors.\n";
 
 fn respond(
     status: StatusCode,
@@ -285,5 +461,45 @@ mod tests {
         assert_eq!(content_type("q.svg"), "image/svg+xml");
         assert_eq!(content_type("f.woff2"), "font/woff2");
         assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+
+    #[test]
+    fn only_names_of_this_computer_are_answered() {
+        let loopback = IpAddr::from([127, 0, 0, 1]);
+        for ok in [
+            "localhost",
+            "LocalHost:1111",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(host_allowed(ok, loopback), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "192.168.1.5:1111",
+            "localhost:x",
+            "localhost:1111:1",
+            "[::1",
+            "[evil]:1",
+            "::1",
+            ":1111",
+            "",
+        ] {
+            assert!(!host_allowed(bad, loopback), "{bad}");
+        }
+        let lan = IpAddr::from([192, 168, 1, 5]);
+        assert!(host_allowed("192.168.1.5:1111", lan));
+        assert!(host_allowed("localhost:1111", lan));
+        assert!(!host_allowed("192.168.1.6:1111", lan));
+        assert!(!host_allowed("evil.example", lan));
+        let any = IpAddr::from([0, 0, 0, 0]);
+        assert!(host_allowed("10.0.0.7:1111", any));
+        assert!(host_allowed("[fe80::1]:1111", any));
+        assert!(!host_allowed("evil.example:1111", any));
     }
 }

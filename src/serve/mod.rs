@@ -13,6 +13,7 @@
 pub mod http;
 pub mod live;
 pub mod overlay;
+pub mod pin;
 pub mod watch;
 
 use crate::check::CheckOptions;
@@ -36,6 +37,9 @@ pub struct ServeOptions {
     pub today: Date,
     pub lang: Option<Lang>,
     pub style: Style,
+    /// Timeouts and the connection limit ([`http::Limits::default`] but in
+    /// tests).
+    pub limits: http::Limits,
 }
 
 /// Why `serve` could not start (it never stops on a content problem).
@@ -124,6 +128,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let app = http::router(http::AppState {
         site: site_rx,
         lang,
+        bind: opts.bind,
     });
     runtime.block_on(async move {
         listener
@@ -131,9 +136,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             .map_err(|e| ServeError::Io(e.to_string()))?;
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| ServeError::Io(e.to_string()))?;
-        axum::serve(listener, app)
-            .await
-            .map_err(|e| ServeError::Io(e.to_string()))
+        http::serve(listener, app, opts.limits).await;
+        Ok(())
     })
 }
 
