@@ -269,6 +269,51 @@ fn data_files_use_absolute_urls_and_a_stable_schema() {
     );
 }
 
+/// Issue 16: an empty `copies:` made the model give no procedure and no
+/// error; `check` said OK and the build left the procedure out of every
+/// output. Empty means the default, and a procedure that passes `check` is
+/// in the page, the lists, the search, the sitemap and the open data.
+#[test]
+fn an_empty_optional_value_keeps_the_procedure_everywhere() {
+    let site = base_site();
+    let proc = site.path().join("content/ho-tich/dang-ky-khai-sinh.md");
+    let text = fs::read_to_string(&proc).unwrap();
+    let edited = text
+        .replace("    copies: 1\n", "    copies:\n    originals: ~\n")
+        .replace(
+            "    form: to-khai.pdf\n",
+            "    form: to-khai.pdf\n    copies: null\n",
+        );
+    assert_ne!(edited, text);
+    fs::write(&proc, edited).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("Đã dựng 1 thủ tục"), "{}", run.stdout);
+    let page = read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html");
+    assert!(page.contains("<h1>Đăng ký khai sinh</h1>"));
+    // The defaults: one original, no copy, for both documents.
+    assert_eq!(
+        page.matches(r#"<p class="qty">01 bản chính</p>"#).count(),
+        2,
+        "{page}"
+    );
+    for list in ["ho-tich/index.html", "danh-muc/index.html"] {
+        let html = read(site.path(), list);
+        assert!(html.contains("dang-ky-khai-sinh/"), "{list} lists it");
+    }
+    assert!(read(site.path(), "sitemap.xml").contains("/ho-tich/dang-ky-khai-sinh/</loc>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read(site.path(), "catalogue.json")).unwrap();
+    assert_eq!(json["procedures"][0]["title"], "Đăng ký khai sinh");
+    let search = tree(&site.path().join("public/search"));
+    assert!(
+        search
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("Đăng ký khai sinh")),
+        "the search index has it"
+    );
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let site = base_site();

@@ -4,7 +4,7 @@
 //! library's errors into located, bilingual [`Diagnostic`]s, and recovers from
 //! unknown or repeated keys so that a file with three typos shows all three.
 
-use crate::diag::{Diagnostic, Location, Source};
+use crate::diag::{Checked, Diagnostic, Location, Reported, Source};
 use crate::lang::Text;
 use crate::t;
 use serde::de::DeserializeOwned;
@@ -16,46 +16,49 @@ const MAX_RECOVERIES: usize = 64;
 /// What parsing one document gave.
 pub struct Parsed<T> {
     /// The value, when the document could be read (possibly after blanking
-    /// out unknown or repeated keys).
-    pub value: Option<T>,
+    /// out unknown or repeated keys); else the proof that an error says why.
+    pub value: Checked<T>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Keys proposed by a "did you mean" (`fess` → `fees`): the model does not
-    /// also report them as missing.
-    pub suggested: Vec<&'static str>,
+    /// Keys proposed by a "did you mean" (`fess` → `fees`), with the proof
+    /// of that error: the model does not also report them as missing.
+    pub suggested: Vec<(&'static str, Reported)>,
 }
 
 /// Parses `yaml` (a prefix of `src.text`, so positions are file positions).
 pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> Parsed<T> {
     // Copied only when a key must be blanked out to read on.
     let mut text = std::borrow::Cow::Borrowed(yaml);
-    let mut out = Parsed {
-        value: None,
-        diagnostics: Vec::new(),
-        suggested: Vec::new(),
-    };
-    for _ in 0..=MAX_RECOVERIES {
-        match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-            Ok(v) => {
-                out.value = Some(v);
-                return out;
-            }
+    let mut diagnostics = Vec::new();
+    let mut suggested = Vec::new();
+    let mut recoveries = 0;
+    loop {
+        let value = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+            Ok(v) => Ok(v),
             Err(e) => {
                 let e = unwrap_error(&e);
-                out.diagnostics.push(to_diagnostic(e, src));
+                let reported = Reported::push(&mut diagnostics, to_diagnostic(e, src));
                 if let Error::SerdeUnknownField {
                     field, expected, ..
                 } = e
                 {
-                    out.suggested.extend(suggest_key(field, expected));
+                    suggested.extend(suggest_key(field, expected).map(|k| (k, reported)));
                 }
-                match recoverable_key(e) {
-                    Some((line, col)) if blank_key(text.to_mut(), line, col) => continue,
-                    _ => return out,
+                let retry = recoveries < MAX_RECOVERIES
+                    && recoverable_key(e)
+                        .is_some_and(|(line, col)| blank_key(text.to_mut(), line, col));
+                if retry {
+                    recoveries += 1;
+                    continue;
                 }
+                Err(reported)
             }
-        }
+        };
+        return Parsed {
+            value,
+            diagnostics,
+            suggested,
+        };
     }
-    out
 }
 
 fn options() -> Options {
@@ -461,7 +464,7 @@ mod tests {
         let parsed =
             parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&src, &yaml);
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
-        assert!(parsed.value.is_none());
+        assert!(parsed.value.is_err());
         assert_eq!(
             parsed.diagnostics[0].code, "yaml-too-large",
             "{:?}",

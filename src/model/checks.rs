@@ -82,8 +82,8 @@ pub struct CodeUse {
 /// The code as written in a file that could be read, even one with other
 /// errors, so that a clerk sees a clash in the same run.
 pub fn code_use(pd: &crate::load::ProcedureDoc) -> Option<CodeUse> {
-    let doc = pd.doc.as_ref()?;
-    let code = doc.raw.as_ref()?.code.value()?;
+    let doc = pd.doc.as_ref().ok()?;
+    let code = doc.raw.as_ref().ok()?.code.value()?;
     let value = code.value.trim().to_string();
     if value.is_empty() {
         return None;

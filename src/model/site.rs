@@ -1,10 +1,10 @@
 //! site.yaml and the fields' `_index.md`.
 
-use super::value::{Ctx, Parent};
+use super::value::{every, given, Checked, Ctx, Parent};
 use super::{Feedback, Field, Hours, Office, SiteConfig, Staff};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::load::raw::{RawFieldIndex, RawOffice, RawSite, Slot};
+use crate::load::raw::{RawFieldIndex, RawHours, RawOffice, RawSite, RawStaff, Slot, Spanned};
 use crate::load::Document;
 use crate::t;
 use std::path::Path;
@@ -14,8 +14,8 @@ pub fn validate_site(
     root: &Path,
     field_slugs: &[&str],
     diags: &mut Vec<Diagnostic>,
-) -> Option<SiteConfig> {
-    let raw = doc.raw.as_ref()?;
+) -> Checked<SiteConfig> {
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let top = Parent::Top;
     let title = cx.text(
@@ -27,15 +27,15 @@ pub fn validate_site(
             "write the site's name, e.g. title: Thủ tục hành chính phường Thanh Trì"
         ),
     );
-    let base_url = cx.url(&raw.base_url, "base_url", Some(top));
-    let language = match raw.language.value() {
-        None => Some(Lang::Vi),
+    let base_url = cx.url(&raw.base_url, "base_url", top);
+    let language = match given(&raw.language) {
+        None => Ok(Lang::Vi),
         Some(v) => match Lang::parse(&v.value) {
-            Some(l) => Some(l),
+            Some(l) => Ok(l),
             None => {
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
-                cx.error(
+                Err(cx.error(
                     "bad-choice",
                     at,
                     t!(
@@ -46,8 +46,7 @@ pub fn validate_site(
                         "viết language: vi (tiếng Việt) hoặc language: en (tiếng Anh)",
                         "write language: vi (Vietnamese) or language: en (English)"
                     )),
-                );
-                None
+                ))
             }
         },
     };
@@ -59,24 +58,24 @@ pub fn validate_site(
         cx.error("no-theme", at, t!("không có giao diện \"{theme}\": thiếu thư mục themes/{theme}/", "there is no theme \"{theme}\": the folder themes/{theme}/ is missing"), Some(t!("tạo thư mục themes/{theme}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{theme}/ beside content/, or delete the theme line to use the default theme")));
     }
     let office = office(&mut cx, &raw.office, field_slugs);
-    let online_portal = cx.url(&raw.online_portal, "online_portal", None);
-    let holidays = cx
-        .list(&raw.holidays, "holidays", None)
-        .iter()
-        .filter_map(|h| cx.list_date(&Slot::Value(h.clone()), "holidays"))
-        .collect();
-    Some(SiteConfig {
+    let online_portal = cx.opt_url(&raw.online_portal, "online_portal");
+    let holidays = {
+        let items = cx.list(&raw.holidays);
+        let checked = items.iter().map(|h| cx.list_date(h, "holidays")).collect();
+        every(checked)
+    };
+    Ok(SiteConfig {
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
         language: language?,
         theme,
         office: office?,
-        online_portal,
-        holidays,
+        online_portal: online_portal?,
+        holidays: holidays?,
     })
 }
 
-fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<Office> {
+fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Checked<Office> {
     let hint = t!("thêm nhóm office: với ít nhất name: (tên cơ quan), ví dụ:\noffice:\n  name: UBND phường Thanh Trì", "add an office: group with at least name:, e.g.:\noffice:\n  name: UBND phường Thanh Trì");
     let o = cx.group(slot, "office", Parent::Top, hint)?;
     let here = Parent::At(o.referenced);
@@ -90,73 +89,16 @@ fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<
             "write the office's name, e.g. name: UBND phường Thanh Trì"
         ),
     );
-    let mut hours = Vec::new();
-    for h in cx.list(&raw.hours, "hours", None) {
-        let at = Parent::At(h.referenced);
-        let days = cx.text(
-            &h.value.days,
-            "days",
-            at,
-            t!(
-                "viết các ngày làm việc, ví dụ days: Thứ Hai - Thứ Sáu",
-                "write the days, e.g. days: Thứ Hai - Thứ Sáu"
-            ),
-        );
-        let time = cx.text(
-            &h.value.time,
-            "time",
-            at,
-            t!(
-                "viết giờ làm việc trong ngoặc kép, ví dụ time: \"7:30 - 11:30\"",
-                "write the hours in quotes, e.g. time: \"7:30 - 11:30\""
-            ),
-        );
-        if let (Some(days), Some(time)) = (days, time) {
-            hours.push(Hours { days, time });
-        }
-    }
-    let mut staff = Vec::new();
-    for s in cx.list(&raw.staff, "staff", None) {
-        let at = Parent::At(s.referenced);
-        let name = cx.text(
-            &s.value.name,
-            "name",
-            at,
-            t!(
-                "viết họ tên cán bộ, ví dụ name: Nguyễn Thị Lan",
-                "write the person's name, e.g. name: Nguyễn Thị Lan"
-            ),
-        );
-        let mut fields = Vec::new();
-        for f in cx.list(&s.value.fields, "fields", None) {
-            let slug = f.value.trim().to_string();
-            if !field_slugs.contains(&slug.as_str()) {
-                let at = cx.loc(&f.referenced);
-                // Only names that can be fields: a badly named or reserved
-                // folder is an error of its own, not a choice to offer.
-                let known = field_slugs
-                    .iter()
-                    .filter(|f| {
-                        crate::text::is_slug(f)
-                            && !crate::load::walk::RESERVED_FIELD_SLUGS.contains(f)
-                    })
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                cx.warning("unknown-field", at, t!("cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này", "this staff member is assigned to the field \"{slug}\", which has no folder"), Some(t!("viết tên thư mục của lĩnh vực: {known}", "write a field folder's name: {known}")));
-            }
-            fields.push(slug);
-        }
-        let (title, phone) = (cx.opt_text(&s.value.title), cx.opt_text(&s.value.phone));
-        if let Some(name) = name {
-            staff.push(Staff {
-                name,
-                title,
-                phone,
-                fields,
-            });
-        }
-    }
+    let hours = {
+        let items = cx.list(&raw.hours);
+        let checked = items.iter().map(|h| hours(cx, h)).collect();
+        every(checked)
+    };
+    let staff = {
+        let items = cx.list(&raw.staff);
+        let checked = items.iter().map(|s| staff(cx, s, field_slugs)).collect();
+        every(checked)
+    };
     let feedback = match raw.feedback.value() {
         Some(f) => Feedback {
             address: cx.opt_text(&f.value.address),
@@ -166,15 +108,89 @@ fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<
         },
         None => Feedback::default(),
     };
-    Some(Office {
+    Ok(Office {
         name: name?,
         unit: cx.opt_text(&raw.unit),
         address: cx.opt_text(&raw.address),
         phone: cx.opt_text(&raw.phone),
         email: cx.opt_text(&raw.email),
-        hours,
-        staff,
+        hours: hours?,
+        staff: staff?,
         feedback,
+    })
+}
+
+fn hours(cx: &mut Ctx, h: &Spanned<RawHours>) -> Checked<Hours> {
+    let at = Parent::At(h.referenced);
+    let days = cx.text(
+        &h.value.days,
+        "days",
+        at,
+        t!(
+            "viết các ngày làm việc, ví dụ days: Thứ Hai - Thứ Sáu",
+            "write the days, e.g. days: Thứ Hai - Thứ Sáu"
+        ),
+    );
+    let time = cx.text(
+        &h.value.time,
+        "time",
+        at,
+        t!(
+            "viết giờ làm việc trong ngoặc kép, ví dụ time: \"7:30 - 11:30\"",
+            "write the hours in quotes, e.g. time: \"7:30 - 11:30\""
+        ),
+    );
+    Ok(Hours {
+        days: days?,
+        time: time?,
+    })
+}
+
+fn staff(cx: &mut Ctx, s: &Spanned<RawStaff>, field_slugs: &[&str]) -> Checked<Staff> {
+    let name = cx.text(
+        &s.value.name,
+        "name",
+        Parent::At(s.referenced),
+        t!(
+            "viết họ tên cán bộ, ví dụ name: Nguyễn Thị Lan",
+            "write the person's name, e.g. name: Nguyễn Thị Lan"
+        ),
+    );
+    let mut fields = Vec::new();
+    for f in cx.list(&s.value.fields) {
+        let slug = f.value.trim().to_string();
+        if !field_slugs.contains(&slug.as_str()) {
+            let at = cx.loc(&f.referenced);
+            // Only names that can be fields: a badly named or reserved
+            // folder is an error of its own, not a choice to offer.
+            let known = field_slugs
+                .iter()
+                .filter(|f| {
+                    crate::text::is_slug(f) && !crate::load::walk::RESERVED_FIELD_SLUGS.contains(f)
+                })
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            cx.warning(
+                "unknown-field",
+                at,
+                t!(
+                    "cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này",
+                    "this staff member is assigned to the field \"{slug}\", which has no folder"
+                ),
+                Some(t!(
+                    "viết tên thư mục của lĩnh vực: {known}",
+                    "write a field folder's name: {known}"
+                )),
+            );
+        }
+        fields.push(slug);
+    }
+    Ok(Staff {
+        name: name?,
+        title: cx.opt_text(&s.value.title),
+        phone: cx.opt_text(&s.value.phone),
+        fields,
     })
 }
 
@@ -182,8 +198,8 @@ pub fn validate_field(
     slug: &str,
     doc: &Document<RawFieldIndex>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Field> {
-    let raw = doc.raw.as_ref()?;
+) -> Checked<Field> {
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let name = cx.text(
         &raw.name,
@@ -194,14 +210,14 @@ pub fn validate_field(
             "write the field's name, e.g. name: Hộ tịch"
         ),
     );
-    let order = match raw.order.value() {
-        None => None,
+    let order = match given(&raw.order) {
+        None => Ok(None),
         Some(v) => match v.value.trim().parse::<i64>() {
-            Ok(n) => Some(n),
+            Ok(n) => Ok(Some(n)),
             Err(_) => {
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
-                cx.error(
+                Err(cx.error(
                     "bad-number",
                     at,
                     t!(
@@ -212,15 +228,14 @@ pub fn validate_field(
                         "viết order: 1 (số nhỏ hiện trước)",
                         "write order: 1 (smaller numbers come first)"
                     )),
-                );
-                return None;
+                ))
             }
         },
     };
-    Some(Field {
+    Ok(Field {
         slug: slug.to_string(),
         name: name?,
-        order,
+        order: order?,
         description: doc.body.clone(),
         source: doc.source.rel_path.clone(),
     })
