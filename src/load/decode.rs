@@ -12,20 +12,40 @@ pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Utf16,
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
     Binary,
+    /// A FIFO, a device or a socket: never opened.
+    NotAFile(super::walk::Special),
 }
 
-/// Reads at most [`MAX_TEXT_BYTES`] (+1 to notice a larger file).
+/// Reads at most [`MAX_TEXT_BYTES`] (+1 to notice a larger file) of a
+/// regular file. Anything else is refused from its metadata, before it is
+/// opened: opening a FIFO waits for a writer forever, a device has no end.
 pub fn read_limited(path: &Path) -> std::io::Result<Result<Vec<u8>, DecodeError>> {
+    let special = |m: &std::fs::Metadata| super::walk::special_kind(m.file_type());
+    // `metadata` follows a link to its target, and opens nothing.
+    if let Some(what) = special(&std::fs::metadata(path)?) {
+        return Ok(Err(DecodeError::NotAFile(what)));
+    }
     let file = std::fs::File::open(path)?;
+    // Swapped between the two calls: refused all the same.
+    let meta = file.metadata()?;
+    if let Some(what) = special(&meta) {
+        return Ok(Err(DecodeError::NotAFile(what)));
+    }
     let mut buf = Vec::new();
     file.take(MAX_TEXT_BYTES + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > MAX_TEXT_BYTES {
-        let bytes = std::fs::metadata(path).map_or(buf.len() as u64, |m| m.len());
-        return Ok(Err(DecodeError::TooLarge { bytes }));
+        return Ok(Err(DecodeError::TooLarge {
+            bytes: meta.len().max(buf.len() as u64),
+        }));
     }
     Ok(Ok(buf))
 }

@@ -293,6 +293,7 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
             Diagnostic::error("too-large", rel, t!("tệp quá lớn ({kb} KB; tối đa 1024 KB)", "the file is too large ({kb} KB; at most 1024 KB)"))
                 .hint(t!("một thủ tục chỉ là văn bản; tệp lớn (bản quét, hình ảnh) hãy đặt thành tệp đính kèm", "a procedure is plain text; put large files (scans, pictures) beside it as attachments"))
         }
+        DecodeError::NotAFile(what) => walk::special_file(rel, what),
         DecodeError::Utf16 => Diagnostic::error(
             "not-utf8",
             rel,

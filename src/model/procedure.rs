@@ -447,7 +447,29 @@ fn attachment(
         ));
     }
     let path = dir.join(name);
-    if !path.is_file() {
+    // `metadata` follows a link and opens nothing: a FIFO here would make
+    // the build wait forever when it copies the file.
+    let meta = std::fs::metadata(&path);
+    if let Some(m) = meta.as_ref().ok().filter(|m| !m.is_file()) {
+        let words = match crate::load::walk::special_kind(m.file_type()) {
+            Some(what) => what.words(),
+            None => t!("một thư mục", "a folder"),
+        };
+        let (vi, en) = (&words.vi, &words.en);
+        return Err(cx.error(
+            "form-not-file",
+            at,
+            t!(
+                "\"{name}\" không phải một tệp thường mà là {vi}",
+                "\"{name}\" is not a regular file but {en}"
+            ),
+            Some(t!(
+                "đặt tệp mẫu thật (PDF, Word, Excel…) vào chỗ đó",
+                "put the real form file (PDF, Word, Excel…) in its place"
+            )),
+        ));
+    }
+    if meta.is_err() {
         let near = nearest_file(dir, name);
         let hint = match near {
             Some(n) => t!(
