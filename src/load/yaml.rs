@@ -8,10 +8,13 @@ use crate::diag::{Checked, Diagnostic, Location, Reported, Source};
 use crate::lang::Text;
 use crate::t;
 use serde::de::DeserializeOwned;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
 /// How many unknown or repeated keys one file may have before we stop retrying.
 const MAX_RECOVERIES: usize = 64;
+/// How deep groups and lists may nest; a procedure needs 4.
+const MAX_DEPTH: usize = 32;
 
 /// What parsing one document gave.
 pub struct Parsed<T> {
@@ -67,7 +70,7 @@ fn options() -> Options {
     // broken input (alias bombs, deep nesting) long before it costs anything.
     budget.max_events = 200_000;
     budget.max_nodes = 100_000;
-    budget.max_depth = 32;
+    budget.max_depth = MAX_DEPTH;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_documents = 1;
@@ -187,6 +190,10 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
         Error::SerdeInvalidType {
             expected, location, ..
         } => wrong_shape(expected, file).at(at(location)),
+        Error::Budget {
+            breach: BudgetBreach::Depth { .. },
+            location,
+        } => too_deep(file).at(at(location)),
         Error::AliasReplayLimitExceeded { location, .. }
         | Error::AliasExpansionLimitExceeded { location, .. }
         | Error::AliasReplayStackDepthExceeded { location, .. }
@@ -217,12 +224,34 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
             .at(at(location))
             .hint(t!("viết nội dung sau \"- \" hoặc sau dấu hai chấm, hoặc xóa dòng thừa", "write the text after \"- \" or after the colon, or delete the stray line")),
         Error::Eof { location } => syntax(file, "unexpected end of file").at(at(location)),
+        other if other.to_string().contains("recursion limit") => {
+            too_deep(file).at(other.location().and_then(|l| locate(src, l)))
+        }
         other => {
             use serde_saphyr::MessageFormatter;
             let raw = serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned();
             syntax(file, &raw).at(other.location().and_then(|l| locate(src, l)))
         }
     }
+}
+
+/// Groups and lists inside each other past the budget's depth (block
+/// indentation), or brackets past the parser's own limit (`[[[[…`): said
+/// as nesting, at the place, before anything can recurse on it.
+fn too_deep(file: std::path::PathBuf) -> Diagnostic {
+    let max = MAX_DEPTH;
+    Diagnostic::error(
+        "yaml-too-deep",
+        file,
+        t!(
+            "phần khai báo lồng nhau quá sâu (quá {max} mức nhóm, danh sách hay ngoặc [ {{ lồng trong nhau)",
+            "the front matter is nested too deeply (more than {max} levels of groups, lists or brackets [ {{ inside each other)"
+        ),
+    )
+    .hint(t!(
+        "một thủ tục chỉ cần vài mức: kiểm tra các dấu [ hoặc {{ thừa, chưa đóng, hay các dòng thụt lề quá sâu",
+        "a procedure needs only a few levels: look for stray or unclosed [ or {{, or lines indented too deep"
+    ))
 }
 
 fn unknown_key(field: &str, expected: &[&'static str], file: &std::path::Path) -> Diagnostic {

@@ -25,10 +25,11 @@ pub fn validate_notice(
     );
     let date = cx.date(&raw.date, "date", Parent::Top);
     let expires = cx.opt_date(&raw.expires, "expires");
+    let mut order = Ok(());
     if let (Ok(d), Ok(Some(e)), Some(v)) = (date, expires, raw.expires.value()) {
         if e < d {
             let at = cx.loc(&v.referenced);
-            return Err(cx.error(
+            order = Err(cx.error(
                 "bad-date-order",
                 at,
                 t!(
@@ -42,7 +43,8 @@ pub fn validate_notice(
             ));
         }
     }
-    if let (Ok(Some(e)), Some(v)) = (expires, raw.expires.value()) {
+    // An expiry before the notice's date is the error to fix, not a warning.
+    if let (Ok(()), Ok(Some(e)), Some(v)) = (order, expires, raw.expires.value()) {
         if e < today {
             let at = cx.loc(&v.referenced);
             cx.warning(
@@ -56,12 +58,14 @@ pub fn validate_notice(
             );
         }
     }
+    let body = cx.body(&doc.body);
+    order?;
     Ok(Notice {
         slug: nd.slug.clone(),
         source: nd.rel.clone(),
         title: title?,
         date: date?,
         expires: expires?,
-        body: doc.body.clone(),
+        body: body?,
     })
 }

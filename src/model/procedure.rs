@@ -105,6 +105,7 @@ pub fn validate_procedure(
         cx.opt_text(&raw.agency),
         cx.opt_text(&raw.submit_at),
     );
+    let body = cx.body(&doc.body);
     Ok(Procedure {
         field: pd.field.clone(),
         slug: pd.slug.clone(),
@@ -129,7 +130,7 @@ pub fn validate_procedure(
         repealed: repealed?,
         non_territorial: non_territorial?,
         submit_at,
-        body: doc.body.clone(),
+        body: body?,
         body_line: doc.body_line,
     })
 }

@@ -232,11 +232,12 @@ pub fn validate_field(
             }
         },
     };
+    let description = cx.body(&doc.body);
     Ok(Field {
         slug: slug.to_string(),
         name: name?,
         order: order?,
-        description: doc.body.clone(),
+        description: description?,
         source: doc.source.rel_path.clone(),
     })
 }

@@ -449,6 +449,37 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Ctx<'_> {
+    /// A Markdown body (of a procedure, a field's `_index.md`, a notice),
+    /// as the file has it after its front matter: nested no deeper than
+    /// [`crate::markdown::MAX_NESTING`], else an error where it goes over.
+    pub fn body(&mut self, body: &str) -> Checked<String> {
+        let Some(at) = crate::markdown::too_deep(body) else {
+            return Ok(body.to_string());
+        };
+        // The body is the end of the file's text (see `load::frontmatter`).
+        let start = self.src.text.len().saturating_sub(body.len());
+        let loc = self
+            .src
+            .text
+            .ends_with(body)
+            .then(|| self.src.locate(start + at, 1));
+        let max = crate::markdown::MAX_NESTING;
+        Err(self.error(
+            "too-deep",
+            loc,
+            t!(
+                "phần nội dung lồng nhau quá sâu: quá {max} mức trích dẫn (>), danh sách, chữ đậm, nghiêng (*, _) lồng trong nhau",
+                "the text is nested too deeply: more than {max} levels of quotes (>), lists, bold or italics (*, _) inside each other"
+            ),
+            Some(t!(
+                "bớt các dấu > hoặc * _ liền nhau, hoặc bớt thụt lề của danh sách con; một đoạn trích hay một danh sách lồng một hai mức là đủ",
+                "remove repeated > or * _ marks, or indent sub-lists less; a quote or a list one or two levels deep is enough"
+            )),
+        ))
+    }
+}
+
 fn date_hint(key: &str) -> Text {
     t!(
         "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
