@@ -569,6 +569,52 @@ fn a_site_theme_overrides_one_template_and_adds_an_asset() {
         .contains("<h1>Đăng ký khai sinh</h1>"));
 }
 
+/// Issue 16: `theme:` was joined to `themes/` as a path, so an absolute
+/// path (fixture case), `../..` or a link published a folder from outside
+/// the site: its files in `assets/`, its templates for the pages.
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_linked_from_outside_the_site_is_refused() {
+    let site = base_site();
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir_all(outside.path().join("templates")).unwrap();
+    fs::write(outside.path().join("templates/notice.html"), "LẠ").unwrap();
+    fs::create_dir_all(outside.path().join("static")).unwrap();
+    fs::write(outside.path().join("static/bi-mat.txt"), "bí mật").unwrap();
+    let themes = site.path().join("themes");
+    fs::create_dir_all(&themes).unwrap();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    // With themes/ there, `../..` is a folder: it was used as the theme.
+    fs::write(&yaml, format!("{text}theme: ../..\n")).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("lỗi: \"../..\" không phải tên giao diện"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path().join("public").exists());
+    std::os::unix::fs::symlink(outside.path(), themes.join("phuong")).unwrap();
+    fs::write(&yaml, format!("{text}theme: phuong\n")).unwrap();
+    let refused = "lỗi: thư mục giao diện themes/phuong/ là liên kết (symlink) trỏ ra ngoài thư mục của trang";
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("content/site.yaml:"), "{}", run.stderr);
+    assert!(run.stderr.contains(refused), "{}", run.stderr);
+    assert!(!site.path().join("public").exists());
+    // A real folder whose static/ is a link to outside: refused as well.
+    fs::remove_file(themes.join("phuong")).unwrap();
+    fs::create_dir_all(themes.join("phuong")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("static"), themes.join("phuong/static"))
+        .unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains(refused), "{}", run.stderr);
+    assert!(!site.path().join("public").exists());
+}
+
 #[test]
 fn a_broken_theme_template_is_reported_with_its_file_and_builds_nothing() {
     let site = base_site();

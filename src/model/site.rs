@@ -4,10 +4,12 @@ use super::value::{every, given, Checked, Ctx, Parent};
 use super::{Feedback, Field, Hours, Office, SiteConfig, Staff};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::load::raw::{RawFieldIndex, RawHours, RawOffice, RawSite, RawStaff, Slot, Spanned};
+use crate::load::raw::{
+    RawFieldIndex, RawHours, RawOffice, RawSite, RawStaff, Scalar, Slot, Spanned,
+};
 use crate::load::Document;
 use crate::t;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn validate_site(
     doc: &Document<RawSite>,
@@ -50,13 +52,7 @@ pub fn validate_site(
             }
         },
     };
-    let theme = cx
-        .opt_text(&raw.theme)
-        .unwrap_or_else(|| "default".to_string());
-    if theme != "default" && !root.join("themes").join(&theme).is_dir() {
-        let at = raw.theme.value().and_then(|v| cx.loc(&v.referenced));
-        cx.error("no-theme", at, t!("không có giao diện \"{theme}\": thiếu thư mục themes/{theme}/", "there is no theme \"{theme}\": the folder themes/{theme}/ is missing"), Some(t!("tạo thư mục themes/{theme}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{theme}/ beside content/, or delete the theme line to use the default theme")));
-    }
+    let theme = theme(&mut cx, &raw.theme, root);
     let office = office(&mut cx, &raw.office, field_slugs);
     let online_portal = cx.opt_url(&raw.online_portal, "online_portal");
     let holidays = {
@@ -68,11 +64,107 @@ pub fn validate_site(
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
         language: language?,
-        theme,
+        theme: theme?,
         office: office?,
         online_portal: online_portal?,
         holidays: holidays?,
     })
+}
+
+/// The theme every page is made with.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Why `theme:` names no folder that may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeProblem {
+    /// Not a plain folder name (a path, `..`, capitals, spaces…).
+    NotAName,
+    /// `themes/NAME/` is not there.
+    Missing,
+    /// `themes/NAME/` (or its `templates/`, `static/`) is a link that leads
+    /// outside the site's folder.
+    Outside,
+}
+
+/// The folder of the theme `name`, `<root>/themes/<name>/`: the one way
+/// from the name in `site.yaml` to a path (check reports its problems, the
+/// theme loader refuses them). The name is a slug, so it can never be a
+/// path (`/etc`, `../..`, `C:\`); the folder, links followed, stays inside
+/// the site, so no folder from elsewhere is published. `Ok(None)`: the
+/// default theme with no local overrides.
+pub fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>, ThemeProblem> {
+    if !crate::text::is_slug(name) {
+        return Err(ThemeProblem::NotAName);
+    }
+    let dir = root.join("themes").join(name);
+    if !dir.is_dir() {
+        return match name {
+            DEFAULT_THEME => Ok(None),
+            _ => Err(ThemeProblem::Missing),
+        };
+    }
+    let site = root.canonicalize().map_err(|_| ThemeProblem::Outside)?;
+    let inside = |p: &Path| p.canonicalize().is_ok_and(|c| c.starts_with(&site));
+    let parts = [dir.clone(), dir.join("templates"), dir.join("static")];
+    if parts.iter().all(|p| !p.exists() || inside(p)) {
+        Ok(Some(dir))
+    } else {
+        Err(ThemeProblem::Outside)
+    }
+}
+
+/// `theme:`: a folder name under `themes/`, `default` when not given.
+fn theme(cx: &mut Ctx, slot: &Scalar, root: &Path) -> Checked<String> {
+    let Some(v) = given(slot) else {
+        return Ok(DEFAULT_THEME.to_string());
+    };
+    let name = v.value.trim();
+    let problem = match theme_dir(root, name) {
+        Ok(_) => return Ok(name.to_string()),
+        Err(p) => p,
+    };
+    let at = cx.loc(&v.referenced);
+    let (code, message, hint) = match problem {
+        ThemeProblem::NotAName => {
+            // What the clerk may have meant: the last folder of the path.
+            let last = name.rsplit(['/', '\\']).find(|p| !p.is_empty() && *p != "..");
+            let fix = last.map(crate::text::slugify).filter(|s| !s.is_empty());
+            (
+                "bad-theme",
+                t!(
+                    "\"{name}\" không phải tên giao diện: theme chỉ là tên một thư mục nằm trong themes/ (chữ thường không dấu, số và dấu gạch ngang), không phải đường dẫn",
+                    "\"{name}\" is not a theme name: theme is only the name of a folder inside themes/ (lowercase letters without accents, digits and hyphens), not a path"
+                ),
+                match fix {
+                    Some(f) => t!(
+                        "đặt giao diện vào thư mục themes/{f}/ cạnh content/ rồi viết theme: {f}; hoặc xóa dòng theme để dùng giao diện mặc định",
+                        "put the theme in themes/{f}/ beside content/ and write theme: {f}; or delete the theme line to use the default theme"
+                    ),
+                    None => t!(
+                        "xóa dòng theme để dùng giao diện mặc định",
+                        "delete the theme line to use the default theme"
+                    ),
+                },
+            )
+        }
+        ThemeProblem::Missing => (
+            "no-theme",
+            t!("không có giao diện \"{name}\": thiếu thư mục themes/{name}/", "there is no theme \"{name}\": the folder themes/{name}/ is missing"),
+            t!("tạo thư mục themes/{name}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{name}/ beside content/, or delete the theme line to use the default theme"),
+        ),
+        ThemeProblem::Outside => (
+            "theme-outside",
+            t!(
+                "thư mục giao diện themes/{name}/ là liên kết (symlink) trỏ ra ngoài thư mục của trang",
+                "the theme folder themes/{name}/ is a link (symlink) that leads outside the site's folder"
+            ),
+            t!(
+                "chép thư mục giao diện thật vào themes/{name}/ thay cho liên kết",
+                "copy the real theme folder into themes/{name}/ instead of linking to it"
+            ),
+        ),
+    };
+    Err(cx.error(code, at, message, Some(hint)))
 }
 
 fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Checked<Office> {
