@@ -314,6 +314,38 @@ fn an_empty_optional_value_keeps_the_procedure_everywhere() {
     );
 }
 
+/// Issue 16: a form or sample opened as a page of the site (an `.html`
+/// ran its script; fixture cases refuse those types). Links to them say
+/// `download`, so even an allowed file is saved, not shown as a page.
+#[test]
+fn links_to_forms_and_samples_download_the_file() {
+    let site = base_site();
+    let dir = site.path().join("content/ho-tich");
+    fs::copy(dir.join("to-khai.pdf"), dir.join("mau-da-dien.pdf")).unwrap();
+    let proc = dir.join("dang-ky-khai-sinh.md");
+    let text = fs::read_to_string(&proc).unwrap();
+    let edited = text.replace(
+        "    form: to-khai.pdf\n",
+        "    form: to-khai.pdf\n    sample: mau-da-dien.pdf\n",
+    );
+    assert_ne!(edited, text);
+    fs::write(&proc, edited).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let page = read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html");
+    for file in ["to-khai.pdf", "mau-da-dien.pdf"] {
+        assert!(
+            page.contains(&format!(r#"href="{file}" download>"#)),
+            "{file}: {page}"
+        );
+    }
+    assert_eq!(
+        page.matches(r#"<a class="file""#).count(),
+        page.matches(" download>").count(),
+        "every link to an attachment downloads it"
+    );
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let site = base_site();

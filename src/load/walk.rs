@@ -496,20 +496,28 @@ fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
 }
 
 fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
+    if let Some(fixed) = attachment_name_fix(name) {
+        tree.diagnostics.push(bad_name(rel, name, &fixed));
+    }
+}
+
+/// The name an attachment needs, when `name` is not one: a slug, a dot, a
+/// lowercase extension (`Tờ khai (mẫu 01).PDF` → `to-khai-mau-01.pdf`,
+/// `_to-khai.pdf` → `to-khai.pdf`). `None` when it is fine.
+pub fn attachment_name_fix(name: &str) -> Option<String> {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     let ext_ok = !ext.is_empty()
         && ext
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if is_slug(stem) && ext_ok {
-        return;
+        return None;
     }
-    let fixed = if ext.is_empty() {
+    Some(if ext.is_empty() {
         slugify(stem)
     } else {
         format!("{}.{}", slugify(stem), ext.to_ascii_lowercase())
-    };
-    tree.diagnostics.push(bad_name(rel, name, &fixed));
+    })
 }
 
 fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {

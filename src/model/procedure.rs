@@ -395,6 +395,26 @@ fn document(
     })
 }
 
+/// The kinds of file a ward posts for citizens to download: documents that
+/// open in an office suite or a PDF reader, and plain pictures. Nothing a
+/// browser runs or renders as a page (`.html`, `.svg`, `.xml`, `.js`…):
+/// a form is published beside the procedure's page, on the same site, and
+/// such a file would run its script in the citizen's browser.
+const PUBLISHABLE: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "png", "jpg", "jpeg",
+];
+const PUBLISHABLE_VI: &str =
+    "tệp PDF, Word (.doc, .docx), Excel (.xls, .xlsx), OpenDocument (.odt, .ods) và ảnh .png, .jpg, .jpeg";
+const PUBLISHABLE_EN: &str =
+    "PDF, Word (.doc, .docx), Excel (.xls, .xlsx), OpenDocument (.odt, .ods) files and .png, .jpg, .jpeg pictures";
+
+/// Whether a form or sample of this name may be published (its extension,
+/// which is lowercase by the name rule).
+fn is_publishable(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| PUBLISHABLE.contains(&ext))
+}
+
 /// A `form`/`sample`: a file name beside the procedure, inside content/.
 fn attachment(
     cx: &mut Ctx,
@@ -445,6 +465,37 @@ fn attachment(
                 "\"{name}\" is in another folder; form files must be right beside the procedure"
             ),
             Some(beside),
+        ));
+    }
+    // A name the walk would skip (`_…`, `.…`) or refuse is refused here
+    // too: it must not become a published file by being named here.
+    if let Some(fixed) = crate::load::walk::attachment_name_fix(name) {
+        return Err(cx.error(
+            "bad-name",
+            at,
+            t!(
+                "tên tệp \"{name}\" không dùng được để đăng: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, rồi đuôi tệp",
+                "the file name \"{name}\" cannot be published: use only lowercase letters without accents, digits and hyphens, then the extension"
+            ),
+            Some(t!(
+                "đổi tên tệp thành {fixed} rồi viết {key}: {fixed}",
+                "rename the file to {fixed} and write {key}: {fixed}"
+            )),
+        ));
+    }
+    if !is_publishable(name) {
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        return Err(cx.error(
+            "form-type",
+            at,
+            t!(
+                "không đăng được tệp \"{name}\" (loại .{ext}): chỉ đăng được {PUBLISHABLE_VI}",
+                "\"{name}\" (a .{ext} file) cannot be published: only {PUBLISHABLE_EN} can"
+            ),
+            Some(t!(
+                "lưu mẫu thành PDF (trong Word: File → Save As, chọn PDF) rồi viết {key}: với tên tệp .pdf",
+                "save the form as PDF (in Word: File → Save As, choose PDF) and write {key}: with the .pdf name"
+            )),
         ));
     }
     let path = dir.join(name);
