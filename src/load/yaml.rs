@@ -385,6 +385,16 @@ fn wrong_shape(expected: &str, file: std::path::PathBuf) -> Diagnostic {
 fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
     let lower = raw.to_ascii_lowercase();
     let known: &[(&str, &str, &str, &str, &str)] = &[
+        // Before "quote": the parser says "while parsing a quoted scalar,
+        // found unknown escape character" (the lint usually says it first,
+        // at the backslash).
+        (
+            "escape",
+            "trong ngoặc kép, dấu \\ mở đầu một ký tự đặc biệt mà ở đây không có",
+            "inside double quotes, a \\ starts an escape, and this one is none",
+            "để dấu \\ là chữ \\ thường, đặt giá trị trong ngoặc đơn ' '; hoặc viết \\\\ cho mỗi dấu \\",
+            "for a plain \\, put the value in single quotes ' '; or write \\\\ for each \\",
+        ),
         (
             "quote",
             "thiếu dấu ngoặc kép đóng",
