@@ -68,6 +68,25 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A character that shows as nothing, or as a plain space, and is not one:
+/// format characters (zero-width space and joiners, BOM, soft hyphen,
+/// direction marks), controls, special spaces, variation selectors, Hangul
+/// fillers, tags. Pasted from a web page or Word, it makes a code look
+/// right and compare wrong.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_whitespace() && c != ' ')
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+            | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +106,19 @@ mod tests {
         assert!(is_slug("2026-12-lich-tet"));
         for bad in ["", "Dang", "a--b", "-a", "a-", "a b", "đăng", "a_b"] {
             assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn hidden_characters() {
+        for c in [
+            '\u{200B}', '\u{FEFF}', '\u{A0}', '\u{200D}', '\u{2060}', '\u{AD}', '\u{202E}',
+            '\u{FE0F}', '\t', '\u{1}',
+        ] {
+            assert!(is_hidden(c), "{:?}", c);
+        }
+        for c in ['1', '.', ' ', 'ộ', '-', 'Đ'] {
+            assert!(!is_hidden(c), "{c:?}");
         }
     }
 

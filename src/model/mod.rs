@@ -9,7 +9,7 @@ mod procedure;
 mod site;
 mod value;
 
-pub use checks::{code_use, cross_checks, duplicate_codes, CodeUse};
+pub use checks::{code_key, code_use, cross_checks, duplicate_codes, CodeUse};
 pub use notice::validate_notice;
 pub use procedure::validate_procedure;
 pub use site::{theme_dir, validate_field, validate_site, ThemeProblem, DEFAULT_THEME};

@@ -135,11 +135,32 @@ pub fn validate_procedure(
     })
 }
 
-/// `code`: optional, written without spaces.
+/// `code`: optional, written without spaces or hidden characters (it is
+/// compared across the site without them: [`super::code_key`]).
 fn code(cx: &mut Ctx, slot: &Scalar) -> Checked<Option<String>> {
     let (Some(c), Some(v)) = (cx.opt_text(slot), slot.value()) else {
         return Ok(None);
     };
+    // Spaces, even special ones, get the message about spaces below.
+    let hidden = |ch: char| crate::text::is_hidden(ch) && !ch.is_whitespace();
+    if let Some(h) = c.chars().find(|&ch| hidden(ch)) {
+        let at = cx.loc(&v.referenced);
+        let shown = c.escape_debug().to_string();
+        let code = h as u32;
+        let clean = super::code_key(&c);
+        return Err(cx.error(
+            "bad-code",
+            at,
+            t!(
+                "mã thủ tục \"{shown}\" có ký tự ẩn (U+{code:04X}), không thấy được nhưng làm mã khác đi",
+                "the procedure code \"{shown}\" holds a hidden character (U+{code:04X}): invisible, but it makes the code different"
+            ),
+            Some(t!(
+                "xóa mã rồi gõ lại bằng bàn phím (ký tự ẩn thường có khi chép từ trang web hoặc Word): code: \"{clean}\"",
+                "delete the code and type it again on the keyboard (hidden characters come with text copied from the web or Word): code: \"{clean}\""
+            )),
+        ));
+    }
     if c.chars().any(char::is_whitespace) {
         let at = cx.loc(&v.referenced);
         return Err(cx.error(
