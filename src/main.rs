@@ -236,7 +236,7 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
     };
     let ms = built.elapsed.as_millis();
     let kb = built.bytes.div_ceil(1024);
-    let out = built.out.display();
+    let out = niemyet::text::printable(&built.out.to_string_lossy()).into_owned();
     let line = match lang {
         Lang::Vi => format!(
             "Đã dựng {} thủ tục: {} tệp, {kb} KB vào {out} trong {ms} ms",

@@ -87,6 +87,40 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{E0000}'..='\u{E0FFF}')
 }
 
+/// A character that would act on the terminal instead of showing: C0 and
+/// C1 controls, DEL, and the bidirectional overrides that reorder what
+/// follows. A file name can hold any of them.
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` safe to print on a terminal: each control character written as an
+/// escape (`\u{1b}`), so a file name with raw control bytes is shown, not
+/// obeyed. For paths and names: line breaks are escaped too.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_if(s, acts_on_terminal)
+}
+
+/// [`printable`] for a message of several lines: line breaks are kept.
+pub fn printable_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_if(s, |c| c != '\n' && acts_on_terminal(c))
+}
+
+fn escape_if(s: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +141,18 @@ mod tests {
         for bad in ["", "Dang", "a--b", "-a", "a-", "a b", "đăng", "a_b"] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("content/ho-tich/a.md"), "content/ho-tich/a.md");
+        assert_eq!(printable("a\x1b[31mb\x07.md"), "a\\u{1b}[31mb\\u{7}.md");
+        assert_eq!(printable("a\nb\u{202e}c"), "a\\u{a}b\\u{202e}c");
+        assert_eq!(
+            printable_lines("dòng 1\ndòng\x1b 2"),
+            "dòng 1\ndòng\\u{1b} 2"
+        );
+        assert_eq!(printable("Hộ tịch"), "Hộ tịch");
     }
 
     #[test]

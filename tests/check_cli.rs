@@ -131,6 +131,30 @@ fn a_device_named_like_a_procedure_is_refused_unread() {
     assert!(!run.stderr.contains("quá lớn"), "{}", run.stderr);
 }
 
+/// Issue 16: control bytes in a file name were printed raw: the name
+/// could colour, clear or rewrite the clerk's terminal.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_printed_escaped() {
+    let site = base_site();
+    let name = "do\x1b[2J\x1b[31mred\x07.md";
+    std::fs::write(site.path().join("content/ho-tich").join(name), "x").expect("write");
+    let run = niemyet(site.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    let all = run.all();
+    assert!(
+        !all.contains('\x1b') && !all.contains('\x07'),
+        "raw control bytes printed: {all:?}"
+    );
+    let shown = "do\\u{1b}[2J\\u{1b}[31mred\\u{7}.md";
+    assert!(
+        run.stderr
+            .contains(&format!("content/ho-tich/{shown}: lỗi: tên \"{shown}\"")),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_oversized_file_is_refused_without_reading_it_all() {
     let site = base_site();
