@@ -69,13 +69,14 @@ impl ProcedureCheck {
     fn run(entry: load::FileEntry, content_dir: &Path, today: Date) -> ProcedureCheck {
         let (pd, mut d) = load::load_procedure(&entry);
         let p = model::validate_procedure(&pd, content_dir, today, &mut d);
-        if let Some(doc) = &pd.doc {
+        if let Ok(doc) = &pd.doc {
             placeholders_left(&doc.source, &mut d);
         }
         let code = model::code_use(&pd);
         ProcedureCheck {
             entry,
-            procedure: p.map(Arc::new),
+            // An `Err` is the proof that an error says why: the check fails.
+            procedure: p.ok().map(Arc::new),
             diagnostics: d,
             code,
         }
@@ -90,14 +91,16 @@ impl Checked {
         let config = loaded
             .site
             .as_ref()
-            .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags));
+            .and_then(|doc| doc.as_ref().ok())
+            .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags).ok());
         let fields: Vec<_> = loaded
             .fields
             .iter()
             .filter_map(|f| {
                 f.doc
                     .as_ref()
-                    .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags))
+                    .and_then(|doc| doc.as_ref().ok())
+                    .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags).ok())
             })
             .collect();
         let content_dir = loaded.content_dir;
@@ -109,7 +112,7 @@ impl Checked {
         let notices: Vec<_> = loaded
             .notices
             .iter()
-            .filter_map(|n| model::validate_notice(n, opts.today, &mut diags))
+            .filter_map(|n| model::validate_notice(n, opts.today, &mut diags).ok())
             .collect();
         Checked {
             opts,

@@ -11,6 +11,7 @@ pub mod check;
 pub mod diag;
 pub mod lang;
 pub mod load;
+pub mod markdown;
 pub mod minify;
 pub mod model;
 pub mod output;

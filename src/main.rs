@@ -256,9 +256,10 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
     };
     let ms = built.elapsed.as_millis();
     let kb = built.bytes.div_ceil(1024);
+    let shown = |p: &std::path::Path| niemyet::text::printable(&p.to_string_lossy()).into_owned();
     let out = match &built.link {
-        Some(link) => format!("{} → {}", link.display(), built.out.display()),
-        None => built.out.display().to_string(),
+        Some(link) => format!("{} → {}", shown(link), shown(&built.out)),
+        None => shown(&built.out),
     };
     let line = match lang {
         Lang::Vi => format!(

@@ -68,6 +68,59 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A character that shows as nothing, or as a plain space, and is not one:
+/// format characters (zero-width space and joiners, BOM, soft hyphen,
+/// direction marks), controls, special spaces, variation selectors, Hangul
+/// fillers, tags. Pasted from a web page or Word, it makes a code look
+/// right and compare wrong.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_whitespace() && c != ' ')
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+            | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A character that would act on the terminal instead of showing: C0 and
+/// C1 controls, DEL, and the bidirectional overrides that reorder what
+/// follows. A file name can hold any of them.
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` safe to print on a terminal: each control character written as an
+/// escape (`\u{1b}`), so a file name with raw control bytes is shown, not
+/// obeyed. For paths and names: line breaks are escaped too.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_if(s, acts_on_terminal)
+}
+
+/// [`printable`] for a message of several lines: line breaks are kept.
+pub fn printable_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_if(s, |c| c != '\n' && acts_on_terminal(c))
+}
+
+fn escape_if(s: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +140,31 @@ mod tests {
         assert!(is_slug("2026-12-lich-tet"));
         for bad in ["", "Dang", "a--b", "-a", "a-", "a b", "đăng", "a_b"] {
             assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("content/ho-tich/a.md"), "content/ho-tich/a.md");
+        assert_eq!(printable("a\x1b[31mb\x07.md"), "a\\u{1b}[31mb\\u{7}.md");
+        assert_eq!(printable("a\nb\u{202e}c"), "a\\u{a}b\\u{202e}c");
+        assert_eq!(
+            printable_lines("dòng 1\ndòng\x1b 2"),
+            "dòng 1\ndòng\\u{1b} 2"
+        );
+        assert_eq!(printable("Hộ tịch"), "Hộ tịch");
+    }
+
+    #[test]
+    fn hidden_characters() {
+        for c in [
+            '\u{200B}', '\u{FEFF}', '\u{A0}', '\u{200D}', '\u{2060}', '\u{AD}', '\u{202E}',
+            '\u{FE0F}', '\t', '\u{1}',
+        ] {
+            assert!(is_hidden(c), "{:?}", c);
+        }
+        for c in ['1', '.', ' ', 'ộ', '-', 'Đ'] {
+            assert!(!is_hidden(c), "{c:?}");
         }
     }
 

@@ -6,7 +6,10 @@
 
 mod common;
 
+// Used only by the test, which needs the `minify` feature.
+#[cfg(feature = "minify")]
 use common::{copy_tree, niemyet};
+#[cfg(feature = "minify")]
 use std::path::Path;
 
 #[cfg(feature = "minify")]

@@ -269,6 +269,83 @@ fn data_files_use_absolute_urls_and_a_stable_schema() {
     );
 }
 
+/// Issue 16: an empty `copies:` made the model give no procedure and no
+/// error; `check` said OK and the build left the procedure out of every
+/// output. Empty means the default, and a procedure that passes `check` is
+/// in the page, the lists, the search, the sitemap and the open data.
+#[test]
+fn an_empty_optional_value_keeps_the_procedure_everywhere() {
+    let site = base_site();
+    let proc = site.path().join("content/ho-tich/dang-ky-khai-sinh.md");
+    let text = fs::read_to_string(&proc).unwrap();
+    let edited = text
+        .replace("    copies: 1\n", "    copies:\n    originals: ~\n")
+        .replace(
+            "    form: to-khai.pdf\n",
+            "    form: to-khai.pdf\n    copies: null\n",
+        );
+    assert_ne!(edited, text);
+    fs::write(&proc, edited).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("Đã dựng 1 thủ tục"), "{}", run.stdout);
+    let page = read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html");
+    assert!(page.contains("<h1>Đăng ký khai sinh</h1>"));
+    // The defaults: one original, no copy, for both documents.
+    assert_eq!(
+        page.matches(r#"<p class="qty">01 bản chính</p>"#).count(),
+        2,
+        "{page}"
+    );
+    for list in ["ho-tich/index.html", "danh-muc/index.html"] {
+        let html = read(site.path(), list);
+        assert!(html.contains("dang-ky-khai-sinh/"), "{list} lists it");
+    }
+    assert!(read(site.path(), "sitemap.xml").contains("/ho-tich/dang-ky-khai-sinh/</loc>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read(site.path(), "catalogue.json")).unwrap();
+    assert_eq!(json["procedures"][0]["title"], "Đăng ký khai sinh");
+    let search = tree(&site.path().join("public/search"));
+    assert!(
+        search
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("Đăng ký khai sinh")),
+        "the search index has it"
+    );
+}
+
+/// Issue 16: a form or sample opened as a page of the site (an `.html`
+/// ran its script; fixture cases refuse those types). Links to them say
+/// `download`, so even an allowed file is saved, not shown as a page.
+#[test]
+fn links_to_forms_and_samples_download_the_file() {
+    let site = base_site();
+    let dir = site.path().join("content/ho-tich");
+    fs::copy(dir.join("to-khai.pdf"), dir.join("mau-da-dien.pdf")).unwrap();
+    let proc = dir.join("dang-ky-khai-sinh.md");
+    let text = fs::read_to_string(&proc).unwrap();
+    let edited = text.replace(
+        "    form: to-khai.pdf\n",
+        "    form: to-khai.pdf\n    sample: mau-da-dien.pdf\n",
+    );
+    assert_ne!(edited, text);
+    fs::write(&proc, edited).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let page = read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html");
+    for file in ["to-khai.pdf", "mau-da-dien.pdf"] {
+        assert!(
+            page.contains(&format!(r#"href="{file}" download>"#)),
+            "{file}: {page}"
+        );
+    }
+    assert_eq!(
+        page.matches(r#"<a class="file""#).count(),
+        page.matches(" download>").count(),
+        "every link to an attachment downloads it"
+    );
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let site = base_site();
@@ -523,6 +600,52 @@ fn a_site_theme_overrides_one_template_and_adds_an_asset() {
     // Everything not overridden comes from the embedded default theme.
     assert!(read(site.path(), "ho-tich/dang-ky-khai-sinh/index.html")
         .contains("<h1>Đăng ký khai sinh</h1>"));
+}
+
+/// Issue 16: `theme:` was joined to `themes/` as a path, so an absolute
+/// path (fixture case), `../..` or a link published a folder from outside
+/// the site: its files in `assets/`, its templates for the pages.
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_linked_from_outside_the_site_is_refused() {
+    let site = base_site();
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir_all(outside.path().join("templates")).unwrap();
+    fs::write(outside.path().join("templates/notice.html"), "LẠ").unwrap();
+    fs::create_dir_all(outside.path().join("static")).unwrap();
+    fs::write(outside.path().join("static/bi-mat.txt"), "bí mật").unwrap();
+    let themes = site.path().join("themes");
+    fs::create_dir_all(&themes).unwrap();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    // With themes/ there, `../..` is a folder: it was used as the theme.
+    fs::write(&yaml, format!("{text}theme: ../..\n")).unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("lỗi: \"../..\" không phải tên giao diện"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path().join("public").exists());
+    std::os::unix::fs::symlink(outside.path(), themes.join("phuong")).unwrap();
+    fs::write(&yaml, format!("{text}theme: phuong\n")).unwrap();
+    let refused = "lỗi: thư mục giao diện themes/phuong/ là liên kết (symlink) trỏ ra ngoài thư mục của trang";
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("content/site.yaml:"), "{}", run.stderr);
+    assert!(run.stderr.contains(refused), "{}", run.stderr);
+    assert!(!site.path().join("public").exists());
+    // A real folder whose static/ is a link to outside: refused as well.
+    fs::remove_file(themes.join("phuong")).unwrap();
+    fs::create_dir_all(themes.join("phuong")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("static"), themes.join("phuong/static"))
+        .unwrap();
+    let run = build(site.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains(refused), "{}", run.stderr);
+    assert!(!site.path().join("public").exists());
 }
 
 #[test]

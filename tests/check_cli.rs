@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{base_site, niemyet, TODAY};
+use common::{base_site, niemyet, niemyet_within, TODAY};
 use std::path::Path;
+use std::time::Duration;
 
 const PROC: &str = "content/ho-tich/dang-ky-khai-sinh.md";
 
@@ -45,6 +46,113 @@ fn a_link_inside_content_is_fine() {
     replace_in(site.path(), PROC, "form: to-khai.pdf", "form: mau.pdf");
     let run = niemyet(site.path(), &["check"]);
     assert_eq!(run.code, 0, "{}", run.all());
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Issue 16: a FIFO named like content made check, build and serve wait
+/// forever, with no message (opening a FIFO waits for a writer).
+#[cfg(unix)]
+#[test]
+fn fifos_named_like_content_are_refused_without_waiting() {
+    let site = base_site();
+    let c = site.path().join("content");
+    for f in [
+        "site.yaml",
+        "ho-tich/_index.md",
+        "ho-tich/thu-tuc-moi.md",
+        "ho-tich/to-khai.pdf",
+    ] {
+        mkfifo(&c.join(f));
+    }
+    // A link inside content/ that leads to one.
+    std::os::unix::fs::symlink("thu-tuc-moi.md", c.join("ho-tich/lien-ket.md")).expect("symlink");
+    for command in ["check", "build"] {
+        let run = niemyet_within(site.path(), &[command], Duration::from_secs(30));
+        assert_eq!(run.code, 1, "{command}: {}", run.all());
+        for f in [
+            "site.yaml",
+            "ho-tich/_index.md",
+            "ho-tich/thu-tuc-moi.md",
+            "ho-tich/lien-ket.md",
+            "ho-tich/to-khai.pdf",
+        ] {
+            let line = format!(
+                "content/{f}: lỗi: đây không phải tệp thường mà là một ống dẫn (FIFO): niemyet không đọc nó"
+            );
+            assert!(
+                run.stderr.contains(&line),
+                "{command}: {line}\n{}",
+                run.stderr
+            );
+        }
+        assert!(
+            run.stderr.contains("dang-ky-khai-sinh.md:18:11: lỗi: \"to-khai.pdf\" không phải một tệp thường mà là một ống dẫn (FIFO)"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// A device named like a procedure: refused as a device, never read (it
+/// was read until 1 MiB and called "too large (0 KB)"). Making one needs
+/// root; elsewhere the test has nothing to check.
+#[cfg(unix)]
+#[test]
+fn a_device_named_like_a_procedure_is_refused_unread() {
+    let site = base_site();
+    let dev = site.path().join("content/ho-tich/thiet-bi.md");
+    // 1,5 is /dev/zero: endless.
+    let made = std::process::Command::new("mknod")
+        .arg(&dev)
+        .args(["c", "1", "5"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mknod needs root");
+        return;
+    }
+    let run = niemyet_within(site.path(), &["check"], Duration::from_secs(30));
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr.contains("content/ho-tich/thiet-bi.md: lỗi: đây không phải tệp thường mà là một thiết bị (character device)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("quá lớn"), "{}", run.stderr);
+}
+
+/// Issue 16: control bytes in a file name were printed raw: the name
+/// could colour, clear or rewrite the clerk's terminal.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_printed_escaped() {
+    let site = base_site();
+    let name = "do\x1b[2J\x1b[31mred\x07.md";
+    std::fs::write(site.path().join("content/ho-tich").join(name), "x").expect("write");
+    let run = niemyet(site.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    let all = run.all();
+    assert!(
+        !all.contains('\x1b') && !all.contains('\x07'),
+        "raw control bytes printed: {all:?}"
+    );
+    let shown = "do\\u{1b}[2J\\u{1b}[31mred\\u{7}.md";
+    assert!(
+        run.stderr
+            .contains(&format!("content/ho-tich/{shown}: lỗi: tên \"{shown}\"")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn reader_never_panics_and_locates_inside_the_file() {
                 );
             }
         }
-        if doc.as_ref().is_some_and(|d| d.raw.is_none()) {
+        if doc.as_ref().is_ok_and(|d| d.raw.is_err()) {
             assert!(
                 !diags.is_empty(),
                 "unreadable front matter with no message: {:?}",

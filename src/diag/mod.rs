@@ -87,6 +87,28 @@ impl Diagnostic {
     }
 }
 
+/// Proof that an error about a file was recorded. The only way to make one
+/// is [`Reported::push`], which records an error, so a reader or validator
+/// that gives no value (`Err(Reported)`) has always said why: a file can
+/// never drop out of the catalogue in silence. (An empty `copies:` once did:
+/// the count gave `None` with no message, the procedure vanished from the
+/// site and `check` said OK.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported(());
+
+impl Reported {
+    /// Records `d` as an error (whatever severity it was made with).
+    pub fn push(diags: &mut Vec<Diagnostic>, mut d: Diagnostic) -> Reported {
+        d.severity = Severity::Error;
+        diags.push(d);
+        Reported(())
+    }
+}
+
+/// What a reader or validator gives: the value, or the proof that an error
+/// says why there is none.
+pub type Checked<T> = Result<T, Reported>;
+
 /// Diagnostics in the order they are printed: errors first, then warnings, each
 /// by file and line, so that output is stable whatever the walk order.
 pub fn sort(diags: &mut [Diagnostic]) {

@@ -9,6 +9,7 @@
 
 use super::{Diagnostic, Location, Severity};
 use crate::lang::Lang;
+use crate::text::{acts_on_terminal, printable, printable_lines};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -43,13 +44,15 @@ pub fn render(diags: &[Diagnostic], root: &Path, lang: Lang, style: Style) -> St
     out
 }
 
+/// A path as printed: from where the command ran, `/` separators, and
+/// control characters escaped (a file name may hold raw terminal codes).
 fn display_path(root: &Path, rel: &Path) -> String {
     let joined = if root == Path::new(".") || root.as_os_str().is_empty() {
         rel.to_path_buf()
     } else {
         root.join(rel)
     };
-    joined.to_string_lossy().replace('\\', "/")
+    printable(&joined.to_string_lossy().replace('\\', "/")).into_owned()
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, root: &Path, lang: Lang, paint: &Paint) {
@@ -68,7 +71,8 @@ fn render_one(out: &mut String, d: &Diagnostic, root: &Path, lang: Lang, paint: 
         "{}: {}: {}",
         paint.wrap("1", &place),
         paint.wrap(color, label),
-        paint.wrap("1", d.message.get(lang))
+        // Messages quote file names and values: escaped like paths.
+        paint.wrap("1", &printable_lines(d.message.get(lang)))
     );
     if let Some(loc) = &d.location {
         snippet(out, loc, paint, color);
@@ -79,11 +83,15 @@ fn render_one(out: &mut String, d: &Diagnostic, root: &Path, lang: Lang, paint: 
             None => display_path(root, file),
         };
         let word = if lang == Lang::Vi { "xem" } else { "see" };
-        let _ = writeln!(out, "    = {word} {place}: {}", note.get(lang));
+        let _ = writeln!(
+            out,
+            "    = {word} {place}: {}",
+            printable_lines(note.get(lang))
+        );
     }
     if let Some(hint) = &d.hint {
         let word = if lang == Lang::Vi { "gợi ý" } else { "hint" };
-        for (i, line) in hint.get(lang).lines().enumerate() {
+        for (i, line) in printable_lines(hint.get(lang)).lines().enumerate() {
             if i == 0 {
                 let _ = writeln!(out, "    = {}: {line}", paint.wrap("1;36", word));
             } else {
@@ -97,8 +105,17 @@ fn render_one(out: &mut String, d: &Diagnostic, root: &Path, lang: Lang, paint: 
 fn snippet(out: &mut String, loc: &Location, paint: &Paint, color: &str) {
     let num = loc.line.to_string();
     let pad = " ".repeat(num.len());
-    // Tabs would shift the caret; show them as one space each.
-    let shown = loc.line_text.replace('\t', " ");
+    // Tabs would shift the caret; show them as one space each, and any
+    // other control character as one visible mark (never obeyed).
+    let shown: String = loc
+        .line_text
+        .chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if acts_on_terminal(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
     let _ = writeln!(out, " {} | {}", paint.wrap("1;34", &num), shown);
     let caret = format!(
         "{}{}",

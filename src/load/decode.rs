@@ -12,22 +12,60 @@ pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Utf16,
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
     Binary,
+    /// A FIFO, a device or a socket: never opened.
+    NotAFile(super::walk::Special),
 }
 
-/// Reads at most [`MAX_TEXT_BYTES`] (+1 to notice a larger file).
+/// Reads at most [`MAX_TEXT_BYTES`] (+1 to notice a larger file) of a
+/// regular file. Anything else is refused from its metadata, before it is
+/// opened: opening a FIFO waits for a writer forever, a device has no end.
 pub fn read_limited(path: &Path) -> std::io::Result<Result<Vec<u8>, DecodeError>> {
-    let file = std::fs::File::open(path)?;
+    let special = |m: &std::fs::Metadata| super::walk::special_kind(m.file_type());
+    // `metadata` follows a link to its target, and opens nothing.
+    if let Some(what) = special(&std::fs::metadata(path)?) {
+        return Ok(Err(DecodeError::NotAFile(what)));
+    }
+    let file = open_nonblocking(path)?;
+    // Swapped between the two calls: refused all the same (and the open
+    // did not wait for a writer: O_NONBLOCK).
+    let meta = file.metadata()?;
+    if let Some(what) = special(&meta) {
+        return Ok(Err(DecodeError::NotAFile(what)));
+    }
     let mut buf = Vec::new();
     file.take(MAX_TEXT_BYTES + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > MAX_TEXT_BYTES {
-        let bytes = std::fs::metadata(path).map_or(buf.len() as u64, |m| m.len());
-        return Ok(Err(DecodeError::TooLarge { bytes }));
+        return Ok(Err(DecodeError::TooLarge {
+            bytes: meta.len().max(buf.len() as u64),
+        }));
     }
     Ok(Ok(buf))
+}
+
+/// Opens for reading without blocking: a FIFO swapped in after the type
+/// check opens at once instead of waiting for a writer (no effect on a
+/// regular file's reads).
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {

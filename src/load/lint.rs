@@ -56,6 +56,15 @@ pub enum Kind {
     /// Text at the left margin that is no `key:`: the body after a
     /// forgotten closing `---`, or a long value wrapped without indent.
     StrayText,
+    /// A backslash sequence YAML does not know inside double quotes
+    /// (`"C:\Windows"`): the parser reported a missing closing quote.
+    /// `single` is the line with the value in single quotes (a backslash
+    /// is a backslash there), `double` with each backslash doubled.
+    BadEscape {
+        seq: String,
+        single: String,
+        double: String,
+    },
 }
 
 /// Characters that look like a space, or like nothing, and are not one.
@@ -237,6 +246,24 @@ fn lint_value(
                 out.push(at(0, 1, Kind::UnclosedQuote { quote: first }));
                 return Next::Stop;
             };
+            if first == '"' {
+                if let Some((at_byte, seq)) = bad_escape(&value[1..close]) {
+                    let inner = &value[1..close];
+                    out.push(at(
+                        1 + at_byte,
+                        seq.chars().count(),
+                        Kind::BadEscape {
+                            seq,
+                            single: format!(
+                                "{head}'{}'",
+                                inner.replace("\\\"", "\"").replace('\'', "''")
+                            ),
+                            double: format!("{head}\"{}\"", double_backslashes(inner)),
+                        },
+                    ));
+                    return Next::Structure;
+                }
+            }
             let after = value[close + 1..].trim_start();
             if !after.is_empty() && !after.starts_with('#') {
                 out.push(at(
@@ -314,6 +341,56 @@ fn closing_quote(value: &str, q: char) -> Option<usize> {
         }
     }
     None
+}
+
+/// The first escape YAML does not know in the text between double quotes:
+/// the byte offset of its backslash, and the sequence as written (`\W`,
+/// `\x4`). YAML knows `\0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L
+/// \P`, and `\x`, `\u`, `\U` with 2, 4, 8 hex digits.
+fn bad_escape(inner: &str) -> Option<(usize, String)> {
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        // A backslash at the end of the line continues the value below.
+        let c = inner[i + 1..].chars().next()?;
+        let digits = match c {
+            '0' | 'a' | 'b' | 't' | '\t' | 'n' | 'v' | 'f' | 'r' | 'e' | ' ' | '"' | '/' | '\\'
+            | 'N' | '_' | 'L' | 'P' => 0,
+            'x' => 2,
+            'u' => 4,
+            'U' => 8,
+            _ => return Some((i, format!("\\{c}"))),
+        };
+        let hex = &bytes[i + 2..];
+        if hex.len() < digits || !hex[..digits].iter().all(u8::is_ascii_hexdigit) {
+            let seq: String = inner[i..].chars().take(2 + digits).collect();
+            return Some((i, seq));
+        }
+        i += 2 + digits;
+    }
+    None
+}
+
+/// Double-quoted text with each backslash meant as a backslash doubled
+/// (`\"`, a quote, kept).
+fn double_backslashes(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len() + 4);
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some('"')) => {
+                out.push_str("\\\"");
+                chars.next();
+            }
+            ('\\', _) => out.push_str("\\\\"),
+            (c, _) => out.push(c),
+        }
+    }
+    out
 }
 
 /// `|`, `>`, with an optional chomping and indentation indicator, and
@@ -421,6 +498,22 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
         .hint(t!(
             "nếu đây là phần nội dung, thêm một dòng --- ngay trên nó để đóng phần khai báo; nếu là phần tiếp theo của dòng trên, nối vào dòng trên (hoặc thụt vào 2 dấu cách)",
             "if this is the text after the front matter, add a line --- right above it to close the front matter; if it continues the line above, join it to that line (or indent it by 2 spaces)"
+        )),
+        Kind::BadEscape {
+            seq,
+            single,
+            double,
+        } => Diagnostic::error(
+            "yaml-escape",
+            file,
+            t!(
+                "trong ngoặc kép \" \", dấu \\ mở đầu một ký tự đặc biệt (như \\n là xuống dòng), nhưng {seq} không phải ký tự nào: YAML không đọc được giá trị này",
+                "inside double quotes \" \", a \\ starts an escape (like \\n for a new line), and {seq} is none: YAML cannot read this value"
+            ),
+        )
+        .hint(t!(
+            "để dấu \\ là chữ \\ thường, đặt giá trị trong ngoặc đơn: {single}; hoặc viết \\\\ cho mỗi dấu \\: {double}",
+            "for a plain \\, put the value in single quotes: {single}; or write \\\\ for each \\: {double}"
         )),
         Kind::Comment { dropped } => Diagnostic::warning(
             "yaml-comment",
@@ -568,6 +661,30 @@ mod tests {
         );
         // Indented, it continues the value.
         assert!(kinds("---\ntitle: Đăng ký\n  khai tử\n").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_escape_in_double_quotes_is_explained_where_it_is() {
+        assert_eq!(
+            kinds("---\ntitle: x\nname: \"C:\\Windows\"\n"),
+            [(
+                3,
+                10,
+                Kind::BadEscape {
+                    seq: "\\W".into(),
+                    single: "name: 'C:\\Windows'".into(),
+                    double: "name: \"C:\\\\Windows\"".into(),
+                }
+            )]
+        );
+        // Escapes YAML knows are fine; a short \x is not.
+        assert!(kinds("---\nnote: \"a\\nb \\\"c\\\" \\x41 \\u00e9 \\\\ \\/\"\n").is_empty());
+        assert!(matches!(
+            &kinds("---\nnote: \"mã \\x4 ở đây\"\n")[..],
+            [(2, 11, Kind::BadEscape { seq, .. })] if seq == "\\x4 "
+        ));
+        // In single quotes a backslash is a backslash.
+        assert!(kinds("---\nname: 'C:\\Windows'\n").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod yaml;
 
 pub use yaml::suggest_key;
 
-use crate::diag::{Diagnostic, Source};
+use crate::diag::{Checked, Diagnostic, Reported, Source};
 use crate::t;
 use decode::DecodeError;
 use frontmatter::SplitError;
@@ -23,25 +23,26 @@ pub use walk::FileEntry;
 use walk::Kind;
 
 /// A file that could be read: its text and, when the YAML could be read, its
-/// raw front matter.
+/// raw front matter (else the proof that an error says why).
 #[derive(Debug)]
 pub struct Document<T> {
     pub source: Source,
-    pub raw: Option<T>,
+    pub raw: Checked<T>,
     /// Markdown after the front matter (empty for site.yaml).
     pub body: String,
     /// 1-based line of the body's first line in the file.
     pub body_line: usize,
-    /// Keys a "did you mean" already proposed; not to be reported missing too.
-    pub suggested: Vec<&'static str>,
+    /// Keys a "did you mean" already proposed, with the proof of that
+    /// error; not to be reported missing too.
+    pub suggested: Vec<(&'static str, Reported)>,
 }
 
 impl<T> Document<T> {
-    /// A file whose front matter could not be read.
-    fn unread(source: Source, body: String, body_line: usize) -> Document<T> {
+    /// A file whose front matter could not be read, for the reason reported.
+    fn unread(source: Source, body: String, body_line: usize, why: Reported) -> Document<T> {
         Document {
             source,
-            raw: None,
+            raw: Err(why),
             body,
             body_line,
             suggested: Vec::new(),
@@ -53,7 +54,8 @@ impl<T> Document<T> {
 pub struct FieldDoc {
     pub slug: String,
     pub rel: PathBuf,
-    pub doc: Option<Document<RawFieldIndex>>,
+    /// `None` when the folder has no `_index.md` (the walk reports it).
+    pub doc: Option<Checked<Document<RawFieldIndex>>>,
 }
 
 #[derive(Debug)]
@@ -63,21 +65,22 @@ pub struct ProcedureDoc {
     pub rel: PathBuf,
     /// The folder whose files are this procedure's attachments.
     pub dir: PathBuf,
-    pub doc: Option<Document<RawProcedure>>,
+    pub doc: Checked<Document<RawProcedure>>,
 }
 
 #[derive(Debug)]
 pub struct NoticeDoc {
     pub slug: String,
     pub rel: PathBuf,
-    pub doc: Option<Document<RawNotice>>,
+    pub doc: Checked<Document<RawNotice>>,
 }
 
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub root: PathBuf,
     pub content_dir: PathBuf,
-    pub site: Option<Document<RawSite>>,
+    /// `None` when there is no `site.yaml` (the walk reports it).
+    pub site: Option<Checked<Document<RawSite>>>,
     pub fields: Vec<FieldDoc>,
     /// Procedure files, not yet read: the caller reads and validates each in
     /// one go ([`load_procedure`]) so that no raw front matter piles up.
@@ -90,7 +93,7 @@ pub struct Loaded {
 /// variants' different sizes cost nothing worth boxing for.
 #[allow(clippy::large_enum_variant)]
 enum Parsed {
-    Site(Option<Document<RawSite>>),
+    Site(Checked<Document<RawSite>>),
     Field(FieldDoc),
     Notice(NoticeDoc),
 }
@@ -112,7 +115,7 @@ pub fn load(root: &Path) -> Loaded {
     for (parsed, diags) in results {
         loaded.diagnostics.extend(diags);
         match parsed {
-            Parsed::Site(doc) => loaded.site = doc,
+            Parsed::Site(doc) => loaded.site = Some(doc),
             Parsed::Field(f) => loaded.fields.push(f),
             Parsed::Notice(n) => loaded.notices.push(n),
         }
@@ -142,7 +145,7 @@ fn parse_entry(entry: &FileEntry) -> (Parsed, Vec<Diagnostic>) {
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
-            doc: read_document(entry, true, &mut diags),
+            doc: Some(read_document(entry, true, &mut diags)),
         }),
         Kind::Procedure { .. } => unreachable!("procedures are read by load_procedure"),
         Kind::Notice { slug } => Parsed::Notice(NoticeDoc {
@@ -180,20 +183,17 @@ fn read_document<T: DeserializeOwned>(
     entry: &FileEntry,
     front_matter: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Document<T>> {
+) -> Checked<Document<T>> {
     match decode::read_limited(&entry.abs) {
-        Err(e) => {
-            diags.push(Diagnostic::error(
+        Err(e) => Err(Reported::push(
+            diags,
+            Diagnostic::error(
                 "io",
                 &entry.rel,
                 t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
-            ));
-            None
-        }
-        Ok(Err(e)) => {
-            diags.push(decode_problem(&entry.rel, &[], e));
-            None
-        }
+            ),
+        )),
+        Ok(Err(e)) => Err(Reported::push(diags, decode_problem(&entry.rel, &[], e))),
         Ok(Ok(bytes)) => parse_bytes(&bytes, &entry.rel, front_matter, diags),
     }
 }
@@ -205,26 +205,24 @@ pub fn parse_bytes<T: DeserializeOwned>(
     rel: &Path,
     front_matter: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Document<T>> {
+) -> Checked<Document<T>> {
     let text = match decode::decode(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            diags.push(decode_problem(rel, bytes, e));
-            return None;
-        }
+        Err(e) => return Err(Reported::push(diags, decode_problem(rel, bytes, e))),
     };
     let source = Source::new(rel.to_path_buf(), text);
     let (yaml, body, body_line) = if front_matter {
         match frontmatter::split(&source.text) {
             Ok(s) => (s.yaml.to_string(), s.body.to_string(), s.body_line),
             Err(e) => {
-                diags.push(split_problem(&source, e));
-                return Some(Document::unread(source, String::new(), 1));
+                let why = Reported::push(diags, split_problem(&source, e));
+                return Ok(Document::unread(source, String::new(), 1, why));
             }
         }
     } else {
         if source.text.trim().is_empty() {
-            diags.push(
+            let why = Reported::push(
+                diags,
                 Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(
                     t!(
                 "site.yaml cần ít nhất: title, base_url và office (name); xem docs/dinh-dang.md",
@@ -232,30 +230,32 @@ pub fn parse_bytes<T: DeserializeOwned>(
             ),
                 ),
             );
-            return Some(Document::unread(source, String::new(), 1));
+            return Ok(Document::unread(source, String::new(), 1, why));
         }
         (source.text.clone(), String::new(), 1)
     };
     let tabs = frontmatter::tab_indented_lines(&yaml);
-    if !tabs.is_empty() {
-        for line in tabs {
-            diags.push(
-                Diagnostic::error(
-                    "tab-indent",
-                    rel,
-                    t!(
-                        "dòng này thụt lề bằng phím Tab",
-                        "this line is indented with a Tab"
-                    ),
-                )
-                .at(Some(source.locate_line(line)))
-                .hint(t!(
-                    "YAML chỉ cho phép thụt lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
-                    "YAML allows only spaces for indentation: replace each Tab with 2 spaces"
-                )),
-            );
+    if let Some(&first) = tabs.first() {
+        let tab_line = |line: usize| {
+            Diagnostic::error(
+                "tab-indent",
+                rel,
+                t!(
+                    "dòng này thụt lề bằng phím Tab",
+                    "this line is indented with a Tab"
+                ),
+            )
+            .at(Some(source.locate_line(line)))
+            .hint(t!(
+                "YAML chỉ cho phép thụt lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+                "YAML allows only spaces for indentation: replace each Tab with 2 spaces"
+            ))
+        };
+        let why = Reported::push(diags, tab_line(first));
+        for &line in &tabs[1..] {
+            diags.push(tab_line(line));
         }
-        return Some(Document::unread(source, body, body_line));
+        return Ok(Document::unread(source, body, body_line, why));
     }
     // What the parser would misread or report in English, said first; its
     // own report of a line already explained is left out.
@@ -267,12 +267,14 @@ pub fn parse_bytes<T: DeserializeOwned>(
         .collect();
     let parsed = yaml::parse::<T>(&source, &yaml);
     diags.extend(linted);
+    // A parser error is left out only when the lint found an error in this
+    // file: the proof in `parsed.value` still stands for the file.
     diags.extend(parsed.diagnostics.into_iter().filter(|d| {
         let line = d.location.as_ref().map(|l| l.line);
         explained.is_empty()
             || !(d.code == "yaml-syntax" || line.is_some_and(|l| explained.contains(&l)))
     }));
-    Some(Document {
+    Ok(Document {
         source,
         raw: parsed.value,
         body,
@@ -291,6 +293,7 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
             Diagnostic::error("too-large", rel, t!("tệp quá lớn ({kb} KB; tối đa 1024 KB)", "the file is too large ({kb} KB; at most 1024 KB)"))
                 .hint(t!("một thủ tục chỉ là văn bản; tệp lớn (bản quét, hình ảnh) hãy đặt thành tệp đính kèm", "a procedure is plain text; put large files (scans, pictures) beside it as attachments"))
         }
+        DecodeError::NotAFile(what) => walk::special_file(rel, what),
         DecodeError::Utf16 => Diagnostic::error(
             "not-utf8",
             rel,

@@ -129,6 +129,19 @@ pub fn walk(root: &Path) -> Tree {
                 }
             }
         }
+        // A FIFO, device or socket is never opened: opening a FIFO waits
+        // for a writer forever, and a device is no text. Its type is known
+        // from its metadata (a link's, from its target's: `stat`, which
+        // opens nothing).
+        let file_type = if entry.path_is_symlink() {
+            std::fs::metadata(entry.path()).map(|m| m.file_type()).ok()
+        } else {
+            Some(entry.file_type())
+        };
+        if let Some(what) = file_type.and_then(special_kind) {
+            tree.diagnostics.push(special_file(&rel, what));
+            continue;
+        }
         let parents: Vec<String> = entry
             .path()
             .strip_prefix(&content)
@@ -345,6 +358,70 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
     }
 }
 
+/// What a file that is neither a regular file nor a folder is, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl Special {
+    pub fn words(self) -> crate::lang::Text {
+        match self {
+            Special::Fifo => t!("một ống dẫn (FIFO)", "a pipe (FIFO)"),
+            Special::CharDevice => t!("một thiết bị (character device)", "a character device"),
+            Special::BlockDevice => t!("một thiết bị (block device)", "a block device"),
+            Special::Socket => t!("một socket", "a socket"),
+            Special::Other => t!("một tệp đặc biệt", "a special file"),
+        }
+    }
+}
+
+/// `None` for a regular file, a folder or a link; else what it is.
+pub fn special_kind(ft: std::fs::FileType) -> Option<Special> {
+    if ft.is_file() || ft.is_dir() || ft.is_symlink() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some(Special::Fifo);
+        }
+        if ft.is_char_device() {
+            return Some(Special::CharDevice);
+        }
+        if ft.is_block_device() {
+            return Some(Special::BlockDevice);
+        }
+        if ft.is_socket() {
+            return Some(Special::Socket);
+        }
+    }
+    Some(Special::Other)
+}
+
+/// A file in `content/` that is not a regular file: refused unread.
+pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
+    let words = what.words();
+    let (vi, en) = (&words.vi, &words.en);
+    Diagnostic::error(
+        "special-file",
+        rel,
+        t!(
+            "đây không phải tệp thường mà là {vi}: niemyet không đọc nó",
+            "this is not a regular file but {en}: niemyet does not read it"
+        ),
+    )
+    .hint(t!(
+        "xóa nó khỏi content/ rồi chép tệp thật vào chỗ đó",
+        "remove it from content/ and copy the real file in its place"
+    ))
+}
+
 fn symlinked_dir(rel: &Path) -> Diagnostic {
     Diagnostic::error(
         "linked-folder",
@@ -419,20 +496,28 @@ fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
 }
 
 fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
+    if let Some(fixed) = attachment_name_fix(name) {
+        tree.diagnostics.push(bad_name(rel, name, &fixed));
+    }
+}
+
+/// The name an attachment needs, when `name` is not one: a slug, a dot, a
+/// lowercase extension (`Tờ khai (mẫu 01).PDF` → `to-khai-mau-01.pdf`,
+/// `_to-khai.pdf` → `to-khai.pdf`). `None` when it is fine.
+pub fn attachment_name_fix(name: &str) -> Option<String> {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     let ext_ok = !ext.is_empty()
         && ext
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if is_slug(stem) && ext_ok {
-        return;
+        return None;
     }
-    let fixed = if ext.is_empty() {
+    Some(if ext.is_empty() {
         slugify(stem)
     } else {
         format!("{}.{}", slugify(stem), ext.to_ascii_lowercase())
-    };
-    tree.diagnostics.push(bad_name(rel, name, &fixed));
+    })
 }
 
 fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {

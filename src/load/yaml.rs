@@ -4,58 +4,64 @@
 //! library's errors into located, bilingual [`Diagnostic`]s, and recovers from
 //! unknown or repeated keys so that a file with three typos shows all three.
 
-use crate::diag::{Diagnostic, Location, Source};
+use crate::diag::{Checked, Diagnostic, Location, Reported, Source};
 use crate::lang::Text;
 use crate::t;
 use serde::de::DeserializeOwned;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
 /// How many unknown or repeated keys one file may have before we stop retrying.
 const MAX_RECOVERIES: usize = 64;
+/// How deep groups and lists may nest; a procedure needs 4.
+const MAX_DEPTH: usize = 32;
 
 /// What parsing one document gave.
 pub struct Parsed<T> {
     /// The value, when the document could be read (possibly after blanking
-    /// out unknown or repeated keys).
-    pub value: Option<T>,
+    /// out unknown or repeated keys); else the proof that an error says why.
+    pub value: Checked<T>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Keys proposed by a "did you mean" (`fess` → `fees`): the model does not
-    /// also report them as missing.
-    pub suggested: Vec<&'static str>,
+    /// Keys proposed by a "did you mean" (`fess` → `fees`), with the proof
+    /// of that error: the model does not also report them as missing.
+    pub suggested: Vec<(&'static str, Reported)>,
 }
 
 /// Parses `yaml` (a prefix of `src.text`, so positions are file positions).
 pub fn parse<T: DeserializeOwned>(src: &Source, yaml: &str) -> Parsed<T> {
     // Copied only when a key must be blanked out to read on.
     let mut text = std::borrow::Cow::Borrowed(yaml);
-    let mut out = Parsed {
-        value: None,
-        diagnostics: Vec::new(),
-        suggested: Vec::new(),
-    };
-    for _ in 0..=MAX_RECOVERIES {
-        match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-            Ok(v) => {
-                out.value = Some(v);
-                return out;
-            }
+    let mut diagnostics = Vec::new();
+    let mut suggested = Vec::new();
+    let mut recoveries = 0;
+    loop {
+        let value = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+            Ok(v) => Ok(v),
             Err(e) => {
                 let e = unwrap_error(&e);
-                out.diagnostics.push(to_diagnostic(e, src));
+                let reported = Reported::push(&mut diagnostics, to_diagnostic(e, src));
                 if let Error::SerdeUnknownField {
                     field, expected, ..
                 } = e
                 {
-                    out.suggested.extend(suggest_key(field, expected));
+                    suggested.extend(suggest_key(field, expected).map(|k| (k, reported)));
                 }
-                match recoverable_key(e) {
-                    Some((line, col)) if blank_key(text.to_mut(), line, col) => continue,
-                    _ => return out,
+                let retry = recoveries < MAX_RECOVERIES
+                    && recoverable_key(e)
+                        .is_some_and(|(line, col)| blank_key(text.to_mut(), line, col));
+                if retry {
+                    recoveries += 1;
+                    continue;
                 }
+                Err(reported)
             }
-        }
+        };
+        return Parsed {
+            value,
+            diagnostics,
+            suggested,
+        };
     }
-    out
 }
 
 fn options() -> Options {
@@ -64,7 +70,7 @@ fn options() -> Options {
     // broken input (alias bombs, deep nesting) long before it costs anything.
     budget.max_events = 200_000;
     budget.max_nodes = 100_000;
-    budget.max_depth = 32;
+    budget.max_depth = MAX_DEPTH;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_documents = 1;
@@ -184,6 +190,10 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
         Error::SerdeInvalidType {
             expected, location, ..
         } => wrong_shape(expected, file).at(at(location)),
+        Error::Budget {
+            breach: BudgetBreach::Depth { .. },
+            location,
+        } => too_deep(file).at(at(location)),
         Error::AliasReplayLimitExceeded { location, .. }
         | Error::AliasExpansionLimitExceeded { location, .. }
         | Error::AliasReplayStackDepthExceeded { location, .. }
@@ -214,12 +224,34 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
             .at(at(location))
             .hint(t!("viết nội dung sau \"- \" hoặc sau dấu hai chấm, hoặc xóa dòng thừa", "write the text after \"- \" or after the colon, or delete the stray line")),
         Error::Eof { location } => syntax(file, "unexpected end of file").at(at(location)),
+        other if other.to_string().contains("recursion limit") => {
+            too_deep(file).at(other.location().and_then(|l| locate(src, l)))
+        }
         other => {
             use serde_saphyr::MessageFormatter;
             let raw = serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned();
             syntax(file, &raw).at(other.location().and_then(|l| locate(src, l)))
         }
     }
+}
+
+/// Groups and lists inside each other past the budget's depth (block
+/// indentation), or brackets past the parser's own limit (`[[[[…`): said
+/// as nesting, at the place, before anything can recurse on it.
+fn too_deep(file: std::path::PathBuf) -> Diagnostic {
+    let max = MAX_DEPTH;
+    Diagnostic::error(
+        "yaml-too-deep",
+        file,
+        t!(
+            "phần khai báo lồng nhau quá sâu (quá {max} mức nhóm, danh sách hay ngoặc [ {{ lồng trong nhau)",
+            "the front matter is nested too deeply (more than {max} levels of groups, lists or brackets [ {{ inside each other)"
+        ),
+    )
+    .hint(t!(
+        "một thủ tục chỉ cần vài mức: kiểm tra các dấu [ hoặc {{ thừa, chưa đóng, hay các dòng thụt lề quá sâu",
+        "a procedure needs only a few levels: look for stray or unclosed [ or {{, or lines indented too deep"
+    ))
 }
 
 fn unknown_key(field: &str, expected: &[&'static str], file: &std::path::Path) -> Diagnostic {
@@ -353,6 +385,16 @@ fn wrong_shape(expected: &str, file: std::path::PathBuf) -> Diagnostic {
 fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
     let lower = raw.to_ascii_lowercase();
     let known: &[(&str, &str, &str, &str, &str)] = &[
+        // Before "quote": the parser says "while parsing a quoted scalar,
+        // found unknown escape character" (the lint usually says it first,
+        // at the backslash).
+        (
+            "escape",
+            "trong ngoặc kép, dấu \\ mở đầu một ký tự đặc biệt mà ở đây không có",
+            "inside double quotes, a \\ starts an escape, and this one is none",
+            "để dấu \\ là chữ \\ thường, đặt giá trị trong ngoặc đơn ' '; hoặc viết \\\\ cho mỗi dấu \\",
+            "for a plain \\, put the value in single quotes ' '; or write \\\\ for each \\",
+        ),
         (
             "quote",
             "thiếu dấu ngoặc kép đóng",
@@ -461,7 +503,7 @@ mod tests {
         let parsed =
             parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&src, &yaml);
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
-        assert!(parsed.value.is_none());
+        assert!(parsed.value.is_err());
         assert_eq!(
             parsed.diagnostics[0].code, "yaml-too-large",
             "{:?}",

@@ -70,6 +70,15 @@ fn duplicate_slugs(procedures: &[std::sync::Arc<Procedure>], diags: &mut Vec<Dia
     }
 }
 
+/// A code as it is compared across the site: without spaces or hidden
+/// characters, which a reader cannot see (`1.001193` and `1.001193` with a
+/// zero-width space are one code; the second is also an error of its own).
+pub fn code_key(code: &str) -> String {
+    code.chars()
+        .filter(|&c| !c.is_whitespace() && !crate::text::is_hidden(c))
+        .collect()
+}
+
 /// Where a procedure file writes its code, kept after its raw front matter
 /// is dropped.
 #[derive(Debug, Clone)]
@@ -82,9 +91,9 @@ pub struct CodeUse {
 /// The code as written in a file that could be read, even one with other
 /// errors, so that a clerk sees a clash in the same run.
 pub fn code_use(pd: &crate::load::ProcedureDoc) -> Option<CodeUse> {
-    let doc = pd.doc.as_ref()?;
-    let code = doc.raw.as_ref()?.code.value()?;
-    let value = code.value.trim().to_string();
+    let doc = pd.doc.as_ref().ok()?;
+    let code = doc.raw.as_ref().ok()?.code.value()?;
+    let value = code_key(&code.value);
     if value.is_empty() {
         return None;
     }

@@ -9,10 +9,10 @@ mod procedure;
 mod site;
 mod value;
 
-pub use checks::{code_use, cross_checks, duplicate_codes, CodeUse};
+pub use checks::{code_key, code_use, cross_checks, duplicate_codes, CodeUse};
 pub use notice::validate_notice;
 pub use procedure::validate_procedure;
-pub use site::{validate_field, validate_site};
+pub use site::{theme_dir, validate_field, validate_site, ThemeProblem, DEFAULT_THEME};
 
 pub use jiff::civil::Date;
 use std::path::PathBuf;
@@ -34,6 +34,8 @@ pub struct SiteConfig {
     /// Absolute http(s) URL, always ending in `/`.
     pub base_url: String,
     pub language: crate::Lang,
+    /// A folder name under `themes/` (a slug: never a path), checked by
+    /// [`theme_dir`].
     pub theme: String,
     pub office: Office,
     pub online_portal: Option<String>,

@@ -1,14 +1,18 @@
 //! Notices for the neighbourhood notice boards.
 
-use super::value::{Ctx, Parent};
+use super::value::{Checked, Ctx, Parent};
 use super::{Date, Notice};
 use crate::diag::Diagnostic;
 use crate::load::NoticeDoc;
 use crate::t;
 
-pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Notice> {
-    let doc = nd.doc.as_ref()?;
-    let raw = doc.raw.as_ref()?;
+pub fn validate_notice(
+    nd: &NoticeDoc,
+    today: Date,
+    diags: &mut Vec<Diagnostic>,
+) -> Checked<Notice> {
+    let doc = nd.doc.as_ref().map_err(|why| *why)?;
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let title = cx.text(
         &raw.title,
@@ -19,12 +23,13 @@ pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>)
             "write the notice's title, e.g. title: Lịch tiếp công dân dịp Tết"
         ),
     );
-    let date = cx.date(&raw.date, "date", Some(Parent::Top));
-    let expires = cx.date(&raw.expires, "expires", None);
-    if let (Some(d), Some(e), Some(v)) = (date, expires, raw.expires.value()) {
+    let date = cx.date(&raw.date, "date", Parent::Top);
+    let expires = cx.opt_date(&raw.expires, "expires");
+    let mut order = Ok(());
+    if let (Ok(d), Ok(Some(e)), Some(v)) = (date, expires, raw.expires.value()) {
         if e < d {
             let at = cx.loc(&v.referenced);
-            cx.error(
+            order = Err(cx.error(
                 "bad-date-order",
                 at,
                 t!(
@@ -35,11 +40,11 @@ pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>)
                     "sửa expires thành một ngày từ {d} trở đi",
                     "set expires to {d} or later"
                 )),
-            );
-            return None;
+            ));
         }
     }
-    if let (Some(e), Some(v)) = (expires, raw.expires.value()) {
+    // An expiry before the notice's date is the error to fix, not a warning.
+    if let (Ok(()), Ok(Some(e)), Some(v)) = (order, expires, raw.expires.value()) {
         if e < today {
             let at = cx.loc(&v.referenced);
             cx.warning(
@@ -53,12 +58,14 @@ pub fn validate_notice(nd: &NoticeDoc, today: Date, diags: &mut Vec<Diagnostic>)
             );
         }
     }
-    Some(Notice {
+    let body = cx.body(&doc.body);
+    order?;
+    Ok(Notice {
         slug: nd.slug.clone(),
         source: nd.rel.clone(),
         title: title?,
         date: date?,
-        expires,
-        body: doc.body.clone(),
+        expires: expires?,
+        body: body?,
     })
 }

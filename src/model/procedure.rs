@@ -1,9 +1,12 @@
 //! One procedure file → [`Procedure`], every rule of the format checked.
 
-use super::value::{Ctx, Parent};
+use super::value::{self, every, Checked, Ctx, Parent};
 use super::*;
 use crate::diag::Diagnostic;
-use crate::load::raw::{RawChannels, RawDeadline, RawDocument, RawFee, Scalar, Slot, Spanned};
+use crate::load::raw::{
+    RawAnnouncement, RawChannels, RawDeadline, RawDocument, RawFee, RawLegalText, RawOnline,
+    RawProcedure, Scalar, Slot, Spanned,
+};
 use crate::load::ProcedureDoc;
 use crate::t;
 use std::path::Path;
@@ -32,29 +35,12 @@ pub fn validate_procedure(
     content_dir: &Path,
     today: Date,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Procedure> {
-    let doc = pd.doc.as_ref()?;
-    let raw = doc.raw.as_ref()?;
+) -> Checked<Procedure> {
+    let doc = pd.doc.as_ref().map_err(|why| *why)?;
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let top = Parent::Top;
-    let code = cx.opt_text(&raw.code);
-    if let (Some(c), Some(v)) = (&code, raw.code.value()) {
-        if c.chars().any(char::is_whitespace) {
-            let at = cx.loc(&v.referenced);
-            cx.error(
-                "bad-code",
-                at,
-                t!(
-                    "mã thủ tục \"{c}\" có dấu cách",
-                    "the procedure code \"{c}\" contains spaces"
-                ),
-                Some(t!(
-                    "viết liền, trong ngoặc kép, ví dụ code: \"1.001193\"",
-                    "write it without spaces, in quotes, e.g. code: \"1.001193\""
-                )),
-            );
-        }
-    }
+    let code = code(&mut cx, &raw.code);
     let title = cx.text(
         &raw.title,
         "title",
@@ -65,16 +51,10 @@ pub fn validate_procedure(
         ),
     );
     let aliases = {
-        let items = cx.list(&raw.aliases, "aliases", None);
+        let items = cx.list(&raw.aliases);
         cx.texts(items, "aliases")
     };
-    let level = cx.choice(
-        &raw.level,
-        "level",
-        LEVELS,
-        raw.level.value().is_none().then_some(Level::Xa),
-        top,
-    );
+    let level = cx.choice(&raw.level, "level", LEVELS, Some(Level::Xa), top);
     let result = cx.text(
         &raw.result,
         "result",
@@ -88,70 +68,24 @@ pub fn validate_procedure(
     let fees = fees(&mut cx, &raw.fees);
     let documents = documents(&mut cx, &raw.documents, &pd.dir, content_dir);
     let channels = channels(&mut cx, &raw.channels);
-    let steps = {
-        let items = cx.list(
-            &raw.steps,
-            "steps",
-            Some((
-                top,
-                t!(
-                    "viết các bước thực hiện, mỗi bước một dòng bắt đầu bằng \"- \"",
-                    "write the steps, one per line starting with \"- \""
-                ),
-            )),
-        );
-        cx.texts(items, "steps")
-    };
-    if steps.is_empty() && raw.steps.value().is_some_and(|v| v.value.is_empty()) {
-        let at = raw.steps.value().and_then(|v| cx.loc(&v.referenced));
-        cx.error(
-            "empty-list",
-            at,
-            t!(
-                "\"steps\" (trình tự thực hiện) cần ít nhất một bước",
-                "\"steps\" needs at least one step"
-            ),
-            Some(t!(
-                "viết mỗi bước một dòng bắt đầu bằng \"- \"",
-                "write each step on a line starting with \"- \""
-            )),
-        );
-    }
+    let steps = steps(&mut cx, raw);
     let conditions = {
-        let items = cx.list(&raw.conditions, "conditions", None);
+        let items = cx.list(&raw.conditions);
         cx.texts(items, "conditions")
     };
     let legal_basis = legal_basis(&mut cx, raw);
-    let updated = cx.date(&raw.updated, "updated", Some(top));
-    if let (Some(u), Some(v)) = (updated, raw.updated.value()) {
-        review_date(
-            &mut cx,
-            u,
-            &v.referenced,
-            today,
-            title.as_deref().unwrap_or(&pd.slug),
-        );
+    let updated = cx.date(&raw.updated, "updated", top);
+    if let (Ok(u), Some(v)) = (&updated, raw.updated.value()) {
+        let name = title.as_deref().unwrap_or(&pd.slug);
+        review_date(&mut cx, *u, &v.referenced, today, name);
     }
-    let announced_by = raw.announced_by.value().and_then(|a| {
-        let at = Parent::At(a.referenced);
-        let number = cx.text(
-            &a.value.number,
-            "number",
-            at,
-            t!(
-                "viết số quyết định, ví dụ number: 3152/QĐ-UBND",
-                "write the decision's number, e.g. number: 3152/QĐ-UBND"
-            ),
-        );
-        let date = cx.date(&a.value.date, "date", None);
-        Some(Announcement {
-            number: number?,
-            date,
-        })
-    });
-    let effective = cx.date(&raw.effective, "effective", None);
-    let repealed = cx.date(&raw.repealed, "repealed", None);
-    if let (Some(e), Some(r), Some(v)) = (effective, repealed, raw.repealed.value()) {
+    let announced_by = match raw.announced_by.value() {
+        None => Ok(None),
+        Some(a) => announcement(&mut cx, a).map(Some),
+    };
+    let effective = cx.opt_date(&raw.effective, "effective");
+    let repealed = cx.opt_date(&raw.repealed, "repealed");
+    if let (Ok(Some(e)), Ok(Some(r)), Some(v)) = (&effective, &repealed, raw.repealed.value()) {
         if r <= e {
             let at = cx.loc(&v.referenced);
             cx.error(
@@ -171,13 +105,14 @@ pub fn validate_procedure(
         cx.opt_text(&raw.agency),
         cx.opt_text(&raw.submit_at),
     );
-    Some(Procedure {
+    let body = cx.body(&doc.body);
+    Ok(Procedure {
         field: pd.field.clone(),
         slug: pd.slug.clone(),
         source: pd.rel.clone(),
-        code,
+        code: code?,
         title: title?,
-        aliases,
+        aliases: aliases?,
         level: level?,
         audience,
         agency,
@@ -186,17 +121,102 @@ pub fn validate_procedure(
         fees: fees?,
         documents: documents?,
         channels: channels?,
-        steps,
-        conditions,
+        steps: steps?,
+        conditions: conditions?,
         legal_basis: legal_basis?,
         updated: updated?,
-        announced_by,
-        effective,
-        repealed,
-        non_territorial,
+        announced_by: announced_by?,
+        effective: effective?,
+        repealed: repealed?,
+        non_territorial: non_territorial?,
         submit_at,
-        body: doc.body.clone(),
+        body: body?,
         body_line: doc.body_line,
+    })
+}
+
+/// `code`: optional, written without spaces or hidden characters (it is
+/// compared across the site without them: [`super::code_key`]).
+fn code(cx: &mut Ctx, slot: &Scalar) -> Checked<Option<String>> {
+    let (Some(c), Some(v)) = (cx.opt_text(slot), slot.value()) else {
+        return Ok(None);
+    };
+    // Spaces, even special ones, get the message about spaces below.
+    let hidden = |ch: char| crate::text::is_hidden(ch) && !ch.is_whitespace();
+    if let Some(h) = c.chars().find(|&ch| hidden(ch)) {
+        let at = cx.loc(&v.referenced);
+        let shown = c.escape_debug().to_string();
+        let code = h as u32;
+        let clean = super::code_key(&c);
+        return Err(cx.error(
+            "bad-code",
+            at,
+            t!(
+                "mã thủ tục \"{shown}\" có ký tự ẩn (U+{code:04X}), không thấy được nhưng làm mã khác đi",
+                "the procedure code \"{shown}\" holds a hidden character (U+{code:04X}): invisible, but it makes the code different"
+            ),
+            Some(t!(
+                "xóa mã rồi gõ lại bằng bàn phím (ký tự ẩn thường có khi chép từ trang web hoặc Word): code: \"{clean}\"",
+                "delete the code and type it again on the keyboard (hidden characters come with text copied from the web or Word): code: \"{clean}\""
+            )),
+        ));
+    }
+    if c.chars().any(char::is_whitespace) {
+        let at = cx.loc(&v.referenced);
+        return Err(cx.error(
+            "bad-code",
+            at,
+            t!(
+                "mã thủ tục \"{c}\" có dấu cách",
+                "the procedure code \"{c}\" contains spaces"
+            ),
+            Some(t!(
+                "viết liền, trong ngoặc kép, ví dụ code: \"1.001193\"",
+                "write it without spaces, in quotes, e.g. code: \"1.001193\""
+            )),
+        ));
+    }
+    Ok(Some(c))
+}
+
+fn steps(cx: &mut Ctx, raw: &RawProcedure) -> Checked<Vec<String>> {
+    let hint = t!(
+        "viết các bước thực hiện, mỗi bước một dòng bắt đầu bằng \"- \"",
+        "write the steps, one per line starting with \"- \""
+    );
+    let items = cx.required_list(&raw.steps, "steps", hint)?;
+    if items.is_empty() {
+        let at = raw.steps.value().and_then(|v| cx.loc(&v.referenced));
+        return Err(cx.error(
+            "empty-list",
+            at,
+            t!(
+                "\"steps\" (trình tự thực hiện) cần ít nhất một bước",
+                "\"steps\" needs at least one step"
+            ),
+            Some(t!(
+                "viết mỗi bước một dòng bắt đầu bằng \"- \"",
+                "write each step on a line starting with \"- \""
+            )),
+        ));
+    }
+    cx.texts(items, "steps")
+}
+
+fn announcement(cx: &mut Ctx, a: &Spanned<RawAnnouncement>) -> Checked<Announcement> {
+    let number = cx.text(
+        &a.value.number,
+        "number",
+        Parent::At(a.referenced),
+        t!(
+            "viết số quyết định, ví dụ number: 3152/QĐ-UBND",
+            "write the decision's number, e.g. number: 3152/QĐ-UBND"
+        ),
+    );
+    let date = cx.opt_date(&a.value.date, "date");
+    Ok(Announcement {
+        number: number?,
+        date: date?,
     })
 }
 
@@ -234,14 +254,15 @@ fn review_date(cx: &mut Ctx, updated: Date, at: &serde_saphyr::Location, today: 
     }
 }
 
-fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
+fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
     let hint = t!(
         "viết một trong ba cách tính, ví dụ:\ndeadline:\n  working_days: 3     # 3 ngày làm việc (0 = trong ngày)\nhoặc calendar_days: 30, hoặc hours: 4",
         "write one of the three measures, e.g.:\ndeadline:\n  working_days: 3     # 3 working days (0 = same day)\nor calendar_days: 30, or hours: 4"
     );
     let d = cx.group(slot, "deadline", Parent::Top, hint.clone())?;
     let raw = &d.value;
-    let given: Vec<(&str, &Scalar)> = [
+    // Written, even empty: `working_days:` next to `hours: 4` is two measures.
+    let written: Vec<(&str, &Scalar)> = [
         ("working_days", &raw.working_days),
         ("calendar_days", &raw.calendar_days),
         ("hours", &raw.hours),
@@ -250,12 +271,18 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
     .filter(|(_, s)| !s.is_absent())
     .collect();
     let note = cx.opt_text(&raw.note);
-    match given.as_slice() {
+    match written.as_slice() {
         [(key, slot)] => {
-            let n = match slot {
-                Slot::Empty(l) => {
-                    let at = cx.loc(l);
-                    cx.error(
+            let n = match value::given(slot) {
+                Some(v) => cx.count(v, key),
+                None => {
+                    let l = match slot {
+                        Slot::Value(v) => v.referenced,
+                        Slot::Empty(l) => *l,
+                        Slot::Absent => d.referenced,
+                    };
+                    let at = cx.loc(&l);
+                    Err(cx.error(
                         "empty-value",
                         at,
                         t!(
@@ -266,21 +293,19 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
                             "viết {key}: 3 (một số nguyên, 0 = trong ngày)",
                             "write {key}: 3 (a whole number, 0 = same day)"
                         )),
-                    );
-                    None
+                    ))
                 }
-                _ => cx.count(slot, key),
-            }?;
-            let measure = match *key {
-                "working_days" => DeadlineMeasure::WorkingDays(n),
-                "calendar_days" => DeadlineMeasure::CalendarDays(n),
-                _ => DeadlineMeasure::Hours(n),
             };
-            Some(Deadline { measure, note })
+            let measure = match *key {
+                "working_days" => DeadlineMeasure::WorkingDays(n?),
+                "calendar_days" => DeadlineMeasure::CalendarDays(n?),
+                _ => DeadlineMeasure::Hours(n?),
+            };
+            Ok(Deadline { measure, note })
         }
         [] => {
             let at = cx.loc(&d.referenced);
-            cx.error(
+            Err(cx.error(
                 "deadline-measure",
                 at,
                 t!(
@@ -288,8 +313,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
                     "the deadline has no measure"
                 ),
                 Some(hint),
-            );
-            None
+            ))
         }
         [_, (second, s), ..] => {
             let l = match s {
@@ -298,53 +322,49 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Option<Deadline> {
                 Slot::Absent => d.referenced,
             };
             let at = cx.loc(&l);
-            let keys: Vec<&str> = given.iter().map(|(k, _)| *k).collect();
+            let keys: Vec<&str> = written.iter().map(|(k, _)| *k).collect();
             let keys = keys.join(", ");
-            cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours and delete \"{second}\"; put explanations in note")));
-            None
+            Err(cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours and delete \"{second}\"; put explanations in note"))))
         }
     }
 }
 
-fn fees(cx: &mut Ctx, slot: &Slot<Vec<Spanned<RawFee>>>) -> Option<Vec<Fee>> {
+fn fees(cx: &mut Ctx, slot: &Slot<Vec<Spanned<RawFee>>>) -> Checked<Vec<Fee>> {
     let hint = t!(
         "viết danh sách phí, lệ phí; thủ tục không có phí, lệ phí nào thì viết fees: [] (in \"Không thu phí\"); lệ phí được miễn thì vẫn viết nó, với amount: 0 (in \"Miễn lệ phí\")",
         "write the list of fees; write fees: [] when the procedure has no fee (printed \"No fee\"); a fee that is waived is still written, with amount: 0 (printed as exempt)"
     );
     let items = cx.required_list(slot, "fees", hint)?;
-    let mut out = Vec::new();
-    let mut ok = true;
-    for f in items {
-        let at = Parent::At(f.referenced);
-        let name = cx.text(
-            &f.value.name,
-            "name",
-            at,
-            t!(
-                "viết tên khoản phí, ví dụ name: Lệ phí đăng ký khai sinh",
-                "write the fee's name, e.g. name: Lệ phí đăng ký khai sinh"
-            ),
-        );
-        let amount = cx.amount(&f.value.amount, at);
-        let channel = cx.choice(
-            &f.value.channel,
-            "channel",
-            FEE_CHANNELS,
-            f.value.channel.value().is_none().then_some(FeeChannel::All),
-            at,
-        );
-        match (name, amount, channel) {
-            (Some(name), Some(amount), Some(channel)) => out.push(Fee {
-                name,
-                amount,
-                note: cx.opt_text(&f.value.note),
-                per: cx.opt_text(&f.value.per),
-                channel,
-            }),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+    let checked = items.iter().map(|f| fee(cx, f)).collect();
+    every(checked)
+}
+
+fn fee(cx: &mut Ctx, f: &Spanned<RawFee>) -> Checked<Fee> {
+    let at = Parent::At(f.referenced);
+    let name = cx.text(
+        &f.value.name,
+        "name",
+        at,
+        t!(
+            "viết tên khoản phí, ví dụ name: Lệ phí đăng ký khai sinh",
+            "write the fee's name, e.g. name: Lệ phí đăng ký khai sinh"
+        ),
+    );
+    let amount = cx.amount(&f.value.amount, at);
+    let channel = cx.choice(
+        &f.value.channel,
+        "channel",
+        FEE_CHANNELS,
+        Some(FeeChannel::All),
+        at,
+    );
+    Ok(Fee {
+        name: name?,
+        amount: amount?,
+        note: cx.opt_text(&f.value.note),
+        per: cx.opt_text(&f.value.per),
+        channel: channel?,
+    })
 }
 
 fn documents(
@@ -352,54 +372,68 @@ fn documents(
     slot: &Slot<Vec<Spanned<RawDocument>>>,
     dir: &Path,
     content_dir: &Path,
-) -> Option<Vec<Document>> {
+) -> Checked<Vec<Document>> {
     let hint = t!("viết thành phần hồ sơ, mỗi giấy tờ một mục \"- name: ...\"; nếu không cần giấy tờ gì thì viết documents: []", "write the documents, each as an item \"- name: ...\"; write documents: [] when none are needed");
     let items = cx.required_list(slot, "documents", hint)?;
-    let mut out = Vec::new();
-    let mut ok = true;
-    for d in items {
-        let at = Parent::At(d.referenced);
-        let raw = &d.value;
-        let name = cx.text(
-            &raw.name,
-            "name",
-            at,
-            t!(
-                "viết tên giấy tờ, ví dụ name: Tờ khai đăng ký khai sinh",
-                "write the document's name, e.g. name: Tờ khai đăng ký khai sinh"
-            ),
-        );
-        let originals = if raw.originals.is_absent() {
-            Some(1)
-        } else {
-            cx.count(&raw.originals, "originals")
-        };
-        let copies = if raw.copies.is_absent() {
-            Some(0)
-        } else {
-            cx.count(&raw.copies, "copies")
-        };
-        let form = attachment(cx, &raw.form, "form", dir, content_dir);
-        let sample = attachment(cx, &raw.sample, "sample", dir, content_dir);
-        let present = cx.flag(&raw.present, "present", false);
-        let optional = cx.flag(&raw.optional, "optional", false);
-        match (name, originals, copies, form, sample) {
-            (Some(name), Some(originals), Some(copies), Ok(form), Ok(sample)) => {
-                out.push(Document {
-                    name,
-                    originals,
-                    copies,
-                    form,
-                    sample,
-                    note: cx.opt_text(&raw.note),
-                    present,
-                    optional,
-                })
-            }
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+    let checked = items
+        .iter()
+        .map(|d| document(cx, d, dir, content_dir))
+        .collect();
+    every(checked)
+}
+
+fn document(
+    cx: &mut Ctx,
+    d: &Spanned<RawDocument>,
+    dir: &Path,
+    content_dir: &Path,
+) -> Checked<Document> {
+    let raw = &d.value;
+    let name = cx.text(
+        &raw.name,
+        "name",
+        Parent::At(d.referenced),
+        t!(
+            "viết tên giấy tờ, ví dụ name: Tờ khai đăng ký khai sinh",
+            "write the document's name, e.g. name: Tờ khai đăng ký khai sinh"
+        ),
+    );
+    let originals = cx.count_or(&raw.originals, "originals", 1);
+    let copies = cx.count_or(&raw.copies, "copies", 0);
+    let form = attachment(cx, &raw.form, "form", dir, content_dir);
+    let sample = attachment(cx, &raw.sample, "sample", dir, content_dir);
+    let present = cx.flag(&raw.present, "present", false);
+    let optional = cx.flag(&raw.optional, "optional", false);
+    Ok(Document {
+        name: name?,
+        originals: originals?,
+        copies: copies?,
+        form: form?,
+        sample: sample?,
+        note: cx.opt_text(&raw.note),
+        present: present?,
+        optional: optional?,
+    })
+}
+
+/// The kinds of file a ward posts for citizens to download: documents that
+/// open in an office suite or a PDF reader, and plain pictures. Nothing a
+/// browser runs or renders as a page (`.html`, `.svg`, `.xml`, `.js`…):
+/// a form is published beside the procedure's page, on the same site, and
+/// such a file would run its script in the citizen's browser.
+const PUBLISHABLE: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "png", "jpg", "jpeg",
+];
+const PUBLISHABLE_VI: &str =
+    "tệp PDF, Word (.doc, .docx), Excel (.xls, .xlsx), OpenDocument (.odt, .ods) và ảnh .png, .jpg, .jpeg";
+const PUBLISHABLE_EN: &str =
+    "PDF, Word (.doc, .docx), Excel (.xls, .xlsx), OpenDocument (.odt, .ods) files and .png, .jpg, .jpeg pictures";
+
+/// Whether a form or sample of this name may be published (its extension,
+/// which is lowercase by the name rule).
+fn is_publishable(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| PUBLISHABLE.contains(&ext))
 }
 
 /// A `form`/`sample`: a file name beside the procedure, inside content/.
@@ -409,8 +443,8 @@ fn attachment(
     key: &str,
     dir: &Path,
     content_dir: &Path,
-) -> Result<Option<Attachment>, ()> {
-    let Some(v) = slot.value() else {
+) -> Checked<Option<Attachment>> {
+    let Some(v) = value::given(slot) else {
         return Ok(None);
     };
     let name = v.value.trim();
@@ -422,7 +456,7 @@ fn attachment(
     let is_absolute =
         name.starts_with('/') || name.starts_with('\\') || name.get(1..2) == Some(":");
     if is_absolute {
-        cx.error(
+        return Err(cx.error(
             "form-path",
             at,
             t!(
@@ -430,11 +464,10 @@ fn attachment(
                 "\"{name}\" is an absolute path; form files must be inside content/"
             ),
             Some(beside),
-        );
-        return Err(());
+        ));
     }
     if name.split(['/', '\\']).any(|part| part == "..") {
-        cx.error(
+        return Err(cx.error(
             "form-path",
             at,
             t!(
@@ -442,11 +475,10 @@ fn attachment(
                 "\"{name}\" leads out of the procedure's folder (it has \"..\")"
             ),
             Some(beside),
-        );
-        return Err(());
+        ));
     }
     if name.contains(['/', '\\']) {
-        cx.error(
+        return Err(cx.error(
             "form-path",
             at,
             t!(
@@ -454,11 +486,63 @@ fn attachment(
                 "\"{name}\" is in another folder; form files must be right beside the procedure"
             ),
             Some(beside),
-        );
-        return Err(());
+        ));
+    }
+    // A name the walk would skip (`_…`, `.…`) or refuse is refused here
+    // too: it must not become a published file by being named here.
+    if let Some(fixed) = crate::load::walk::attachment_name_fix(name) {
+        return Err(cx.error(
+            "bad-name",
+            at,
+            t!(
+                "tên tệp \"{name}\" không dùng được để đăng: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, rồi đuôi tệp",
+                "the file name \"{name}\" cannot be published: use only lowercase letters without accents, digits and hyphens, then the extension"
+            ),
+            Some(t!(
+                "đổi tên tệp thành {fixed} rồi viết {key}: {fixed}",
+                "rename the file to {fixed} and write {key}: {fixed}"
+            )),
+        ));
+    }
+    if !is_publishable(name) {
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        return Err(cx.error(
+            "form-type",
+            at,
+            t!(
+                "không đăng được tệp \"{name}\" (loại .{ext}): chỉ đăng được {PUBLISHABLE_VI}",
+                "\"{name}\" (a .{ext} file) cannot be published: only {PUBLISHABLE_EN} can"
+            ),
+            Some(t!(
+                "lưu mẫu thành PDF (trong Word: File → Save As, chọn PDF) rồi viết {key}: với tên tệp .pdf",
+                "save the form as PDF (in Word: File → Save As, choose PDF) and write {key}: with the .pdf name"
+            )),
+        ));
     }
     let path = dir.join(name);
-    if !path.is_file() {
+    // `metadata` follows a link and opens nothing: a FIFO here would make
+    // the build wait forever when it copies the file.
+    let meta = std::fs::metadata(&path);
+    if let Some(m) = meta.as_ref().ok().filter(|m| !m.is_file()) {
+        let words = match crate::load::walk::special_kind(m.file_type()) {
+            Some(what) => what.words(),
+            None => t!("một thư mục", "a folder"),
+        };
+        let (vi, en) = (&words.vi, &words.en);
+        return Err(cx.error(
+            "form-not-file",
+            at,
+            t!(
+                "\"{name}\" không phải một tệp thường mà là {vi}",
+                "\"{name}\" is not a regular file but {en}"
+            ),
+            Some(t!(
+                "đặt tệp mẫu thật (PDF, Word, Excel…) vào chỗ đó",
+                "put the real form file (PDF, Word, Excel…) in its place"
+            )),
+        ));
+    }
+    if meta.is_err() {
         let near = nearest_file(dir, name);
         let hint = match near {
             Some(n) => t!(
@@ -471,7 +555,7 @@ fn attachment(
                 rel_dir(cx)
             ),
         };
-        cx.error(
+        return Err(cx.error(
             "form-missing",
             at,
             t!(
@@ -479,15 +563,14 @@ fn attachment(
                 "the file \"{name}\" is not beside the procedure"
             ),
             Some(hint),
-        );
-        return Err(());
+        ));
     }
     let inside = match (path.canonicalize(), content_dir.canonicalize()) {
         (Ok(p), Ok(c)) => p.starts_with(c),
         _ => false,
     };
     if !inside {
-        cx.error(
+        return Err(cx.error(
             "link-outside",
             at,
             t!(
@@ -498,8 +581,7 @@ fn attachment(
                 "chép tệp thật vào cạnh tệp thủ tục",
                 "copy the real file beside the procedure"
             )),
-        );
-        return Err(());
+        ));
     }
     Ok(Some(Attachment {
         name: name.to_string(),
@@ -531,9 +613,9 @@ fn nearest_file(dir: &Path, name: &str) -> Option<String> {
         .map(|(_, n)| n)
 }
 
-fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Option<Channels> {
+fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Checked<Channels> {
     let Some(c) = slot.value() else {
-        return Some(Channels {
+        return Ok(Channels {
             in_person: true,
             postal: false,
             online: None,
@@ -544,46 +626,28 @@ fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Option<Channels> {
     let in_person = cx.flag(&raw.in_person, "in_person", true);
     let postal = cx.flag(&raw.postal, "postal", false);
     let online = match &raw.online {
-        Slot::Value(o) => {
-            let at = Parent::At(o.referenced);
-            let url = cx.url(&o.value.url, "url", Some(at));
-            let level = cx.choice(
-                &o.value.level,
-                "level",
-                ONLINE_LEVELS,
-                o.value
-                    .level
-                    .value()
-                    .is_none()
-                    .then_some(OnlineLevel::Partial),
+        Slot::Value(o) => online(cx, o).map(Some),
+        Slot::Absent => Ok(None),
+        Slot::Empty(l) => {
+            let at = cx.loc(l);
+            Err(cx.error(
+                "empty-value",
                 at,
-            );
-            Some(Online {
-                url: url?,
-                level: level?,
-            })
+                t!(
+                    "nhóm \"online\" chưa có địa chỉ nộp trực tuyến",
+                    "the \"online\" group has no address"
+                ),
+                Some(t!(
+                    "viết url: https://... ở dòng dưới, thụt vào; hoặc xóa dòng online",
+                    "write url: https://... on the line below, indented; or delete the online line"
+                )),
+            ))
         }
-        _ => None,
     };
-    if let Slot::Empty(l) = &raw.online {
-        let at = cx.loc(l);
-        cx.error(
-            "empty-value",
-            at,
-            t!(
-                "nhóm \"online\" chưa có địa chỉ nộp trực tuyến",
-                "the \"online\" group has no address"
-            ),
-            Some(t!(
-                "viết url: https://... ở dòng dưới, thụt vào; hoặc xóa dòng online",
-                "write url: https://... on the line below, indented; or delete the online line"
-            )),
-        );
-        return None;
-    }
-    if !in_person && !postal && raw.online.is_absent() {
+    let (in_person, postal, online) = (in_person?, postal?, online?);
+    if !in_person && !postal && online.is_none() {
         let at = cx.loc(&c.referenced);
-        cx.error(
+        return Err(cx.error(
             "no-channel",
             at,
             t!(
@@ -594,29 +658,37 @@ fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Option<Channels> {
                 "bật ít nhất một cách: in_person: true, postal: true hoặc online với url",
                 "enable at least one: in_person: true, postal: true or online with a url"
             )),
-        );
-        return None;
+        ));
     }
-    if matches!(raw.online, Slot::Value(_)) && online.is_none() {
-        return None;
-    }
-    Some(Channels {
+    Ok(Channels {
         in_person,
         postal,
         online,
     })
 }
 
-fn legal_basis(cx: &mut Ctx, raw: &crate::load::raw::RawProcedure) -> Option<Vec<LegalText>> {
-    let hint = t!("viết căn cứ pháp lý, mỗi văn bản một mục, ví dụ:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch", "write the legal basis, one item per text, e.g.:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch");
-    let items = cx.list(
-        &raw.legal_basis,
-        "legal_basis",
-        Some((Parent::Top, hint.clone())),
+fn online(cx: &mut Ctx, o: &Spanned<RawOnline>) -> Checked<Online> {
+    let at = Parent::At(o.referenced);
+    let url = cx.url(&o.value.url, "url", at);
+    let level = cx.choice(
+        &o.value.level,
+        "level",
+        ONLINE_LEVELS,
+        Some(OnlineLevel::Partial),
+        at,
     );
-    if raw.legal_basis.value().is_some_and(|v| v.value.is_empty()) {
+    Ok(Online {
+        url: url?,
+        level: level?,
+    })
+}
+
+fn legal_basis(cx: &mut Ctx, raw: &RawProcedure) -> Checked<Vec<LegalText>> {
+    let hint = t!("viết căn cứ pháp lý, mỗi văn bản một mục, ví dụ:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch", "write the legal basis, one item per text, e.g.:\nlegal_basis:\n  - number: 60/2014/QH13\n    title: Luật Hộ tịch");
+    let items = cx.required_list(&raw.legal_basis, "legal_basis", hint.clone())?;
+    if items.is_empty() {
         let at = raw.legal_basis.value().and_then(|v| cx.loc(&v.referenced));
-        cx.error(
+        return Err(cx.error(
             "empty-list",
             at,
             t!(
@@ -624,38 +696,26 @@ fn legal_basis(cx: &mut Ctx, raw: &crate::load::raw::RawProcedure) -> Option<Vec
                 "\"legal_basis\" needs at least one legal text"
             ),
             Some(hint),
-        );
-        return None;
+        ));
     }
-    if items.is_empty() {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut ok = true;
-    for l in items {
-        let at = Parent::At(l.referenced);
-        let number = cx.text(
-            &l.value.number,
-            "number",
-            at,
-            t!(
-                "viết số hiệu văn bản, ví dụ number: 123/2015/NĐ-CP",
-                "write the text's number, e.g. number: 123/2015/NĐ-CP"
-            ),
-        );
-        let title = cx.opt_text(&l.value.title);
-        let date = cx.date(&l.value.date, "date", None);
-        if l.value.date.value().is_some() && date.is_none() {
-            ok = false;
-        }
-        match number {
-            Some(number) => out.push(LegalText {
-                number,
-                title,
-                date,
-            }),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
+    let checked = items.iter().map(|l| legal_text(cx, l)).collect();
+    every(checked)
+}
+
+fn legal_text(cx: &mut Ctx, l: &Spanned<RawLegalText>) -> Checked<LegalText> {
+    let number = cx.text(
+        &l.value.number,
+        "number",
+        Parent::At(l.referenced),
+        t!(
+            "viết số hiệu văn bản, ví dụ number: 123/2015/NĐ-CP",
+            "write the text's number, e.g. number: 123/2015/NĐ-CP"
+        ),
+    );
+    let date = cx.opt_date(&l.value.date, "date");
+    Ok(LegalText {
+        number: number?,
+        title: cx.opt_text(&l.value.title),
+        date: date?,
+    })
 }

@@ -1,21 +1,23 @@
 //! site.yaml and the fields' `_index.md`.
 
-use super::value::{Ctx, Parent};
+use super::value::{every, given, Checked, Ctx, Parent};
 use super::{Feedback, Field, Hours, Office, SiteConfig, Staff};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::load::raw::{RawFieldIndex, RawOffice, RawSite, Slot};
+use crate::load::raw::{
+    RawFieldIndex, RawHours, RawOffice, RawSite, RawStaff, Scalar, Slot, Spanned,
+};
 use crate::load::Document;
 use crate::t;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn validate_site(
     doc: &Document<RawSite>,
     root: &Path,
     field_slugs: &[&str],
     diags: &mut Vec<Diagnostic>,
-) -> Option<SiteConfig> {
-    let raw = doc.raw.as_ref()?;
+) -> Checked<SiteConfig> {
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let top = Parent::Top;
     let title = cx.text(
@@ -27,15 +29,15 @@ pub fn validate_site(
             "write the site's name, e.g. title: Thủ tục hành chính phường Thanh Trì"
         ),
     );
-    let base_url = cx.url(&raw.base_url, "base_url", Some(top));
-    let language = match raw.language.value() {
-        None => Some(Lang::Vi),
+    let base_url = cx.url(&raw.base_url, "base_url", top);
+    let language = match given(&raw.language) {
+        None => Ok(Lang::Vi),
         Some(v) => match Lang::parse(&v.value) {
-            Some(l) => Some(l),
+            Some(l) => Ok(l),
             None => {
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
-                cx.error(
+                Err(cx.error(
                     "bad-choice",
                     at,
                     t!(
@@ -46,37 +48,126 @@ pub fn validate_site(
                         "viết language: vi (tiếng Việt) hoặc language: en (tiếng Anh)",
                         "write language: vi (Vietnamese) or language: en (English)"
                     )),
-                );
-                None
+                ))
             }
         },
     };
-    let theme = cx
-        .opt_text(&raw.theme)
-        .unwrap_or_else(|| "default".to_string());
-    if theme != "default" && !root.join("themes").join(&theme).is_dir() {
-        let at = raw.theme.value().and_then(|v| cx.loc(&v.referenced));
-        cx.error("no-theme", at, t!("không có giao diện \"{theme}\": thiếu thư mục themes/{theme}/", "there is no theme \"{theme}\": the folder themes/{theme}/ is missing"), Some(t!("tạo thư mục themes/{theme}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{theme}/ beside content/, or delete the theme line to use the default theme")));
-    }
+    let theme = theme(&mut cx, &raw.theme, root);
     let office = office(&mut cx, &raw.office, field_slugs);
-    let online_portal = cx.url(&raw.online_portal, "online_portal", None);
-    let holidays = cx
-        .list(&raw.holidays, "holidays", None)
-        .iter()
-        .filter_map(|h| cx.list_date(&Slot::Value(h.clone()), "holidays"))
-        .collect();
-    Some(SiteConfig {
+    let online_portal = cx.opt_url(&raw.online_portal, "online_portal");
+    let holidays = {
+        let items = cx.list(&raw.holidays);
+        let checked = items.iter().map(|h| cx.list_date(h, "holidays")).collect();
+        every(checked)
+    };
+    Ok(SiteConfig {
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
         language: language?,
-        theme,
+        theme: theme?,
         office: office?,
-        online_portal,
-        holidays,
+        online_portal: online_portal?,
+        holidays: holidays?,
     })
 }
 
-fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<Office> {
+/// The theme every page is made with.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Why `theme:` names no folder that may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeProblem {
+    /// Not a plain folder name (a path, `..`, capitals, spaces…).
+    NotAName,
+    /// `themes/NAME/` is not there.
+    Missing,
+    /// `themes/NAME/` (or its `templates/`, `static/`) is a link that leads
+    /// outside the site's folder.
+    Outside,
+}
+
+/// The folder of the theme `name`, `<root>/themes/<name>/`: the one way
+/// from the name in `site.yaml` to a path (check reports its problems, the
+/// theme loader refuses them). The name is a slug, so it can never be a
+/// path (`/etc`, `../..`, `C:\`); the folder, links followed, stays inside
+/// the site, so no folder from elsewhere is published. `Ok(None)`: the
+/// default theme with no local overrides.
+pub fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>, ThemeProblem> {
+    if !crate::text::is_slug(name) {
+        return Err(ThemeProblem::NotAName);
+    }
+    let dir = root.join("themes").join(name);
+    if !dir.is_dir() {
+        return match name {
+            DEFAULT_THEME => Ok(None),
+            _ => Err(ThemeProblem::Missing),
+        };
+    }
+    let site = root.canonicalize().map_err(|_| ThemeProblem::Outside)?;
+    let inside = |p: &Path| p.canonicalize().is_ok_and(|c| c.starts_with(&site));
+    let parts = [dir.clone(), dir.join("templates"), dir.join("static")];
+    if parts.iter().all(|p| !p.exists() || inside(p)) {
+        Ok(Some(dir))
+    } else {
+        Err(ThemeProblem::Outside)
+    }
+}
+
+/// `theme:`: a folder name under `themes/`, `default` when not given.
+fn theme(cx: &mut Ctx, slot: &Scalar, root: &Path) -> Checked<String> {
+    let Some(v) = given(slot) else {
+        return Ok(DEFAULT_THEME.to_string());
+    };
+    let name = v.value.trim();
+    let problem = match theme_dir(root, name) {
+        Ok(_) => return Ok(name.to_string()),
+        Err(p) => p,
+    };
+    let at = cx.loc(&v.referenced);
+    let (code, message, hint) = match problem {
+        ThemeProblem::NotAName => {
+            // What the clerk may have meant: the last folder of the path.
+            let last = name.rsplit(['/', '\\']).find(|p| !p.is_empty() && *p != "..");
+            let fix = last.map(crate::text::slugify).filter(|s| !s.is_empty());
+            (
+                "bad-theme",
+                t!(
+                    "\"{name}\" không phải tên giao diện: theme chỉ là tên một thư mục nằm trong themes/ (chữ thường không dấu, số và dấu gạch ngang), không phải đường dẫn",
+                    "\"{name}\" is not a theme name: theme is only the name of a folder inside themes/ (lowercase letters without accents, digits and hyphens), not a path"
+                ),
+                match fix {
+                    Some(f) => t!(
+                        "đặt giao diện vào thư mục themes/{f}/ cạnh content/ rồi viết theme: {f}; hoặc xóa dòng theme để dùng giao diện mặc định",
+                        "put the theme in themes/{f}/ beside content/ and write theme: {f}; or delete the theme line to use the default theme"
+                    ),
+                    None => t!(
+                        "xóa dòng theme để dùng giao diện mặc định",
+                        "delete the theme line to use the default theme"
+                    ),
+                },
+            )
+        }
+        ThemeProblem::Missing => (
+            "no-theme",
+            t!("không có giao diện \"{name}\": thiếu thư mục themes/{name}/", "there is no theme \"{name}\": the folder themes/{name}/ is missing"),
+            t!("tạo thư mục themes/{name}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{name}/ beside content/, or delete the theme line to use the default theme"),
+        ),
+        ThemeProblem::Outside => (
+            "theme-outside",
+            t!(
+                "thư mục giao diện themes/{name}/ là liên kết (symlink) trỏ ra ngoài thư mục của trang",
+                "the theme folder themes/{name}/ is a link (symlink) that leads outside the site's folder"
+            ),
+            t!(
+                "chép thư mục giao diện thật vào themes/{name}/ thay cho liên kết",
+                "copy the real theme folder into themes/{name}/ instead of linking to it"
+            ),
+        ),
+    };
+    Err(cx.error(code, at, message, Some(hint)))
+}
+
+fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Checked<Office> {
     let hint = t!("thêm nhóm office: với ít nhất name: (tên cơ quan), ví dụ:\noffice:\n  name: UBND phường Thanh Trì", "add an office: group with at least name:, e.g.:\noffice:\n  name: UBND phường Thanh Trì");
     let o = cx.group(slot, "office", Parent::Top, hint)?;
     let here = Parent::At(o.referenced);
@@ -90,73 +181,16 @@ fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<
             "write the office's name, e.g. name: UBND phường Thanh Trì"
         ),
     );
-    let mut hours = Vec::new();
-    for h in cx.list(&raw.hours, "hours", None) {
-        let at = Parent::At(h.referenced);
-        let days = cx.text(
-            &h.value.days,
-            "days",
-            at,
-            t!(
-                "viết các ngày làm việc, ví dụ days: Thứ Hai - Thứ Sáu",
-                "write the days, e.g. days: Thứ Hai - Thứ Sáu"
-            ),
-        );
-        let time = cx.text(
-            &h.value.time,
-            "time",
-            at,
-            t!(
-                "viết giờ làm việc trong ngoặc kép, ví dụ time: \"7:30 - 11:30\"",
-                "write the hours in quotes, e.g. time: \"7:30 - 11:30\""
-            ),
-        );
-        if let (Some(days), Some(time)) = (days, time) {
-            hours.push(Hours { days, time });
-        }
-    }
-    let mut staff = Vec::new();
-    for s in cx.list(&raw.staff, "staff", None) {
-        let at = Parent::At(s.referenced);
-        let name = cx.text(
-            &s.value.name,
-            "name",
-            at,
-            t!(
-                "viết họ tên cán bộ, ví dụ name: Nguyễn Thị Lan",
-                "write the person's name, e.g. name: Nguyễn Thị Lan"
-            ),
-        );
-        let mut fields = Vec::new();
-        for f in cx.list(&s.value.fields, "fields", None) {
-            let slug = f.value.trim().to_string();
-            if !field_slugs.contains(&slug.as_str()) {
-                let at = cx.loc(&f.referenced);
-                // Only names that can be fields: a badly named or reserved
-                // folder is an error of its own, not a choice to offer.
-                let known = field_slugs
-                    .iter()
-                    .filter(|f| {
-                        crate::text::is_slug(f)
-                            && !crate::load::walk::RESERVED_FIELD_SLUGS.contains(f)
-                    })
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                cx.warning("unknown-field", at, t!("cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này", "this staff member is assigned to the field \"{slug}\", which has no folder"), Some(t!("viết tên thư mục của lĩnh vực: {known}", "write a field folder's name: {known}")));
-            }
-            fields.push(slug);
-        }
-        let (title, phone) = (cx.opt_text(&s.value.title), cx.opt_text(&s.value.phone));
-        if let Some(name) = name {
-            staff.push(Staff {
-                name,
-                title,
-                phone,
-                fields,
-            });
-        }
-    }
+    let hours = {
+        let items = cx.list(&raw.hours);
+        let checked = items.iter().map(|h| hours(cx, h)).collect();
+        every(checked)
+    };
+    let staff = {
+        let items = cx.list(&raw.staff);
+        let checked = items.iter().map(|s| staff(cx, s, field_slugs)).collect();
+        every(checked)
+    };
     let feedback = match raw.feedback.value() {
         Some(f) => Feedback {
             address: cx.opt_text(&f.value.address),
@@ -166,15 +200,89 @@ fn office(cx: &mut Ctx, slot: &Slot<RawOffice>, field_slugs: &[&str]) -> Option<
         },
         None => Feedback::default(),
     };
-    Some(Office {
+    Ok(Office {
         name: name?,
         unit: cx.opt_text(&raw.unit),
         address: cx.opt_text(&raw.address),
         phone: cx.opt_text(&raw.phone),
         email: cx.opt_text(&raw.email),
-        hours,
-        staff,
+        hours: hours?,
+        staff: staff?,
         feedback,
+    })
+}
+
+fn hours(cx: &mut Ctx, h: &Spanned<RawHours>) -> Checked<Hours> {
+    let at = Parent::At(h.referenced);
+    let days = cx.text(
+        &h.value.days,
+        "days",
+        at,
+        t!(
+            "viết các ngày làm việc, ví dụ days: Thứ Hai - Thứ Sáu",
+            "write the days, e.g. days: Thứ Hai - Thứ Sáu"
+        ),
+    );
+    let time = cx.text(
+        &h.value.time,
+        "time",
+        at,
+        t!(
+            "viết giờ làm việc trong ngoặc kép, ví dụ time: \"7:30 - 11:30\"",
+            "write the hours in quotes, e.g. time: \"7:30 - 11:30\""
+        ),
+    );
+    Ok(Hours {
+        days: days?,
+        time: time?,
+    })
+}
+
+fn staff(cx: &mut Ctx, s: &Spanned<RawStaff>, field_slugs: &[&str]) -> Checked<Staff> {
+    let name = cx.text(
+        &s.value.name,
+        "name",
+        Parent::At(s.referenced),
+        t!(
+            "viết họ tên cán bộ, ví dụ name: Nguyễn Thị Lan",
+            "write the person's name, e.g. name: Nguyễn Thị Lan"
+        ),
+    );
+    let mut fields = Vec::new();
+    for f in cx.list(&s.value.fields) {
+        let slug = f.value.trim().to_string();
+        if !field_slugs.contains(&slug.as_str()) {
+            let at = cx.loc(&f.referenced);
+            // Only names that can be fields: a badly named or reserved
+            // folder is an error of its own, not a choice to offer.
+            let known = field_slugs
+                .iter()
+                .filter(|f| {
+                    crate::text::is_slug(f) && !crate::load::walk::RESERVED_FIELD_SLUGS.contains(f)
+                })
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            cx.warning(
+                "unknown-field",
+                at,
+                t!(
+                    "cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này",
+                    "this staff member is assigned to the field \"{slug}\", which has no folder"
+                ),
+                Some(t!(
+                    "viết tên thư mục của lĩnh vực: {known}",
+                    "write a field folder's name: {known}"
+                )),
+            );
+        }
+        fields.push(slug);
+    }
+    Ok(Staff {
+        name: name?,
+        title: cx.opt_text(&s.value.title),
+        phone: cx.opt_text(&s.value.phone),
+        fields,
     })
 }
 
@@ -182,8 +290,8 @@ pub fn validate_field(
     slug: &str,
     doc: &Document<RawFieldIndex>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Field> {
-    let raw = doc.raw.as_ref()?;
+) -> Checked<Field> {
+    let raw = doc.raw.as_ref().map_err(|why| *why)?;
     let mut cx = Ctx::new(doc, diags);
     let name = cx.text(
         &raw.name,
@@ -194,14 +302,14 @@ pub fn validate_field(
             "write the field's name, e.g. name: Hộ tịch"
         ),
     );
-    let order = match raw.order.value() {
-        None => None,
+    let order = match given(&raw.order) {
+        None => Ok(None),
         Some(v) => match v.value.trim().parse::<i64>() {
-            Ok(n) => Some(n),
+            Ok(n) => Ok(Some(n)),
             Err(_) => {
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
-                cx.error(
+                Err(cx.error(
                     "bad-number",
                     at,
                     t!(
@@ -212,16 +320,16 @@ pub fn validate_field(
                         "viết order: 1 (số nhỏ hiện trước)",
                         "write order: 1 (smaller numbers come first)"
                     )),
-                );
-                return None;
+                ))
             }
         },
     };
-    Some(Field {
+    let description = cx.body(&doc.body);
+    Ok(Field {
         slug: slug.to_string(),
         name: name?,
-        order,
-        description: doc.body.clone(),
+        order: order?,
+        description: description?,
         source: doc.source.rel_path.clone(),
     })
 }

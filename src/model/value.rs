@@ -1,8 +1,15 @@
 //! Checks one value at a time and records what is wrong, located at the value
-//! (or, for a missing key, at the mapping that should hold it). Every function
-//! returns `None` on a problem and keeps going, so a run reports all of them.
+//! (or, for a missing key, at the mapping that should hold it). Every check
+//! gives the value or `Err(Reported)`, the proof that it said what is wrong
+//! ([`Reported`]); it keeps going after a problem, so a run reports all of
+//! them.
+//!
+//! An optional key whose value is empty (`copies:`, `copies: ~`,
+//! `copies: null`, `copies: ''`) is as if it were left out: it takes its
+//! default ([`given`]). A required key so written is an `empty-value` error.
 
 use super::Date;
+pub use crate::diag::{Checked, Reported};
 use crate::diag::{Diagnostic, Location, Source};
 use crate::lang::Text;
 use crate::load::raw::{Scalar, Slot, Spanned};
@@ -11,8 +18,9 @@ use crate::t;
 pub struct Ctx<'a> {
     pub src: &'a Source,
     pub diags: &'a mut Vec<Diagnostic>,
-    /// Keys already proposed by a "did you mean" in this file.
-    pub suggested: &'a [&'static str],
+    /// Keys already proposed by a "did you mean" in this file, with the
+    /// proof of that error.
+    pub suggested: &'a [(&'static str, Reported)],
 }
 
 impl<'a> Ctx<'a> {
@@ -31,6 +39,19 @@ pub enum Parent {
     /// The top of the front matter (line 1, the opening `---`).
     Top,
     At(serde_saphyr::Location),
+}
+
+/// What is written for a scalar key; `None` when nothing is: the key left
+/// out, empty (`key:`, `~`, `null`) or blank (`''`). The one test of
+/// "given" for every scalar, so that empty means the same everywhere.
+pub fn given(slot: &Scalar) -> Option<&Spanned<String>> {
+    slot.value().filter(|v| !v.value.trim().is_empty())
+}
+
+/// Every item checked first (each reports its own problems), then all the
+/// values, or the first failure.
+pub fn every<T>(items: Vec<Checked<T>>) -> Checked<Vec<T>> {
+    items.into_iter().collect()
 }
 
 impl<'a> Ctx<'a> {
@@ -63,11 +84,11 @@ impl<'a> Ctx<'a> {
         at: Option<Location>,
         message: Text,
         hint: Option<Text>,
-    ) {
+    ) -> Reported {
         let d = Diagnostic::error(code, self.src.rel_path.clone(), message)
             .at(at)
             .maybe_hint(hint);
-        self.diags.push(d);
+        Reported::push(self.diags, d)
     }
 
     pub fn warning(
@@ -83,9 +104,9 @@ impl<'a> Ctx<'a> {
         self.diags.push(d);
     }
 
-    pub fn missing(&mut self, key: &str, parent: Parent, hint: Text) {
-        if self.suggested.contains(&key) {
-            return;
+    pub fn missing(&mut self, key: &str, parent: Parent, hint: Text) -> Reported {
+        if let Some((_, why)) = self.suggested.iter().find(|(k, _)| *k == key) {
+            return *why;
         }
         let at = self.parent_loc(parent);
         self.error(
@@ -96,10 +117,10 @@ impl<'a> Ctx<'a> {
                 "the required key \"{key}\" is missing"
             ),
             Some(hint),
-        );
+        )
     }
 
-    fn empty(&mut self, key: &str, l: &serde_saphyr::Location, hint: Text) {
+    fn empty(&mut self, key: &str, l: &serde_saphyr::Location, hint: Text) -> Reported {
         let at = self.loc(l);
         self.error(
             "empty-value",
@@ -109,88 +130,87 @@ impl<'a> Ctx<'a> {
                 "the key \"{key}\" has no value"
             ),
             Some(hint),
-        );
+        )
     }
 
-    /// A required group of sub-keys (`deadline:`, `office:`).
+    /// A required group of sub-keys (`deadline:`, `office:`), or a required
+    /// list that may be `[]` (`fees`, `documents`).
     pub fn group<'s, T>(
         &mut self,
         slot: &'s Slot<T>,
         key: &str,
         parent: Parent,
         hint: Text,
-    ) -> Option<&'s Spanned<T>> {
+    ) -> Checked<&'s Spanned<T>> {
         match slot {
-            Slot::Value(v) => Some(v),
-            Slot::Absent => {
-                self.missing(key, parent, hint);
-                None
-            }
-            Slot::Empty(l) => {
-                self.empty(key, l, hint);
-                None
-            }
+            Slot::Value(v) => Ok(v),
+            Slot::Absent => Err(self.missing(key, parent, hint)),
+            Slot::Empty(l) => Err(self.empty(key, l, hint)),
         }
     }
 
-    /// A required list that may be `[]` (`fees`, `documents`): `None` when the
-    /// key is missing or empty, reported.
+    /// A required list that may be `[]` (`fees`, `documents`).
     pub fn required_list<'s, T>(
         &mut self,
         slot: &'s Slot<Vec<Spanned<T>>>,
         key: &str,
         hint: Text,
-    ) -> Option<&'s [Spanned<T>]> {
+    ) -> Checked<&'s [Spanned<T>]> {
         self.group(slot, key, Parent::Top, hint)
             .map(|v| v.value.as_slice())
     }
 
-    /// A required text; `hint` says what to write.
-    pub fn text(&mut self, slot: &Scalar, key: &str, parent: Parent, hint: Text) -> Option<String> {
+    /// A required scalar, not blank.
+    fn required<'s>(
+        &mut self,
+        slot: &'s Scalar,
+        key: &str,
+        parent: Parent,
+        hint: Text,
+    ) -> Checked<&'s Spanned<String>> {
         let v = self.group(slot, key, parent, hint.clone())?;
-        let s = clean(&v.value);
-        if s.is_empty() {
-            self.empty(key, &v.referenced, hint);
-            return None;
+        if v.value.trim().is_empty() {
+            return Err(self.empty(key, &v.referenced, hint));
         }
-        Some(s)
+        Ok(v)
+    }
+
+    /// A required text; `hint` says what to write.
+    pub fn text(
+        &mut self,
+        slot: &Scalar,
+        key: &str,
+        parent: Parent,
+        hint: Text,
+    ) -> Checked<String> {
+        self.required(slot, key, parent, hint)
+            .map(|v| clean(&v.value))
     }
 
     /// An optional text: absent, empty and blank all mean "not given".
     pub fn opt_text(&mut self, slot: &Scalar) -> Option<String> {
-        slot.value()
-            .map(|v| clean(&v.value))
-            .filter(|s| !s.is_empty())
+        given(slot).map(|v| clean(&v.value))
     }
 
-    pub fn list<'s, T>(
-        &mut self,
-        slot: &'s Slot<Vec<Spanned<T>>>,
-        key: &str,
-        required: Option<(Parent, Text)>,
-    ) -> &'s [Spanned<T>] {
-        match (slot, required) {
-            (Slot::Value(v), _) => &v.value,
-            (Slot::Absent, Some((parent, hint))) => {
-                self.missing(key, parent, hint);
-                &[]
-            }
-            (Slot::Empty(l), Some((_, hint))) => {
-                self.empty(key, l, hint);
-                &[]
-            }
+    /// An optional list: left out or empty, it has no items.
+    pub fn list<'s, T>(&mut self, slot: &'s Slot<Vec<Spanned<T>>>) -> &'s [Spanned<T>] {
+        match slot {
+            Slot::Value(v) => &v.value,
             _ => &[],
         }
     }
 
     /// A list of texts; blank items are errors (a stray `- ` line).
-    pub fn texts(&mut self, items: &[Spanned<String>], key: &str) -> Vec<String> {
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            let s = clean(&item.value);
-            if s.is_empty() {
+    pub fn texts(&mut self, items: &[Spanned<String>], key: &str) -> Checked<Vec<String>> {
+        let checked = items
+            .iter()
+            .map(|item| {
+                let s = clean(&item.value);
+                if !s.is_empty() {
+                    return Ok(s);
+                }
                 let at = self.loc(&item.referenced);
-                self.error(
+                Err(self.error(
                     "empty-value",
                     at,
                     t!(
@@ -201,103 +221,80 @@ impl<'a> Ctx<'a> {
                         "xóa dòng \"- \" thừa hoặc viết nội dung cho nó",
                         "delete the stray \"- \" line or write its text"
                     )),
-                );
-            } else {
-                out.push(s);
-            }
-        }
-        out
+                ))
+            })
+            .collect();
+        every(checked)
     }
 
-    /// A date written YYYY-MM-DD; `None` when absent (and not required) or wrong.
-    pub fn date(&mut self, slot: &Scalar, key: &str, required: Option<Parent>) -> Option<Date> {
-        self.date_written(slot, key, required, false)
+    /// A required date, written YYYY-MM-DD.
+    pub fn date(&mut self, slot: &Scalar, key: &str, parent: Parent) -> Checked<Date> {
+        let v = self.required(slot, key, parent, date_hint(key))?;
+        self.date_value(v, key, false)
+    }
+
+    /// An optional date: `None` when not given.
+    pub fn opt_date(&mut self, slot: &Scalar, key: &str) -> Checked<Option<Date>> {
+        match given(slot) {
+            Some(v) => self.date_value(v, key, false).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// A date that is an item of the list `key` (`holidays:`): its hint is
     /// written as the item, `- 2026-04-30`.
-    pub fn list_date(&mut self, slot: &Scalar, key: &str) -> Option<Date> {
-        self.date_written(slot, key, None, true)
+    pub fn list_date(&mut self, v: &Spanned<String>, key: &str) -> Checked<Date> {
+        if v.value.trim().is_empty() {
+            return Err(self.empty(key, &v.referenced, date_hint(key)));
+        }
+        self.date_value(v, key, true)
     }
 
-    fn date_written(
-        &mut self,
-        slot: &Scalar,
-        key: &str,
-        required: Option<Parent>,
-        item: bool,
-    ) -> Option<Date> {
-        let v = match (slot, required) {
-            (Slot::Value(v), _) => v,
-            (Slot::Absent, Some(parent)) => {
-                self.missing(
-                    key,
-                    parent,
-                    t!(
-                        "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
-                        "write the date as year-month-day, e.g. {key}: 2026-05-01"
-                    ),
-                );
-                return None;
-            }
-            (Slot::Empty(l), Some(_)) => {
-                self.empty(
-                    key,
-                    l,
-                    t!(
-                        "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
-                        "write the date as year-month-day, e.g. {key}: 2026-05-01"
-                    ),
-                );
-                return None;
-            }
-            _ => return None,
-        };
+    fn date_value(&mut self, v: &Spanned<String>, key: &str, item: bool) -> Checked<Date> {
         let raw = v.value.trim();
-        match parse_date(raw) {
-            Ok(d) => Some(d),
-            Err(hint) => {
-                let at = self.loc(&v.referenced);
-                let (msg, code) = if hint.is_some() {
-                    (
-                        t!(
-                            "ngày \"{raw}\" không đúng dạng năm-tháng-ngày",
-                            "the date \"{raw}\" is not written year-month-day"
-                        ),
-                        "bad-date",
-                    )
-                } else {
-                    (
-                        t!(
-                            "ngày \"{raw}\" không có thật hoặc không đúng dạng",
-                            "\"{raw}\" is not a real date or is not written year-month-day"
-                        ),
-                        "bad-date",
-                    )
-                };
-                let hint = hint
-                    .map(|iso| match item {
-                        true => t!("viết - {iso}", "write - {iso}"),
-                        false => t!("viết {key}: {iso}", "write {key}: {iso}"),
-                    })
-                    .unwrap_or_else(|| {
-                        t!(
-                            "viết ngày có thật theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
-                            "write a real date as year-month-day, e.g. {key}: 2026-05-01"
-                        )
-                    });
-                self.error(code, at, msg, Some(hint));
-                None
-            }
+        let hint = match parse_date(raw) {
+            Ok(d) => return Ok(d),
+            Err(hint) => hint,
+        };
+        let at = self.loc(&v.referenced);
+        let msg = if hint.is_some() {
+            t!(
+                "ngày \"{raw}\" không đúng dạng năm-tháng-ngày",
+                "the date \"{raw}\" is not written year-month-day"
+            )
+        } else {
+            t!(
+                "ngày \"{raw}\" không có thật hoặc không đúng dạng",
+                "\"{raw}\" is not a real date or is not written year-month-day"
+            )
+        };
+        let hint = hint
+            .map(|iso| match item {
+                true => t!("viết - {iso}", "write - {iso}"),
+                false => t!("viết {key}: {iso}", "write {key}: {iso}"),
+            })
+            .unwrap_or_else(|| {
+                t!(
+                    "viết ngày có thật theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
+                    "write a real date as year-month-day, e.g. {key}: 2026-05-01"
+                )
+            });
+        Err(self.error("bad-date", at, msg, Some(hint)))
+    }
+
+    /// An optional whole number ≥ 0: `default` when not given.
+    pub fn count_or(&mut self, slot: &Scalar, key: &str, default: u32) -> Checked<u32> {
+        match given(slot) {
+            Some(v) => self.count(v, key),
+            None => Ok(default),
         }
     }
 
     /// A whole number ≥ 0 (counts, days, hours).
-    pub fn count(&mut self, slot: &Scalar, key: &str) -> Option<u32> {
-        let v = slot.value()?;
+    pub fn count(&mut self, v: &Spanned<String>, key: &str) -> Checked<u32> {
         let raw = v.value.trim();
         if let Ok(n) = raw.parse::<u32>() {
-            return Some(n);
+            return Ok(n);
         }
         let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
         let at = self.loc(&v.referenced);
@@ -322,7 +319,7 @@ impl<'a> Ctx<'a> {
                 "write a whole number of zero or more, e.g. {key}: 3"
             ),
         };
-        self.error(
+        Err(self.error(
             "bad-number",
             at,
             t!(
@@ -330,18 +327,17 @@ impl<'a> Ctx<'a> {
                 "\"{raw}\" is not a whole number of zero or more"
             ),
             Some(hint),
-        );
-        None
+        ))
     }
 
     /// A fee amount in whole đồng.
-    pub fn amount(&mut self, slot: &Scalar, parent: Parent) -> Option<u64> {
+    pub fn amount(&mut self, slot: &Scalar, parent: Parent) -> Checked<u64> {
         let hint = t!("viết số tiền bằng đồng, không dấu chấm hay phẩy, ví dụ amount: 50000; miễn phí thì viết amount: 0", "write the amount in đồng without dots or commas, e.g. amount: 50000; write amount: 0 when exempt");
-        let v = self.group(slot, "amount", parent, hint.clone())?;
+        let v = self.required(slot, "amount", parent, hint.clone())?;
         let raw = v.value.trim();
         if raw.bytes().all(|b| b.is_ascii_digit()) {
             if let Ok(n) = raw.parse::<u64>() {
-                return Some(n);
+                return Ok(n);
             }
         }
         let at = self.loc(&v.referenced);
@@ -349,21 +345,20 @@ impl<'a> Ctx<'a> {
             Some(n) => t!("viết amount: {n}", "write amount: {n}"),
             None => hint,
         };
-        self.error("bad-amount", at, t!("số tiền \"{raw}\" không đúng: chỉ viết số đồng, không dấu chấm, dấu phẩy hay chữ", "the amount \"{raw}\" is wrong: write only the number of đồng, with no dots, commas or words"), Some(hint));
-        None
+        Err(self.error("bad-amount", at, t!("số tiền \"{raw}\" không đúng: chỉ viết số đồng, không dấu chấm, dấu phẩy hay chữ", "the amount \"{raw}\" is wrong: write only the number of đồng, with no dots, commas or words"), Some(hint)))
     }
 
-    /// true/false (also yes/no, có/không); `default` when absent or empty.
-    pub fn flag(&mut self, slot: &Scalar, key: &str, default: bool) -> bool {
-        let Some(v) = slot.value() else {
-            return default;
+    /// true/false (also yes/no, có/không); `default` when not given.
+    pub fn flag(&mut self, slot: &Scalar, key: &str, default: bool) -> Checked<bool> {
+        let Some(v) = given(slot) else {
+            return Ok(default);
         };
         match v.value.trim().to_lowercase().as_str() {
-            "true" | "yes" | "có" | "co" => true,
-            "false" | "no" | "không" | "khong" => false,
+            "true" | "yes" | "có" | "co" => Ok(true),
+            "false" | "no" | "không" | "khong" => Ok(false),
             other => {
                 let at = self.loc(&v.referenced);
-                self.error(
+                Err(self.error(
                     "bad-flag",
                     at,
                     t!(
@@ -374,13 +369,13 @@ impl<'a> Ctx<'a> {
                         "viết {key}: true hoặc {key}: false",
                         "write {key}: true or {key}: false"
                     )),
-                );
-                default
+                ))
             }
         }
     }
 
-    /// One of a fixed set of words.
+    /// One of a fixed set of words; `default` when not given (required
+    /// when there is none).
     pub fn choice<T: Copy>(
         &mut self,
         slot: &Scalar,
@@ -388,36 +383,22 @@ impl<'a> Ctx<'a> {
         options: &[(&str, T)],
         default: Option<T>,
         parent: Parent,
-    ) -> Option<T> {
+    ) -> Checked<T> {
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         let list = names.join(" | ");
-        let v = match (slot, default) {
-            (Slot::Value(v), _) => v,
-            (_, Some(d)) => return Some(d),
-            (Slot::Absent, None) => {
-                self.missing(
-                    key,
-                    parent,
-                    t!("viết {key}: một trong {list}", "write {key}: one of {list}"),
-                );
-                return None;
-            }
-            (Slot::Empty(l), None) => {
-                self.empty(
-                    key,
-                    l,
-                    t!("viết {key}: một trong {list}", "write {key}: one of {list}"),
-                );
-                return None;
-            }
+        let hint = t!("viết {key}: một trong {list}", "write {key}: one of {list}");
+        let v = match (given(slot), default) {
+            (Some(v), _) => v,
+            (None, Some(d)) => return Ok(d),
+            (None, None) => self.required(slot, key, parent, hint)?,
         };
         let raw = v.value.trim();
         let folded = crate::text::slugify(raw).replace('-', "_");
         if let Some((_, t)) = options.iter().find(|(n, _)| *n == raw || *n == folded) {
-            return Some(*t);
+            return Ok(*t);
         }
         let at = self.loc(&v.referenced);
-        self.error(
+        Err(self.error(
             "bad-choice",
             at,
             t!(
@@ -425,31 +406,27 @@ impl<'a> Ctx<'a> {
                 "\"{key}\" does not take the value \"{raw}\""
             ),
             Some(t!("viết một trong: {list}", "write one of: {list}")),
-        );
-        None
+        ))
     }
 
-    /// An absolute http(s) URL.
-    pub fn url(&mut self, slot: &Scalar, key: &str, required: Option<Parent>) -> Option<String> {
-        let hint = t!(
-            "viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ {key}: https://dichvucong.gov.vn",
-            "write the full address starting with https://, e.g. {key}: https://dichvucong.gov.vn"
-        );
-        let v = match (slot, required) {
-            (Slot::Value(v), _) => v,
-            (Slot::Absent, Some(p)) => {
-                self.missing(key, p, hint);
-                return None;
-            }
-            (Slot::Empty(l), Some(_)) => {
-                self.empty(key, l, hint);
-                return None;
-            }
-            _ => return None,
-        };
+    /// A required absolute http(s) URL.
+    pub fn url(&mut self, slot: &Scalar, key: &str, parent: Parent) -> Checked<String> {
+        let v = self.required(slot, key, parent, url_hint(key))?;
+        self.url_value(v, key)
+    }
+
+    /// An optional absolute http(s) URL: `None` when not given.
+    pub fn opt_url(&mut self, slot: &Scalar, key: &str) -> Checked<Option<String>> {
+        match given(slot) {
+            Some(v) => self.url_value(v, key).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn url_value(&mut self, v: &Spanned<String>, key: &str) -> Checked<String> {
         let raw = v.value.trim();
         if is_absolute_http_url(raw) {
-            return Some(raw.to_string());
+            return Ok(raw.to_string());
         }
         let at = self.loc(&v.referenced);
         let hint = if !raw.contains("://") && raw.contains('.') && !raw.contains(' ') {
@@ -458,9 +435,9 @@ impl<'a> Ctx<'a> {
                 "add https:// in front: {key}: https://{raw}"
             )
         } else {
-            hint
+            url_hint(key)
         };
-        self.error(
+        Err(self.error(
             "bad-url",
             at,
             t!(
@@ -468,9 +445,53 @@ impl<'a> Ctx<'a> {
                 "\"{raw}\" is not a full web address (http:// or https://)"
             ),
             Some(hint),
-        );
-        None
+        ))
     }
+}
+
+impl Ctx<'_> {
+    /// A Markdown body (of a procedure, a field's `_index.md`, a notice),
+    /// as the file has it after its front matter: nested no deeper than
+    /// [`crate::markdown::MAX_NESTING`], else an error where it goes over.
+    pub fn body(&mut self, body: &str) -> Checked<String> {
+        let Some(at) = crate::markdown::too_deep(body) else {
+            return Ok(body.to_string());
+        };
+        // The body is the end of the file's text (see `load::frontmatter`).
+        let start = self.src.text.len().saturating_sub(body.len());
+        let loc = self
+            .src
+            .text
+            .ends_with(body)
+            .then(|| self.src.locate(start + at, 1));
+        let max = crate::markdown::MAX_NESTING;
+        Err(self.error(
+            "too-deep",
+            loc,
+            t!(
+                "phần nội dung lồng nhau quá sâu: quá {max} mức trích dẫn (>), danh sách, chữ đậm, nghiêng (*, _) lồng trong nhau",
+                "the text is nested too deeply: more than {max} levels of quotes (>), lists, bold or italics (*, _) inside each other"
+            ),
+            Some(t!(
+                "bớt các dấu > hoặc * _ liền nhau, hoặc bớt thụt lề của danh sách con; một đoạn trích hay một danh sách lồng một hai mức là đủ",
+                "remove repeated > or * _ marks, or indent sub-lists less; a quote or a list one or two levels deep is enough"
+            )),
+        ))
+    }
+}
+
+fn date_hint(key: &str) -> Text {
+    t!(
+        "viết ngày theo dạng năm-tháng-ngày, ví dụ {key}: 2026-05-01",
+        "write the date as year-month-day, e.g. {key}: 2026-05-01"
+    )
+}
+
+fn url_hint(key: &str) -> Text {
+    t!(
+        "viết địa chỉ đầy đủ bắt đầu bằng https://, ví dụ {key}: https://dichvucong.gov.vn",
+        "write the full address starting with https://, e.g. {key}: https://dichvucong.gov.vn"
+    )
 }
 
 /// Trims and collapses inner line breaks of plain scalars the way YAML folding would.

@@ -2,16 +2,11 @@
 //! is shown as text, links may only lead to http(s), mailto, tel or a relative
 //! path, and images from other sites become links (a page makes no external
 //! request). Headings are moved one level down so the page keeps one `<h1>`.
+//! Bodies reach here no deeper than [`crate::markdown::MAX_NESTING`]
+//! (`check` refuses deeper ones).
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
-/// The one place that sets the parser options.
-fn parser(text: &str) -> Parser<'_> {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    Parser::new_ext(text, opts)
-}
+use crate::markdown::parser;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 /// Renders a body to safe HTML; phone numbers in its text become `tel:`
 /// links (a citizen on a phone taps to call).

@@ -1,8 +1,10 @@
 //! The theme: Tera templates and static assets. The default theme is embedded
 //! in the binary (from `themes/default/` of this repository), so a site needs
 //! no theme folder. `theme: NAME` in site.yaml reads `themes/NAME/` beside
-//! `content/`: any template (`templates/*.html`) or asset (`static/**`) found
-//! there replaces the embedded one of the same name; new ones are added.
+//! `content/` (NAME is a folder name, never a path, and the folder stays
+//! inside the site: [`crate::model::theme_dir`]): any template
+//! (`templates/*.html`) or asset (`static/**`) found there replaces the
+//! embedded one of the same name; new ones are added.
 
 use crate::diag::Diagnostic;
 use crate::t;
@@ -50,7 +52,18 @@ pub struct Theme {
 impl Theme {
     /// Loads the default theme with the overrides of `themes/<name>/`.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-        let dir = root.join("themes").join(name);
+        // `check` reported a name that is no folder of the site; a theme
+        // changed since (`serve`) is refused here all the same.
+        let dir = crate::model::theme_dir(root, name).map_err(|_| {
+            vec![Diagnostic::error(
+                "theme-outside",
+                "content/site.yaml",
+                t!(
+                    "giao diện \"{name}\" không phải một thư mục trong themes/ của trang",
+                    "the theme \"{name}\" is not a folder in the site's themes/"
+                ),
+            )]
+        })?;
         let mut sources: BTreeMap<String, (String, PathBuf)> = TEMPLATES
             .iter()
             .map(|(n, s)| {
@@ -63,7 +76,7 @@ impl Theme {
             .map(|(n, b)| (n.to_string(), Asset::Embedded(b)))
             .collect();
         let mut diags = Vec::new();
-        if dir.is_dir() {
+        if let Some(dir) = dir {
             read_overrides(root, &dir, &mut sources, &mut assets, &mut diags);
         }
         let mut tera = Tera::new();
@@ -103,7 +116,10 @@ fn read_overrides(
         if !base.is_dir() {
             continue;
         }
+        // Links are not followed, not even `templates/` or `static/`
+        // themselves: nothing from outside the site is read or published.
         for entry in walkdir::WalkDir::new(&base)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_map(Result::ok)

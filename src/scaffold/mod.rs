@@ -66,7 +66,8 @@ impl Outcome {
         let lang = self.lang;
         let mut out = String::new();
         for line in &self.done {
-            out.push_str(line.get(lang));
+            // Lines name folders the user gave: control characters escaped.
+            out.push_str(&crate::text::printable_lines(line.get(lang)));
             out.push('\n');
         }
         let mut err = String::new();
@@ -76,9 +77,13 @@ impl Outcome {
                     Lang::Vi => ("lỗi", "gợi ý"),
                     Lang::En => ("error", "hint"),
                 };
-                err.push_str(&format!("{label}: {}\n", d.message.get(lang)));
+                let message = crate::text::printable_lines(d.message.get(lang));
+                err.push_str(&format!("{label}: {message}\n"));
                 if let Some(h) = &d.hint {
-                    for (i, line) in h.get(lang).lines().enumerate() {
+                    for (i, line) in crate::text::printable_lines(h.get(lang))
+                        .lines()
+                        .enumerate()
+                    {
                         let lead = if i == 0 {
                             format!("    = {word}: ")
                         } else {

@@ -123,7 +123,7 @@ fn root_option(root: &Path) -> String {
 }
 
 fn site_language(loaded: &Loaded) -> Option<Lang> {
-    let raw = loaded.site.as_ref()?.raw.as_ref()?;
+    let raw = loaded.site.as_ref()?.as_ref().ok()?.raw.as_ref().ok()?;
     Lang::parse(&raw.language.value()?.value)
 }
 
@@ -174,7 +174,8 @@ fn known_fields(loaded: &Loaded) -> Vec<KnownField> {
             name: f
                 .doc
                 .as_ref()
-                .and_then(|d| d.raw.as_ref())
+                .and_then(|d| d.as_ref().ok())
+                .and_then(|d| d.raw.as_ref().ok())
                 .and_then(|r| r.name.value())
                 .map(|v| one_line(&v.value))
                 .filter(|n| !n.is_empty()),
@@ -448,7 +449,8 @@ fn fill(loaded: &Loaded, title: &str, today: Date) -> String {
     let office = loaded
         .site
         .as_ref()
-        .and_then(|d| d.raw.as_ref())
+        .and_then(|d| d.as_ref().ok())
+        .and_then(|d| d.raw.as_ref().ok())
         .and_then(|r| r.office.value());
     let office_text = |pick: fn(&crate::load::raw::RawOffice) -> &crate::load::raw::Scalar,
                        default: &str| {

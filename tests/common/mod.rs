@@ -66,3 +66,46 @@ pub fn niemyet(root: &Path, args: &[&str]) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// [`niemyet`], stopped after `limit`: an input that makes it hang fails
+/// the test instead of stopping the test run.
+pub fn niemyet_within(root: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    let out = tempfile::tempfile().expect("stdout file");
+    let err = tempfile::tempfile().expect("stderr file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .args(["--date", TODAY])
+        .env("NO_COLOR", "1")
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stdout(out.try_clone().expect("clone"))
+        .stderr(err.try_clone().expect("clone"))
+        .spawn()
+        .expect("run niemyet");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("niemyet {args:?} still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let read = |mut f: std::fs::File| {
+        use std::io::{Read, Seek};
+        let mut s = Vec::new();
+        f.rewind().expect("rewind");
+        f.read_to_end(&mut s).expect("read");
+        String::from_utf8_lossy(&s).into_owned()
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: read(out),
+        stderr: read(err),
+    }
+}
