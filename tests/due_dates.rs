@@ -1,6 +1,8 @@
 //! The expected return date: the shared vectors (`tests/due/vectors.json`)
-//! through the Rust calculator (`src/calendar/`), and the lunar calendar
-//! against the published table.
+//! through the Rust calculator (`src/calendar/`), the lunar calendar
+//! against the published table, and `due.js` on the same vectors in node
+//! and on the built example site in Chromium from `file://`
+//! (`tests/due/*.test.js`, with the clock set to a fixed day).
 //!
 //! The vectors' `lunar` table is what the build writes into
 //! `assets/calendar.js`; it is regenerated from Rust with
@@ -161,4 +163,31 @@ fn the_lunar_table_of_the_vectors_is_the_rust_one() {
         let got = Day::new(y, 1, 21).plus(i64::from(t.as_bytes()[(y - from) as usize]) - 48);
         assert_eq!(got.to_string(), want.as_str().unwrap());
     }
+}
+
+/// `due.js` in node on the vectors, and on the example site in Chromium
+/// from `file://` with the clock set (tests/due/*.test.js).
+#[test]
+fn due_js_in_node_and_in_chromium() {
+    if !common::browser::node_ready(&[]) {
+        return;
+    }
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("due-site");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["build", "--no-minify", "--date", "2026-12-07", "--root"])
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run niemyet build");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    common::browser::node_tests(
+        &["tests/due/engine.test.js", "tests/due/browser.test.js"],
+        &[("SITE_DIR", &out)],
+    );
 }

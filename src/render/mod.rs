@@ -5,6 +5,7 @@
 //! output folder: [`crate::output`] does.
 
 pub mod data;
+pub mod due;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
@@ -277,6 +278,7 @@ pub fn render_scope(
     for f in attachments(site).into_iter().chain(theme_assets(theme)) {
         sink.put(f);
     }
+    sink.put(due::calendar_file(site, opts.today.year().into()).0);
     let mut warnings = r
         .warnings
         .into_inner()
@@ -416,6 +418,8 @@ impl<'a> Renderer<'a> {
         g.insert("t", &i18n::strings(site.config.language));
         g.insert("fields", &fields);
         g.insert("notices", &notices);
+        let (_, calendar_js) = due::calendar_file(site, opts.today.year().into());
+        g.insert("calendar_js", &calendar_js);
         let globals = g.clone();
         let r = Renderer {
             site,
