@@ -309,7 +309,8 @@ fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = Outpu
     let lang = site.config.language;
     let t = i18n::strings(lang);
     // Labelled, as the no-JavaScript list on the search page shows them; a
-    // procedure not yet in force says so first.
+    // procedure not yet in force says so first. The deadline opens it
+    // otherwise: search.js puts the expected return date after it.
     let summary = |p: &Procedure| {
         let facts = format!(
             "{}: {} · {}: {}",

@@ -54,7 +54,9 @@ pub struct SearchDoc<'a> {
     /// Not yet in force: after the one in force of the same title.
     pub upcoming: bool,
     /// Already formatted, e.g. `Thời hạn giải quyết: 03 ngày làm việc · Phí,
-    /// lệ phí: 8.000 đồng/bản` (src/render/mod.rs `search_files`).
+    /// lệ phí: 8.000 đồng/bản` (src/render/mod.rs `search_files`). For a
+    /// procedure in force it opens with the deadline: `search.js` puts the
+    /// expected date after its first ` · `.
     pub summary: String,
     /// The deadline's rule for the expected return date (`w3`, see
     /// [`crate::calendar::due::Rule::code`]); empty when none is shown.

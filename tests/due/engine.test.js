@@ -66,6 +66,8 @@ test('the sentences, in Vietnamese and English', () => {
   assert.strictEqual(due.text('w3', 'vi', null, monday),
     'Nếu nộp đủ hồ sơ hôm nay (thứ Hai, 07/12/2026): dự kiến trả kết quả thứ Năm, 10/12/2026.');
   assert.strictEqual(due.text('w3', 'vi', 'value', monday), 'thứ Năm, 10/12/2026 (nộp ngày 07/12/2026)');
+  assert.strictEqual(due.text('w3', 'vi', 'live', monday), 'thứ Năm, 10/12/2026 (nộp hôm nay)');
+  assert.strictEqual(due.text('w3', 'vi', 'live', [monday[0], 17 * 60 + 30]), 'thứ Sáu, 11/12/2026 (nộp ngày 08/12/2026)');
   assert.strictEqual(due.text('w0/15:00', 'vi', null, [monday[0], 16 * 60]),
     'Nếu nộp đủ hồ sơ vào ngày làm việc tiếp theo (thứ Ba, 08/12/2026): dự kiến trả kết quả thứ Ba, 08/12/2026.');
   assert.strictEqual(due.text('h4', 'vi', null, monday),

@@ -70,7 +70,7 @@
     en: ['Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday', 'at ', 'on ', 'today', 'on the next working day',
       'If a complete dossier is handed in ', 'result expected ', ' (handed in ', 'on ']
   };
-  // The sentence for a page, or (form "value") the date for a printed line; t: [day, minute], now by default.
+  // The sentence for a page, or the date for a printed line (form "value") or a live one ("live": "hôm nay"); t: [day, minute], now by default.
   function text(code, lang, form, t) {
     var c = g.niemyetCalendar, r = rule(code), w = W[lang] || W.vi, h = r && r.k === 'h';
     if (!c || !r) return '';
@@ -79,7 +79,7 @@
     function date(n) { return w[0].split(',')[wd(n)] + ', ' + dmy(n); }
     function at(m) { return h ? w[1] + Math.floor(m / 60) + ':' + pad(m % 60) + ' ' : ''; }
     var when = (h ? at(end[1]).slice(0, -1) + ', ' : '') + date(end[0]);
-    if (form === 'value') return when + w[7] + at(rec[1]) + w[2] + dmy(rec[0]) + ')';
+    if (form) return when + w[7] + at(rec[1]) + (form === 'live' && rec[0] === t[0] ? w[3] : w[2] + dmy(rec[0])) + ')';
     return w[5] + at(rec[1]) + w[rec[0] === t[0] ? 3 : 4] + ' (' + date(rec[0]) + '): ' + w[6] + (h ? '' : w[8]) + when + '.';
   }
   // Each [data-due] gets a line before its rule in words, or (data-due-as="value") the date in place of its blank.

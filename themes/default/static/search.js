@@ -503,9 +503,12 @@
       a.setAttribute('href', '../' + r[1]);
       a.textContent = r[0];
       li.appendChild(a);
-      // The expected return date (assets/due.js), right after the deadline.
-      var due = r[5] && g.niemyetDue && g.niemyetDue.text(r[5], T === EN ? 'en' : 'vi', 'value');
-      var meta = [r[2], r[4], due && T.due + ': ' + due, r[3] && T.code + ' ' + r[3]].filter(Boolean).join(' · ');
+      // The expected return date (assets/due.js) right after the deadline,
+      // which opens the summary of a procedure in force (src/render/mod.rs).
+      var due = r[5] && g.niemyetDue && g.niemyetDue.text(r[5], T === EN ? 'en' : 'vi', 'live');
+      var facts = r[4] ? r[4].split(' · ') : [];
+      if (due) facts.splice(1, 0, T.due + ': ' + due);
+      var meta = [r[2]].concat(facts, [r[3] && T.code + ' ' + r[3]]).filter(Boolean).join(' · ');
       if (meta) {
         li.appendChild(document.createTextNode(' '));
         var span = document.createElement('span');
