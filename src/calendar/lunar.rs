@@ -31,15 +31,23 @@ const EPOCH: f64 = 2_451_550.097_66;
 
 /// Tết Nguyên Đán of `year`: the first day of its month 1.
 pub fn tet(year: i64) -> Day {
-    months(year)
+    tet_in(&months(year))
+}
+
+/// Giỗ Tổ Hùng Vương of `year`: the 10th day of its (not leap) month 3.
+pub fn gio_to(year: i64) -> Day {
+    gio_to_in(&months(year))
+}
+
+fn tet_in(months: &[Month]) -> Day {
+    months
         .iter()
         .find(|m| m.number == 1 && !m.leap)
         .map_or(Day(0), |m| m.start)
 }
 
-/// Giỗ Tổ Hùng Vương of `year`: the 10th day of its (not leap) month 3.
-pub fn gio_to(year: i64) -> Day {
-    months(year)
+fn gio_to_in(months: &[Month]) -> Day {
+    months
         .iter()
         .find(|m| m.number == 3 && !m.leap)
         .map_or(Day(0), |m| m.start.plus(9))
@@ -64,9 +72,10 @@ pub fn table(from: i64, count: i64) -> (String, String) {
     let code = |d: Day, after: Day| char::from(48 + (d.0 - after.0).clamp(0, 42) as u8);
     (from..from + count)
         .map(|y| {
+            let m = months(y);
             (
-                code(tet(y), Day::new(y, 1, 21)),
-                code(gio_to(y), Day::new(y, 3, 28)),
+                code(tet_in(&m), Day::new(y, 1, 21)),
+                code(gio_to_in(&m), Day::new(y, 3, 28)),
             )
         })
         .unzip()

@@ -3,7 +3,6 @@
 //! it loads from `file://` where `fetch` cannot), and on each page the rule
 //! of its deadline (`data-due`, [`crate::calendar::due::Rule::code`]).
 
-use super::{Content, OutputFile};
 use crate::calendar::{hours, lunar, Calendar};
 use crate::model::Site;
 
@@ -37,15 +36,11 @@ pub fn calendar_data(site: &Site, year: i64) -> serde_json::Value {
 
 /// `assets/calendar.js`, and the path pages load it by (with a version
 /// of its content, so that a browser never keeps an old calendar).
-pub fn calendar_file(site: &Site, year: i64) -> (OutputFile, String) {
+pub fn calendar_file(site: &Site, year: i64) -> (Vec<u8>, String) {
     let data = calendar_data(site, year);
     let js = format!("niemyetCalendar={data};\n");
     let version = fnv(js.as_bytes());
-    let file = OutputFile {
-        path: PATH.into(),
-        content: Content::Bytes(js.into_bytes()),
-    };
-    (file, format!("{PATH}?v={version}"))
+    (js.into_bytes(), format!("{PATH}?v={version}"))
 }
 
 /// FNV-1a, 32 bits, in hex: a content version without a dependency.

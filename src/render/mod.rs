@@ -69,6 +69,8 @@ struct PageMeta<'a> {
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// `assets/calendar.js` (made once: its lunar table is 51 years).
+    calendar: Vec<u8>,
     /// The theme's templates with the site-wide values as globals.
     tera: tera::Tera,
     origins: &'a std::collections::BTreeMap<String, PathBuf>,
@@ -278,7 +280,10 @@ pub fn render_scope(
     for f in attachments(site).into_iter().chain(theme_assets(theme)) {
         sink.put(f);
     }
-    sink.put(due::calendar_file(site, opts.today.year().into()).0);
+    sink.put(OutputFile {
+        path: due::PATH.into(),
+        content: Content::Bytes(r.calendar.clone()),
+    });
     let mut warnings = r
         .warnings
         .into_inner()
@@ -419,11 +424,12 @@ impl<'a> Renderer<'a> {
         g.insert("t", &i18n::strings(site.config.language));
         g.insert("fields", &fields);
         g.insert("notices", &notices);
-        let (_, calendar_js) = due::calendar_file(site, opts.today.year().into());
+        let (calendar, calendar_js) = due::calendar_file(site, opts.today.year().into());
         g.insert("calendar_js", &calendar_js);
         let globals = g.clone();
         let r = Renderer {
             site,
+            calendar,
             tera,
             origins: &theme.origins,
             opts,
