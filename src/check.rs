@@ -92,7 +92,9 @@ impl Checked {
             .site
             .as_ref()
             .and_then(|doc| doc.as_ref().ok())
-            .and_then(|doc| model::validate_site(doc, root, &field_slugs, &mut diags).ok());
+            .and_then(|doc| {
+                model::validate_site(doc, root, &field_slugs, opts.today, &mut diags).ok()
+            });
         let fields: Vec<_> = loaded
             .fields
             .iter()

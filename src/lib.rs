@@ -7,6 +7,7 @@
 //! first two stages and is what `niemyet check` and every later command start with.
 
 pub mod build;
+pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod lang;

@@ -2,7 +2,8 @@
 //! fixture cases under `tests/fixtures/cases/<case>/`:
 //!
 //! - the files that differ from the valid site in `tests/fixtures/base/`;
-//! - `expected`: `exit N`, optional `args ...` and `remove PATH` lines, then
+//! - `expected`: `exit N`, optional `args ...`, `date YYYY-MM-DD` (instead
+//!   of the tests' fixed day) and `remove PATH` lines, then
 //!   lines `> text` that must appear in the output, in this order, and lines
 //!   `!> text` that must not appear anywhere.
 //!
@@ -10,11 +11,12 @@
 
 mod common;
 
-use common::{base_site, copy_tree, fixtures, niemyet};
+use common::{base_site, copy_tree, fixtures, niemyet_on, TODAY};
 
 struct Expected {
     exit: i32,
     args: Vec<String>,
+    date: Option<String>,
     remove: Vec<String>,
     lines: Vec<String>,
     absent: Vec<String>,
@@ -24,6 +26,7 @@ fn parse_expected(text: &str) -> Expected {
     let mut e = Expected {
         exit: 0,
         args: vec![],
+        date: None,
         remove: vec![],
         lines: vec![],
         absent: vec![],
@@ -33,6 +36,8 @@ fn parse_expected(text: &str) -> Expected {
             e.exit = n.trim().parse().expect("exit code");
         } else if let Some(a) = line.strip_prefix("args ") {
             e.args = a.split_whitespace().map(String::from).collect();
+        } else if let Some(d) = line.strip_prefix("date ") {
+            e.date = Some(d.trim().to_string());
         } else if let Some(r) = line.strip_prefix("remove ") {
             e.remove.push(r.to_string());
         } else if let Some(l) = line.strip_prefix("!> ") {
@@ -57,7 +62,11 @@ fn run_case(case: &std::path::Path) -> Option<String> {
     }
     let mut args = vec!["check"];
     args.extend(expected.args.iter().map(String::as_str));
-    let run = niemyet(site.path(), &args);
+    let run = niemyet_on(
+        site.path(),
+        &args,
+        expected.date.as_deref().unwrap_or(TODAY),
+    );
     let out = run.all();
     let mut problems = Vec::new();
     if run.code != expected.exit {
@@ -91,7 +100,7 @@ fn run_case(case: &std::path::Path) -> Option<String> {
 #[test]
 fn base_fixture_is_valid() {
     let site = base_site();
-    let run = niemyet(site.path(), &["check"]);
+    let run = niemyet_on(site.path(), &["check"], TODAY);
     assert_eq!(run.code, 0, "{}", run.all());
     assert_eq!(run.stdout.trim(), "OK: 1 thủ tục, 1 lĩnh vực, 1 thông báo");
     assert!(run.stderr.is_empty(), "{}", run.stderr);

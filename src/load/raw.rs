@@ -55,6 +55,7 @@ pub struct RawSite {
     pub office: Slot<RawOffice>,
     pub online_portal: Scalar,
     pub holidays: List<String>,
+    pub workdays: List<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,6 +135,7 @@ pub struct RawDeadline {
     pub calendar_days: Scalar,
     pub hours: Scalar,
     pub note: Scalar,
+    pub cutoff: Scalar,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -326,6 +326,11 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("ngay-lam-viec", "working_days"),
     ("gio", "hours"),
     ("ngay-lich", "calendar_days"),
+    ("ngay-nghi", "holidays"),
+    ("ngay-le", "holidays"),
+    ("ngay-lam-bu", "workdays"),
+    ("lam-bu", "workdays"),
+    ("gio-chot", "cutoff"),
 ];
 
 /// The key the clerk most likely meant, if any is close enough.

@@ -3,6 +3,7 @@
 //! is a real date, a form file exists inside `content/`. Later stages (render,
 //! output) read only these types, never the raw front matter.
 
+mod calendar;
 mod checks;
 mod notice;
 mod procedure;
@@ -40,6 +41,8 @@ pub struct SiteConfig {
     pub office: Office,
     pub online_portal: Option<String>,
     pub holidays: Vec<Date>,
+    /// Make-up working days (Saturdays worked for a bridge holiday).
+    pub workdays: Vec<Date>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,6 +109,9 @@ pub enum DeadlineMeasure {
 pub struct Deadline {
     pub measure: DeadlineMeasure,
     pub note: Option<String>,
+    /// `cutoff`, minutes after midnight: a dossier received later counts
+    /// from the next working day.
+    pub cutoff: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -271,6 +271,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
     .filter(|(_, s)| !s.is_absent())
     .collect();
     let note = cx.opt_text(&raw.note);
+    let cutoff = super::calendar::cutoff(cx, &raw.cutoff);
     match written.as_slice() {
         [(key, slot)] => {
             let n = match value::given(slot) {
@@ -301,7 +302,11 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
                 "calendar_days" => DeadlineMeasure::CalendarDays(n?),
                 _ => DeadlineMeasure::Hours(n?),
             };
-            Ok(Deadline { measure, note })
+            Ok(Deadline {
+                measure,
+                note,
+                cutoff: cutoff?,
+            })
         }
         [] => {
             let at = cx.loc(&d.referenced);

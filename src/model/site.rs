@@ -15,6 +15,7 @@ pub fn validate_site(
     doc: &Document<RawSite>,
     root: &Path,
     field_slugs: &[&str],
+    today: super::Date,
     diags: &mut Vec<Diagnostic>,
 ) -> Checked<SiteConfig> {
     let raw = doc.raw.as_ref().map_err(|why| *why)?;
@@ -60,6 +61,11 @@ pub fn validate_site(
         let checked = items.iter().map(|h| cx.list_date(h, "holidays")).collect();
         every(checked)
     };
+    let workdays = super::calendar::workdays(&mut cx, raw);
+    if let (Ok(h), Ok(w)) = (&holidays, &workdays) {
+        super::calendar::calendar_warnings(&mut cx, raw, h, w, today);
+    }
+    super::calendar::hours_warnings(&mut cx, &raw.office);
     Ok(SiteConfig {
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
@@ -68,6 +74,7 @@ pub fn validate_site(
         office: office?,
         online_portal: online_portal?,
         holidays: holidays?,
+        workdays: workdays?,
     })
 }
 

@@ -180,11 +180,14 @@ impl Serialize for ProceduresJson<'_> {
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
-    let deadline = match p.deadline.measure {
+    let mut deadline = match p.deadline.measure {
         DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
         DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
         DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
     };
+    if let Some(c) = p.deadline.cutoff {
+        deadline["cutoff"] = format!("{:02}:{:02}", c / 60, c % 60).into();
+    }
     ProcedureJson {
         code: p.code.as_deref(),
         title: &p.title,

@@ -5,6 +5,7 @@
 //!
 //! Counts are written with two digits (`03`), as official catalogues do.
 
+use crate::calendar::due::{Measure, Rule};
 use crate::lang::Lang;
 use crate::model::{
     Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, Level, OnlineLevel,
@@ -45,6 +46,44 @@ pub fn deadline(d: &Deadline, lang: Lang) -> String {
         (DeadlineMeasure::Hours(n), Lang::Vi) => format!("{} giờ", two_digits(n)),
         (DeadlineMeasure::Hours(n), Lang::En) => plural(n, "hour", "hours"),
     }
+}
+
+/// How the expected return date is counted, in words, for readers
+/// without JavaScript (and under the date for those with it). `week`: the
+/// office hours in words, for a deadline in hours.
+pub fn due_rule(rule: &Rule, week: Option<&str>, lang: Lang) -> String {
+    let mut out = match (rule.measure, lang) {
+        (Measure::WorkingDays(0), Lang::Vi) => "Trả kết quả trong ngày làm việc nhận đủ hồ sơ.".to_string(),
+        (Measure::WorkingDays(0), Lang::En) => "The result is returned on the working day a complete dossier is received.".to_string(),
+        (Measure::WorkingDays(_), Lang::Vi) => "Tính từ ngày làm việc tiếp theo sau ngày nhận đủ hồ sơ; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết.".to_string(),
+        (Measure::WorkingDays(_), Lang::En) => "Counted from the working day after a complete dossier is received; Saturdays, Sundays and public holidays are not counted.".to_string(),
+        (Measure::CalendarDays(_), Lang::Vi) => "Tính cả ngày nghỉ, từ ngày tiếp theo sau ngày nhận đủ hồ sơ; nếu ngày cuối cùng là ngày nghỉ thì trả vào ngày làm việc tiếp theo.".to_string(),
+        (Measure::CalendarDays(_), Lang::En) => "Every day is counted, from the day after a complete dossier is received; when the last day is a day off, the result is due the next working day.".to_string(),
+        (Measure::Hours(_), Lang::Vi) => match week {
+            Some(w) => format!("Tính theo giờ làm việc ({w}) từ lúc nhận đủ hồ sơ."),
+            None => "Tính theo giờ làm việc của cơ quan, từ lúc nhận đủ hồ sơ.".to_string(),
+        },
+        (Measure::Hours(_), Lang::En) => match week {
+            Some(w) => format!("Counted in office hours ({w}) from when a complete dossier is received."),
+            None => "Counted in the office's working hours from when a complete dossier is received.".to_string(),
+        },
+    };
+    if let Some(c) = rule.cutoff {
+        let c = crate::calendar::hours::clock(c);
+        out.push_str(&match lang {
+            Lang::Vi => {
+                format!(" Hồ sơ nhận sau {c} được tính như nhận vào ngày làm việc tiếp theo.")
+            }
+            Lang::En => {
+                format!(" A dossier received after {c} counts as received on the next working day.")
+            }
+        });
+    }
+    out.push_str(match lang {
+        Lang::Vi => " Ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+        Lang::En => " The official date is the one on the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả).",
+    });
+    out
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
@@ -189,6 +228,7 @@ mod tests {
         Deadline {
             measure,
             note: None,
+            cutoff: None,
         }
     }
 
@@ -233,6 +273,31 @@ mod tests {
         assert_eq!(deadline(&dl(Hours(4)), Lang::Vi), "04 giờ");
         assert_eq!(deadline(&dl(WorkingDays(1)), Lang::En), "1 working day");
         assert_eq!(deadline(&dl(Hours(4)), Lang::En), "4 hours");
+    }
+
+    #[test]
+    fn the_expected_date_s_rule_in_words() {
+        let rule = |measure, cutoff| Rule { measure, cutoff };
+        assert_eq!(
+            due_rule(&rule(Measure::WorkingDays(3), None), None, Lang::Vi),
+            "Tính từ ngày làm việc tiếp theo sau ngày nhận đủ hồ sơ; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết. Ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+        );
+        let same_day = due_rule(&rule(Measure::WorkingDays(0), Some(900)), None, Lang::Vi);
+        assert!(
+            same_day.starts_with(
+                "Trả kết quả trong ngày làm việc nhận đủ hồ sơ. Hồ sơ nhận sau 15:00 được tính"
+            ),
+            "{same_day}"
+        );
+        let hours = due_rule(
+            &rule(Measure::Hours(4), None),
+            Some("thứ Hai đến thứ Sáu, 7:30–11:30"),
+            Lang::Vi,
+        );
+        assert!(
+            hours.starts_with("Tính theo giờ làm việc (thứ Hai đến thứ Sáu, 7:30–11:30) từ lúc"),
+            "{hours}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! output folder: [`crate::output`] does.
 
 pub mod data;
+pub mod due;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
@@ -68,6 +69,8 @@ struct PageMeta<'a> {
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// `assets/calendar.js` (made once: its lunar table is 51 years).
+    calendar: Vec<u8>,
     /// The theme's templates with the site-wide values as globals.
     tera: tera::Tera,
     origins: &'a std::collections::BTreeMap<String, PathBuf>,
@@ -277,6 +280,10 @@ pub fn render_scope(
     for f in attachments(site).into_iter().chain(theme_assets(theme)) {
         sink.put(f);
     }
+    sink.put(OutputFile {
+        path: due::PATH.into(),
+        content: Content::Bytes(r.calendar.clone()),
+    });
     let mut warnings = r
         .warnings
         .into_inner()
@@ -307,7 +314,8 @@ fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = Outpu
     let lang = site.config.language;
     let t = i18n::strings(lang);
     // Labelled, as the no-JavaScript list on the search page shows them; a
-    // procedure not yet in force says so first.
+    // procedure not yet in force says so first. The deadline opens it
+    // otherwise: search.js puts the expected return date after it.
     let summary = |p: &Procedure| {
         let facts = format!(
             "{}: {} · {}: {}",
@@ -416,9 +424,12 @@ impl<'a> Renderer<'a> {
         g.insert("t", &i18n::strings(site.config.language));
         g.insert("fields", &fields);
         g.insert("notices", &notices);
+        let (calendar, calendar_js) = due::calendar_file(site, opts.today.year().into());
+        g.insert("calendar_js", &calendar_js);
         let globals = g.clone();
         let r = Renderer {
             site,
+            calendar,
             tera,
             origins: &theme.origins,
             opts,

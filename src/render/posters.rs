@@ -447,6 +447,10 @@ struct Measure {
     /// Notes (of the deadline, of each fee, of each document) as each
     /// level of [`Notes`] prints them.
     deadline_note: [Para; LEVELS],
+    /// The handout's "expected return date" line in its footer, as printed
+    /// without JavaScript (a blank to write in) and as `due.js` fills it:
+    /// the taller is planned for. Empty when the procedure shows none.
+    due_line: Vec<Para>,
     /// Per fee: the `name: amount (channel)` line, and its note; or, with
     /// no fee, the one bold line saying so (and with its label for the box).
     fees: Vec<(Para, [Para; LEVELS])>,
@@ -642,6 +646,7 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         deadline: Para::bold(&format::deadline(&p.deadline, lang)),
         deadline_label: Para::bold(&label("deadline")),
         deadline_note: notes(p.deadline.note.as_deref()),
+        due_line: due_line(p, today, lang),
         fees,
         no_fee: Para::bold(&fees_short),
         no_fee_boxed: Para::runs(&[(&label("fees"), true), (&fees_short, true)], 0.0),
@@ -668,6 +673,32 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         contact_line,
         cuts,
     }
+}
+
+/// The handout's expected-date line both ways it prints (see
+/// `posters/handout.html`): the label, then the blank or the filled date.
+fn due_line(p: &Procedure, today: Date, lang: Lang) -> Vec<Para> {
+    use crate::calendar::due::{Measure, Rule};
+    let Some(rule) = Rule::of(&p.deadline).filter(|_| p.status(today) == Status::Current) else {
+        return Vec::new();
+    };
+    let t = super::i18n::strings(lang);
+    let label = format!("{}: ", t["due_handout"]);
+    // The widest date due.js writes: the longest weekday, every digit.
+    let filled = match (rule.measure, lang) {
+        (Measure::Hours(_), Lang::Vi) => {
+            "lúc 00:00, Chủ nhật, 00/00/0000 (nộp lúc 00:00 ngày 00/00/0000)"
+        }
+        (_, Lang::Vi) => "Chủ nhật, 00/00/0000 (nộp ngày 00/00/0000)",
+        (Measure::Hours(_), Lang::En) => {
+            "at 00:00, Wednesday, 00/00/0000 (handed in at 00:00 on 00/00/0000)"
+        }
+        (_, Lang::En) => "Wednesday, 00/00/0000 (handed in on 00/00/0000)",
+    };
+    [t["due_blank"], filled]
+        .iter()
+        .map(|value| Para::runs(&[(&label, true), (value, false)], 0.0))
+        .collect()
 }
 
 /// A text as each level of [`Notes`] prints it (`None`: not at all), set
@@ -1069,7 +1100,15 @@ fn heights(m: &Measure, s: &Scale, g: &Geometry, kind: Kind, notes: Notes) -> He
     let lines = |v: &[Para]| -> f32 { v.iter().map(|p| note(p, half) + 0.5).sum() };
     let contact = match kind {
         Kind::Poster => lines(&m.contact.0).max(lines(&m.contact.1)),
-        Kind::Handout => note(&m.contact_line, w) + 0.5,
+        // The handout's line to write the expected date on, over its own.
+        Kind::Handout => {
+            let due = m
+                .due_line
+                .iter()
+                .map(|p| note(p, w) + 0.5)
+                .fold(0.0, f32::max);
+            note(&m.contact_line, w) + 0.5 + due
+        }
     };
     footer += contact;
     Heights {
@@ -1183,10 +1222,13 @@ fn plan(m: &Measure, scales: &[Scale], g: &Geometry, kind: Kind) -> Plan {
     // None does: the first of those that need the fewest sheets, split at
     // item boundaries; one whose first sheet cannot even hold the header,
     // facts and footer only if all are like that.
-    let mut best: Option<((bool, usize), Plan)> = None;
+    let mut best: Option<((bool, usize, bool), Plan)> = None;
     for (step, s, h) in tried {
         let (sheets, heights) = split(&h, &s, budget);
-        let rank = (heights.iter().any(|&h| h > budget), sheets.len());
+        // Of as many sheets, one whose first sheet holds more than its
+        // header (the facts too tall for it beside the header) is better.
+        let bare = sheets.first().is_some_and(|s| s.units.is_empty());
+        let rank = (heights.iter().any(|&h| h > budget), sheets.len(), bare);
         if best.as_ref().is_none_or(|(best, _)| rank < *best) {
             best = Some((rank, plan(step, s, sheets, heights)));
         }
@@ -1897,6 +1939,8 @@ fn procedure_posters(
     ctx.insert("qr", QR_MARK);
     ctx.insert("updated", &v.updated);
     ctx.insert("kind_label", "");
+    // The wall poster stays up for months: no date on it.
+    ctx.insert("due", "");
     ctx.insert("sheets", &sheet_views(&poster, &v));
     let poster_html = with_qr(fragment(r, "posters/procedure.html", &ctx)?, &qr_svg);
     let Some(sink) = pages else {
@@ -1910,6 +1954,10 @@ fn procedure_posters(
     }
     let handout = handout_plan(&m);
     ctx.insert("kind_label", t["handout_title"]);
+    ctx.insert(
+        "due",
+        &v.due.as_ref().map(|d| d.code.as_str()).unwrap_or_default(),
+    );
     ctx.insert("sheets", &sheet_views(&handout, &v));
     let handout_html = with_qr(fragment(r, "posters/handout.html", &ctx)?, &qr_svg);
     let back = urls::procedure(p);
@@ -2057,6 +2105,7 @@ mod tests {
             deadline: Para::bold("03 ngày làm việc"),
             deadline_label: Para::bold("Thời hạn giải quyết: "),
             deadline_note: notes(0),
+            due_line: Vec::new(),
             fees: vec![(Para::plain(&text(40)), notes(0))],
             no_fee: Para::bold("Không thu phí"),
             no_fee_boxed: Para::bold("Phí, lệ phí: Không thu phí"),

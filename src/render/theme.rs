@@ -33,7 +33,8 @@ const TEMPLATES: &[(&str, &str)] = embed_text!("templates":
     "posters/_facts_box.html",
 );
 
-const STATIC: &[(&str, &[u8])] = embed_bytes!("static": "style.css", "site.js", "poster.css");
+const STATIC: &[(&str, &[u8])] =
+    embed_bytes!("static": "style.css", "site.js", "poster.css", "due.js");
 
 /// A static file of the theme, copied to `assets/` in the output.
 pub enum Asset {

@@ -96,6 +96,8 @@ pub struct ProcedureView {
     pub agency: String,
     pub result: String,
     pub deadline_note: Option<String>,
+    /// The expected return date, for a procedure in force.
+    pub due: Option<DueView>,
     pub fee_list: Vec<FeeView>,
     pub documents: Vec<DocumentView>,
     pub in_person: bool,
@@ -113,6 +115,14 @@ pub struct ProcedureView {
     /// `None` for a repealed procedure: it has no posters.
     pub poster_url: Option<String>,
     pub handout_url: Option<String>,
+}
+
+/// What a page needs to show the expected return date: the rule `due.js`
+/// computes it by (`data-due`), and the rule in words.
+#[derive(Serialize)]
+pub struct DueView {
+    pub code: String,
+    pub rule: String,
 }
 
 #[derive(Serialize)]
@@ -288,6 +298,7 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
         agency: p.agency.clone().unwrap_or_else(|| office.name.clone()),
         result: p.result.clone(),
         deadline_note: p.deadline.note.clone(),
+        due: due_view(p, site, status, lang),
         fee_list: p.fees.iter().map(|f| fee_view(f, lang)).collect(),
         documents: p.documents.iter().map(|d| document_view(d, lang)).collect(),
         in_person: p.channels.in_person,
@@ -329,6 +340,18 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
         poster_url: (status != "repealed").then(|| urls::poster(p)),
         handout_url: (status != "repealed").then(|| urls::handout(p)),
     }
+}
+
+fn due_view(p: &Procedure, site: &Site, status: &str, lang: Lang) -> Option<DueView> {
+    let rule = crate::calendar::due::Rule::of(&p.deadline).filter(|_| status == "current")?;
+    let week = match rule.measure {
+        crate::calendar::due::Measure::Hours(_) => super::due::week_words(site, lang),
+        _ => None,
+    };
+    Some(DueView {
+        code: rule.code(),
+        rule: format::due_rule(&rule, week.as_deref(), lang),
+    })
 }
 
 fn fee_view(f: &Fee, lang: Lang) -> FeeView {

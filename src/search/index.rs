@@ -40,7 +40,9 @@
 //!   terms; `w.{v}.js` has the first term of each (`"nf"`). The runtime loads
 //!   them for a query word with a digit only.
 //! - `search/idx/d{i}.{v}.js`: `niemyetSearch.d(i,[[title,url,field index,
-//!   code or "",summary],…])` for documents `i*CHUNK ..`.
+//!   code or "",summary(,due)],…])` for documents `i*CHUNK ..`; `due`,
+//!   when the result shows an expected return date, is the deadline's
+//!   rule code for `assets/due.js`.
 
 use super::{plain_text, SearchDoc, SearchFile};
 use std::collections::HashMap;
@@ -79,6 +81,7 @@ pub(crate) struct DocRow {
     pub field: usize,
     pub code: String,
     pub summary: String,
+    pub due: String,
 }
 
 /// The whole index in memory: what [`Index::files`] writes and what
@@ -124,6 +127,7 @@ impl Index {
                 field,
                 code: d.code.as_deref().unwrap_or_default().to_string(),
                 summary: d.summary.clone(),
+                due: d.due.clone(),
             });
         }
         // Folding is most of the work: one document per task, a chunk of
@@ -247,7 +251,10 @@ impl Index {
             .map(|rows| {
                 let rows: Vec<serde_json::Value> = rows
                     .iter()
-                    .map(|r| serde_json::json!([r.title, r.url, r.field, r.code, r.summary]))
+                    .map(|r| match r.due.as_str() {
+                        "" => serde_json::json!([r.title, r.url, r.field, r.code, r.summary]),
+                        due => serde_json::json!([r.title, r.url, r.field, r.code, r.summary, due]),
+                    })
                     .collect();
                 serde_json::to_string(&rows).unwrap_or_default()
             })

@@ -54,8 +54,13 @@ pub struct SearchDoc<'a> {
     /// Not yet in force: after the one in force of the same title.
     pub upcoming: bool,
     /// Already formatted, e.g. `Thời hạn giải quyết: 03 ngày làm việc · Phí,
-    /// lệ phí: 8.000 đồng/bản` (src/render/mod.rs `search_files`).
+    /// lệ phí: 8.000 đồng/bản` (src/render/mod.rs `search_files`). For a
+    /// procedure in force it opens with the deadline: `search.js` puts the
+    /// expected date after its first ` · `.
     pub summary: String,
+    /// The deadline's rule for the expected return date (`w3`, see
+    /// [`crate::calendar::due::Rule::code`]); empty when none is shown.
+    pub due: String,
     pub aliases: Vec<Cow<'a, str>>,
     pub documents: Vec<Cow<'a, str>>,
     pub result: Cow<'a, str>,
@@ -106,6 +111,12 @@ pub fn docs_from_site<'s>(
                 field_order: field.unwrap_or(usize::MAX),
                 upcoming: status == Status::Upcoming,
                 summary: summary(p),
+                due: match status {
+                    Status::Current => crate::calendar::due::Rule::of(&p.deadline)
+                        .map(|r| r.code())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                },
                 aliases: p.aliases.iter().map(Cow::from).collect(),
                 documents: p.documents.iter().map(|d| Cow::from(&d.name)).collect(),
                 result: Cow::from(&p.result),

@@ -51,11 +51,16 @@ impl Run {
 
 /// Runs `niemyet ARGS --root ROOT --date TODAY` without colours.
 pub fn niemyet(root: &Path, args: &[&str]) -> Run {
+    niemyet_on(root, args, TODAY)
+}
+
+/// [`niemyet`] on another day.
+pub fn niemyet_on(root: &Path, args: &[&str], date: &str) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_niemyet"))
         .args(args)
         .arg("--root")
         .arg(root)
-        .args(["--date", TODAY])
+        .args(["--date", date])
         .env("NO_COLOR", "1")
         .current_dir(root)
         .output()

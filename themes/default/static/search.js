@@ -393,7 +393,8 @@
       });
     });
   };
-  /** Display rows [title, url, field name, code, summary] of some docs. */
+  /** Display rows [title, url, field name, code, summary, due rule] of
+   * some docs (the rule when the result shows an expected date). */
   Engine.prototype.rows = function (docs) {
     var self = this, c = this.meta.c, v = this.meta.v, need = {};
     docs.forEach(function (d) { need[Math.floor(d / c)] = true; });
@@ -402,7 +403,7 @@
     })).then(function () {
       return docs.map(function (d) {
         var r = store.chunks[Math.floor(d / c)][d % c];
-        return [r[0], r[1], self.meta.f[r[2]] || '', r[3], r[4]];
+        return [r[0], r[1], self.meta.f[r[2]] || '', r[3], r[4], r[5] || ''];
       });
     });
   };
@@ -449,6 +450,7 @@
     none: function (q) { return 'No procedure found for “' + q + '”. Try fewer or other words.'; },
     partial: function (n, q) { return 'No procedure has all the words “' + q + '”; ' + n + (n === 1 ? ' close result:' : ' close results:'); },
     code: 'Code',
+    due: 'Expected result',
     more: 'Show more results',
     error: 'The search index could not be loaded.'
   };
@@ -457,6 +459,7 @@
     none: function (q) { return 'Không tìm thấy thủ tục nào cho “' + q + '”. Hãy thử bớt từ hoặc dùng từ khác.'; },
     partial: function (n, q) { return 'Không có thủ tục nào có đủ các từ “' + q + '”; ' + n + ' kết quả gần đúng:'; },
     code: 'Mã',
+    due: 'Dự kiến trả',
     more: 'Xem thêm kết quả',
     error: 'Không tải được chỉ mục tìm kiếm.'
   };
@@ -500,7 +503,12 @@
       a.setAttribute('href', '../' + r[1]);
       a.textContent = r[0];
       li.appendChild(a);
-      var meta = [r[2], r[4], r[3] && T.code + ' ' + r[3]].filter(Boolean).join(' · ');
+      // The expected return date (assets/due.js) right after the deadline,
+      // which opens the summary of a procedure in force (src/render/mod.rs).
+      var due = r[5] && g.niemyetDue && g.niemyetDue.text(r[5], T === EN ? 'en' : 'vi', 'live');
+      var facts = r[4] ? r[4].split(' · ') : [];
+      if (due) facts.splice(1, 0, T.due + ': ' + due);
+      var meta = [r[2]].concat(facts, [r[3] && T.code + ' ' + r[3]]).filter(Boolean).join(' · ');
       if (meta) {
         li.appendChild(document.createTextNode(' '));
         var span = document.createElement('span');
