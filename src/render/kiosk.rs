@@ -15,11 +15,15 @@
 //!   so it works from `file://`.
 //! - Search is the site's own: the page loads `search/search.js` and its
 //!   index; nothing is indexed again here.
+//! - QR codes (the procedure's public page, each form) are drawn in the
+//!   browser by `assets/qr.js` from the addresses in the data: made here,
+//!   they were 60 % of what the kiosk added to a build, each procedure's
+//!   code made a second time (the posters make one).
 //! - They are data files ([`super::data_files`]): `serve` makes them when
 //!   first asked for, as it does the search index, and its live reload
 //!   reloads `kiosk/index.html`, a page.
 
-use super::{format, markdown, qr, urls, OutputFile};
+use super::{format, markdown, urls, OutputFile};
 use crate::lang::Lang;
 use crate::model::{
     Date, DeadlineMeasure, Document, FeeChannel, Kiosk, Notice, Procedure, Site, Status,
@@ -33,6 +37,10 @@ pub const CHUNK: usize = 16;
 
 /// The page of the kiosk.
 pub const PAGE: &str = "kiosk/index.html";
+
+/// The theme's files (`static/`, published under `assets/`) that only the
+/// kiosk uses: left out of a site without one.
+pub const ASSETS: &[&str] = &["kiosk.css", "kiosk.js", "qr.js"];
 
 /// What the kiosk page's template sees besides the globals.
 #[derive(Serialize)]
@@ -187,8 +195,11 @@ struct Record<'a> {
     body: String,
     staff: Vec<String>,
     updated: String,
-    /// The QR code of the procedure's public page, inline SVG.
-    qr: String,
+    /// The procedure's public page, under `base_url`: the screen shows
+    /// its QR code, drawn in the browser (`assets/qr.js`), so that the
+    /// build does not make every procedure's code a second time (the
+    /// posters make one; a code is a fifth of a build's CPU time).
+    url: String,
     /// The A5 handout, from the site root (`None` for none).
     handout: Option<String>,
 }
@@ -214,9 +225,9 @@ struct DocRecord<'a> {
     quantity: String,
     note: Option<&'a str>,
     optional: bool,
-    /// The QR code of the blank form's download address.
+    /// The blank form's download address (shown as a QR code).
     form: Option<String>,
-    /// The QR code of the filled-in sample's download address.
+    /// The filled-in sample's download address (shown as a QR code).
     sample: Option<String>,
 }
 
@@ -230,8 +241,6 @@ struct OnlineRecord {
 fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date) -> Record<'a> {
     let lang = site.config.language;
     let office = &site.config.office;
-    let page = urls::procedure(p);
-    let absolute = urls::absolute(&site.config.base_url, &page);
     let t = super::i18n::strings(lang);
     let (unit, n) = match p.deadline.measure {
         DeadlineMeasure::WorkingDays(n) => ("working_days", n),
@@ -294,31 +303,24 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
         body: markdown::to_html_offline(&p.body),
         staff: staff_lines(p, site),
         updated: format::date(p.updated),
-        qr: qr::svg(&absolute, t["qr_label"]).unwrap_or_default(),
+        url: urls::absolute(&site.config.base_url, &urls::procedure(p)),
         handout: (p.status(today) != Status::Repealed).then(|| urls::handout(p)),
     }
 }
 
 fn document<'a>(d: &'a Document, p: &Procedure, site: &Site, lang: Lang) -> DocRecord<'a> {
-    let t = super::i18n::strings(lang);
     // A form's address under base_url: the file sits beside the page.
-    let code = |name: &str, label: &str| {
-        let path = format!("{}{name}", urls::procedure_dir(p));
-        qr::svg(&urls::absolute(&site.config.base_url, &path), label)
+    let address = |a: &crate::model::Attachment| {
+        let path = format!("{}{}", urls::procedure_dir(p), a.name);
+        urls::absolute(&site.config.base_url, &path)
     };
     DocRecord {
         name: &d.name,
         quantity: format::document_quantity(d, lang),
         note: d.note.as_deref(),
         optional: d.optional,
-        form: d
-            .form
-            .as_ref()
-            .and_then(|a| code(&a.name, t["kiosk_form_qr"])),
-        sample: d
-            .sample
-            .as_ref()
-            .and_then(|a| code(&a.name, t["kiosk_sample_qr"])),
+        form: d.form.as_ref().map(address),
+        sample: d.sample.as_ref().map(address),
     }
 }
 

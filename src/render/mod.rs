@@ -347,7 +347,7 @@ fn theme_assets<'t>(theme: &'t Theme, site: &Site) -> impl Iterator<Item = Outpu
     theme
         .assets
         .iter()
-        .filter(move |(name, _)| kiosk || !name.starts_with("kiosk."))
+        .filter(move |(name, _)| kiosk || !kiosk::ASSETS.contains(&name.as_str()))
         .map(|(name, a)| OutputFile {
             path: format!("assets/{name}"),
             content: match a {

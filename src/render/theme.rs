@@ -34,7 +34,7 @@ const TEMPLATES: &[(&str, &str)] = embed_text!("templates":
 );
 
 const STATIC: &[(&str, &[u8])] =
-    embed_bytes!("static": "style.css", "site.js", "poster.css", "kiosk.css", "kiosk.js");
+    embed_bytes!("static": "style.css", "site.js", "poster.css", "kiosk.css", "kiosk.js", "qr.js");
 
 /// A static file of the theme, copied to `assets/` in the output.
 pub enum Asset {

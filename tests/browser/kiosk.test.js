@@ -8,6 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert');
 const path = require('node:path');
 const fs = require('node:fs');
+const { execFileSync } = require('node:child_process');
 const puppeteer = require('puppeteer-core');
 
 const site = process.env.SITE_DIR;
@@ -277,6 +278,27 @@ test('"In giấy hướng dẫn" prints the A5 handout from a frame, with no dia
   assert.deepStrictEqual(printed, ['printed ' + path.join(process.env.SITE_DIR, 'posters/ho-tich/dang-ky-khai-sinh/huong-dan.html')]);
   assert.strictEqual(await page.evaluate(() => document.body.dataset.route), 'p=ho-tich/dang-ky-khai-sinh', 'the kiosk stays');
   assert.deepStrictEqual(outside(requests), []);
+  await page.close();
+});
+
+test('the QR codes on a procedure screen decode to its public page and its form', async () => {
+  const { page } = await touchPage([1080, 1920]);
+  await open(page, '?idle=600', 'p=ho-tich/dang-ky-khai-sinh');
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'kiosk-qr-'));
+  const decode = async (selector, name) => {
+    const file = path.join(dir, name);
+    const el = await page.$(selector);
+    await el.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await el.screenshot({ path: file });
+    return execFileSync('zbarimg', ['--nodbus', '--quiet', '--raw', file], { encoding: 'utf8' }).trim();
+  };
+  assert.strictEqual(await decode('.k-qr-big', 'page.png'), 'https://tthc.honglam.example/ho-tich/dang-ky-khai-sinh/');
+  // The form's code, as the website's download link names the file.
+  const html = fs.readFileSync(path.join(site, 'ho-tich/dang-ky-khai-sinh/index.html'), 'utf8');
+  const form = /class="file" href="([^"]+)" download/.exec(html)[1];
+  await tap(page, '.k-form [data-reveal]');
+  assert.strictEqual(await decode('.k-form .k-qr-small', 'form.png'), 'https://tthc.honglam.example/ho-tich/dang-ky-khai-sinh/' + form);
+  fs.rmSync(dir, { recursive: true });
   await page.close();
 });
 

@@ -199,8 +199,13 @@
       var v = get(scope, el.getAttribute('data-text'));
       if (empty(v)) el.remove(); else el.textContent = v;
     });
-    // Markup the build made (QR codes, the body without links).
+    // Markup the build made (the body without links).
     each(node, '[data-html]', function (el) { el.innerHTML = get(scope, el.getAttribute('data-html')) || ''; });
+    // QR codes of addresses, drawn here (assets/qr.js).
+    each(node, '[data-qr]', function (el) {
+      var url = get(scope, el.getAttribute('data-qr'));
+      if (url && window.niemyetQR) el.innerHTML = window.niemyetQR.svg(url, el.getAttribute('data-qr-label'));
+    });
     each(node, '[data-each]', function (el) {
       var tpl = el.querySelector('template');
       if (!tpl) return;
