@@ -2,7 +2,9 @@
 //! `kiosk:` in site.yaml changes, that nothing in it leads out, and the
 //! touch-screen checks in headless Chromium (`tests/browser/kiosk.test.js`:
 //! every screen at 1080×1920, 1920×1080 and 1366×768, taps on the
-//! on-screen keyboard, the idle reset, printing, requests).
+//! on-screen keyboard, the idle reset, printing, requests, QR codes read
+//! back with zbarimg) and the QR encoder the kiosk draws its codes with
+//! (`tests/browser/qr.test.js`).
 //!
 //! `KIOSK_SHOTS=/abs/dir` keeps a screenshot of every screen at every size.
 
@@ -115,9 +117,23 @@ fn no_link_in_the_kiosk_files_leads_out() {
     }
 }
 
+/// Whether zbarimg (zbar-tools) is here to read QR codes back; outside CI
+/// a missing one skips the browser checks with a message.
+fn zbarimg() -> bool {
+    let found = std::process::Command::new("zbarimg")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "zbarimg is missing in CI");
+        eprintln!("SKIPPED: zbarimg is not installed (apt-get install zbar-tools)");
+    }
+    found
+}
+
 #[test]
 fn the_kiosk_passes_the_touch_screen_checks_in_chromium() {
-    if !common::browser::node_ready(&["axe-core"]) {
+    if !common::browser::node_ready(&["axe-core"]) || !zbarimg() {
         return;
     }
     let site = example_site();
@@ -128,5 +144,32 @@ fn the_kiosk_passes_the_touch_screen_checks_in_chromium() {
         std::fs::create_dir_all(dir).unwrap();
         env.push(("SHOT_DIR", dir));
     }
-    common::browser::node_tests(&["tests/browser/kiosk.test.js"], &env);
+    common::browser::node_tests(
+        &["tests/browser/qr.test.js", "tests/browser/kiosk.test.js"],
+        &env,
+    );
+}
+
+/// Whether Xvfb is here for the launcher's test; outside CI a missing one
+/// skips it with a message.
+fn xvfb() -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", "command -v Xvfb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "Xvfb is missing in CI");
+        eprintln!("SKIPPED: Xvfb is not installed (apt-get install xvfb)");
+    }
+    found
+}
+
+#[test]
+fn the_documented_linux_launcher_opens_the_kiosk() {
+    if !common::browser::node_ready(&[]) || !xvfb() {
+        return;
+    }
+    let site = example_site();
+    let public = site.path().join("public").canonicalize().unwrap();
+    common::browser::node_tests(&["tests/browser/launch.test.js"], &[("SITE_DIR", &public)]);
 }
