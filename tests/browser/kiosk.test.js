@@ -226,6 +226,22 @@ test('"Còn, tiếp tục" keeps the screen; text size and contrast are reset wi
   await page.close();
 });
 
+test('the largest text on a laptop screen: the typed words and the keyboard never overlap', async () => {
+  const { page } = await touchPage([1366, 768]);
+  await open(page, '?idle=600', '');
+  await page.evaluate(() => localStorage.setItem('niemyet-prefs', JSON.stringify({ size: 2 })));
+  await open(page, '?idle=600', 'tim');
+  const m = await page.evaluate(() => {
+    const q = document.getElementById('k-q').getBoundingClientRect();
+    const key = document.querySelector('.k-key').getBoundingClientRect();
+    return { q: q.bottom, key: key.top, sw: document.documentElement.scrollWidth, w: innerWidth };
+  });
+  assert.ok(m.q <= m.key, `the input (bottom ${m.q}) is above the keys (top ${m.key})`);
+  assert.ok(m.sw <= m.w);
+  await page.evaluate(() => localStorage.removeItem('niemyet-prefs'));
+  await page.close();
+});
+
 test('no link leads out of the kiosk, on any screen of any field or procedure', async () => {
   const { page, requests } = await touchPage([1080, 1920]);
   await open(page, '?idle=600', '');
