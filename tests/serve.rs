@@ -928,3 +928,40 @@ fn only_names_of_this_computer_are_answered() {
     s.read_to_end(&mut raw).unwrap();
     assert_eq!(parse(&raw).status, 403);
 }
+
+#[test]
+fn the_kiosk_is_served_with_live_reload_and_follows_edits() {
+    let site = base_site();
+    let root = site.path();
+    let server = Server::start(root);
+    let kiosk = server.get("/kiosk/");
+    assert_eq!(kiosk.status, 200, "{}", server.output());
+    assert!(kiosk.text().contains("k-start"));
+    assert!(kiosk.text().contains("/__niemyet/events"), "reload script");
+    for asset in ["/assets/kiosk.js", "/assets/kiosk.css", "/search/search.js"] {
+        assert_eq!(server.get(asset).status, 200, "{asset}");
+    }
+    // The data are scripts, made on request, never given the reload script.
+    let data = server.get("/kiosk/data/ho-tich.0.js");
+    assert_eq!(data.status, 200);
+    assert_eq!(
+        data.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert!(data.text().starts_with("niemyetKiosk.p(\"ho-tich\",0,"));
+    assert!(!data.text().contains("__niemyet"));
+    // An edit reaches the kiosk's data as it reaches the pages.
+    let file = root.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    save_by_rename(
+        &file,
+        &original.replace("title: Đăng ký khai sinh", "title: Đăng ký khai sinh mới"),
+    );
+    server.wait_for("/kiosk/data/ho-tich.js", Duration::from_secs(2), |r| {
+        r.text().contains("Đăng ký khai sinh mới")
+    });
+    assert!(server
+        .get("/kiosk/data/ho-tich.0.js")
+        .text()
+        .contains("Đăng ký khai sinh mới"));
+}

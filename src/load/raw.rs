@@ -56,6 +56,67 @@ pub struct RawSite {
     pub online_portal: Scalar,
     pub holidays: List<String>,
     pub workdays: List<String>,
+    pub kiosk: Slot<RawKiosk>,
+}
+
+/// `kiosk:` is either a flag (`kiosk: false`) or a group of settings
+/// (`kiosk: {idle_seconds: 90, print: true}`); the model checks both.
+#[derive(Debug)]
+pub enum RawKiosk {
+    /// The value as written (`false`, `true`, or anything else, reported).
+    Flag(String),
+    Settings(RawKioskSettings),
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawKioskSettings {
+    pub idle_seconds: Scalar,
+    pub print: Scalar,
+}
+
+impl<'de> Deserialize<'de> for RawKiosk {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KioskVisitor)
+    }
+}
+
+/// A scalar becomes [`RawKiosk::Flag`] as text; a mapping goes to the
+/// derived [`RawKioskSettings`], so an unknown key inside it gets the same
+/// located "did you mean" as everywhere else.
+struct KioskVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KioskVisitor {
+    type Value = RawKiosk;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("false, or a mapping with idle_seconds and print")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<RawKiosk, E> {
+        Ok(RawKiosk::Flag(v.to_string()))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawKiosk, E> {
+        Ok(RawKiosk::Flag(v.to_string()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawKiosk, E> {
+        Ok(RawKiosk::Flag(v.to_string()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawKiosk, E> {
+        Ok(RawKiosk::Flag(v.to_string()))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawKiosk, E> {
+        Ok(RawKiosk::Flag(v.to_string()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawKiosk, A::Error> {
+        RawKioskSettings::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            .map(RawKiosk::Settings)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

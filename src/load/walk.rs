@@ -27,6 +27,7 @@ pub const RESERVED_FIELD_SLUGS: &[&str] = &[
     "danh-muc",
     "lien-he",
     "tim-kiem",
+    "kiosk",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

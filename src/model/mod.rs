@@ -43,6 +43,34 @@ pub struct SiteConfig {
     pub holidays: Vec<Date>,
     /// Make-up working days (Saturdays worked for a bridge holiday).
     pub workdays: Vec<Date>,
+    /// The touch-screen version under `kiosk/`; `None` when `kiosk: false`.
+    pub kiosk: Option<Kiosk>,
+}
+
+/// `kiosk:` in site.yaml: the waiting-room touch screen (on by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kiosk {
+    /// Seconds without a touch before "are you still there?".
+    pub idle_seconds: u32,
+    /// Whether the office has a printer for the handout button.
+    pub print: bool,
+}
+
+impl Kiosk {
+    pub const DEFAULT_IDLE_SECONDS: u32 = 90;
+    /// Shorter, and a person still reading a procedure is interrupted.
+    pub const MIN_IDLE_SECONDS: u32 = 30;
+    /// Longer, and the next person finds the last one's screen.
+    pub const MAX_IDLE_SECONDS: u32 = 600;
+}
+
+impl Default for Kiosk {
+    fn default() -> Kiosk {
+        Kiosk {
+            idle_seconds: Kiosk::DEFAULT_IDLE_SECONDS,
+            print: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -1,11 +1,11 @@
 //! site.yaml and the fields' `_index.md`.
 
 use super::value::{every, given, Checked, Ctx, Parent};
-use super::{Feedback, Field, Hours, Office, SiteConfig, Staff};
+use super::{Feedback, Field, Hours, Kiosk, Office, SiteConfig, Staff};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::load::raw::{
-    RawFieldIndex, RawHours, RawOffice, RawSite, RawStaff, Scalar, Slot, Spanned,
+    RawFieldIndex, RawHours, RawKiosk, RawOffice, RawSite, RawStaff, Scalar, Slot, Spanned,
 };
 use crate::load::Document;
 use crate::t;
@@ -66,6 +66,7 @@ pub fn validate_site(
         super::calendar::calendar_warnings(&mut cx, raw, h, w, today);
     }
     super::calendar::hours_warnings(&mut cx, &raw.office);
+    let kiosk = kiosk(&mut cx, &raw.kiosk);
     Ok(SiteConfig {
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
@@ -75,7 +76,72 @@ pub fn validate_site(
         online_portal: online_portal?,
         holidays: holidays?,
         workdays: workdays?,
+        kiosk: kiosk?,
     })
+}
+
+fn kiosk_hint() -> crate::lang::Text {
+    t!(
+        "viết kiosk: false để tắt, hoặc một nhóm, ví dụ:\nkiosk:\n  idle_seconds: 90\n  print: true",
+        "write kiosk: false to turn it off, or a group, e.g.:\nkiosk:\n  idle_seconds: 90\n  print: true"
+    )
+}
+
+/// `kiosk:` left out, empty or `true`: on, with the defaults; `false`: off;
+/// a group: on, with its settings.
+fn kiosk(cx: &mut Ctx, slot: &Slot<RawKiosk>) -> Checked<Option<Kiosk>> {
+    let Some(v) = slot.value() else {
+        return Ok(Some(Kiosk::default()));
+    };
+    let settings = match &v.value {
+        RawKiosk::Flag(text) => {
+            return match text.trim().to_lowercase().as_str() {
+                "true" | "yes" | "có" | "co" => Ok(Some(Kiosk::default())),
+                "false" | "no" | "không" | "khong" => Ok(None),
+                other => {
+                    let at = cx.loc(&v.referenced);
+                    Err(cx.error(
+                        "bad-kiosk",
+                        at,
+                        t!(
+                            "\"kiosk\" nhận false (tắt màn hình tra cứu) hoặc một nhóm cài đặt, không phải \"{other}\"",
+                            "\"kiosk\" takes false (no touch screen) or a group of settings, not \"{other}\""
+                        ),
+                        Some(kiosk_hint()),
+                    ))
+                }
+            };
+        }
+        RawKiosk::Settings(s) => s,
+    };
+    let idle_seconds = match given(&settings.idle_seconds) {
+        None => Ok(Kiosk::DEFAULT_IDLE_SECONDS),
+        Some(n) => cx.count(n, "idle_seconds").and_then(|secs| {
+            let (min, max) = (Kiosk::MIN_IDLE_SECONDS, Kiosk::MAX_IDLE_SECONDS);
+            if (min..=max).contains(&secs) {
+                return Ok(secs);
+            }
+            let at = cx.loc(&n.referenced);
+            Err(cx.error(
+                "bad-idle",
+                at,
+                t!(
+                    "idle_seconds: {secs} giây nằm ngoài khoảng {min} đến {max} giây",
+                    "idle_seconds: {secs} seconds is outside {min} to {max} seconds"
+                ),
+                Some(t!(
+                    "ngắn quá thì người đang đọc bị ngắt, dài quá thì người sau thấy màn hình của người trước; thường dùng idle_seconds: {}",
+                    "too short interrupts a person reading, too long leaves a screen for the next person; the usual value is idle_seconds: {}",
+                    Kiosk::DEFAULT_IDLE_SECONDS
+                )),
+            ))
+        }),
+    };
+    let print = cx.flag(&settings.print, "print", true);
+    Ok(Some(Kiosk {
+        idle_seconds: idle_seconds?,
+        print: print?,
+    }))
 }
 
 /// The theme every page is made with.

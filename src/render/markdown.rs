@@ -33,6 +33,26 @@ pub fn to_html(text: &str) -> String {
     out
 }
 
+/// Renders a body for the kiosk, where nothing may lead away from the
+/// screen: as [`to_html`] (raw HTML as text, headings demoted), but links
+/// and images keep only their text (an image its alt text), and phone
+/// numbers stay text.
+pub fn to_html_offline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    let mut skipped_links = Vec::new();
+    let events = parser(text)
+        .filter_map(|ev| sanitize(ev, &mut skipped_links))
+        .filter(|ev| {
+            !matches!(
+                ev,
+                Event::Start(Tag::Link { .. } | Tag::Image { .. })
+                    | Event::End(TagEnd::Link | TagEnd::Image)
+            )
+        });
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
 /// Byte ranges of Vietnamese phone numbers in `text`: `0` (or `+84`), then
 /// digits in groups split by one space or dot, 10–11 digits in all
 /// (`0200 3812 999`, `0912.345.678`), not inside a longer number or word.
@@ -242,6 +262,19 @@ fn is_safe_link(url: &CowStr) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn offline_bodies_keep_the_words_of_links_and_images_only() {
+        let html = super::to_html_offline(
+            "Xem [cổng dịch vụ công](https://dichvucong.gov.vn), gọi 0912 345 678.\n\n![Sơ đồ tầng 1](so-do.png) ![ảnh](https://x.example/a.png)\n\n<a href=\"https://x\">y</a>",
+        );
+        assert!(!html.contains("<a"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("cổng dịch vụ công"), "{html}");
+        assert!(html.contains("Sơ đồ tầng 1"), "{html}");
+        assert!(html.contains("0912 345 678"), "{html}");
+        assert!(html.contains("&lt;a href"), "{html}");
+    }
+
     use super::*;
 
     #[test]

@@ -8,6 +8,7 @@ pub mod data;
 pub mod due;
 pub mod format;
 pub mod i18n;
+pub mod kiosk;
 pub mod markdown;
 pub mod posters;
 pub mod qr;
@@ -207,8 +208,13 @@ pub fn render(
 /// gigabyte at 100,000 procedures, and held while the search index was
 /// built it took the build's peak over 2 GB.
 pub fn data_files(site: &Site, opts: &RenderOptions, sink: &dyn Sink) {
-    data::files(site, &listed(site, opts.today), opts, sink);
+    let listed = listed(site, opts.today);
+    data::files(site, &listed, opts, sink);
     search_files(site, opts).for_each(|f| sink.put(f));
+    if site.config.kiosk.is_some() {
+        let summary = |p: &Procedure| summary(p, site.config.language, opts.today);
+        kiosk::data_files(site, &listed, opts.today, &summary, sink);
+    }
 }
 
 /// The fields' "print all" pages alone (what `serve` makes when one is
@@ -277,7 +283,10 @@ pub fn render_scope(
     // For an edit: the edited procedures' posters, their fields'
     // catalogues, and the index.
     let poster_pages = posters::render(&r, &fields, edited_posters.as_deref(), sink)?;
-    for f in attachments(site).into_iter().chain(theme_assets(theme)) {
+    for f in attachments(site)
+        .into_iter()
+        .chain(theme_assets(theme, site))
+    {
         sink.put(f);
     }
     sink.put(OutputFile {
@@ -311,24 +320,7 @@ fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnosti
 /// The search index and its runtime under `search/`, from the same
 /// formatted facts the pages show.
 fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
-    let lang = site.config.language;
-    let t = i18n::strings(lang);
-    // Labelled, as the no-JavaScript list on the search page shows them; a
-    // procedure not yet in force says so first. The deadline opens it
-    // otherwise: search.js puts the expected return date after it.
-    let summary = |p: &Procedure| {
-        let facts = format!(
-            "{}: {} · {}: {}",
-            t["deadline"],
-            format::deadline(&p.deadline, lang),
-            t["fees"],
-            format::fees_short(&p.fees, lang)
-        );
-        match view::upcoming_date(p, opts.today) {
-            Some(from) => format!("{} {from} · {facts}", t["status_upcoming"]),
-            None => facts,
-        }
-    };
+    let summary = |p: &Procedure| summary(p, site.config.language, opts.today);
     let docs = crate::search::docs_from_site(site, opts.today, summary);
     crate::search::build_index(&docs)
         .into_iter()
@@ -338,14 +330,39 @@ fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = Outpu
         })
 }
 
-fn theme_assets(theme: &Theme) -> impl Iterator<Item = OutputFile> + '_ {
-    theme.assets.iter().map(|(name, a)| OutputFile {
-        path: format!("assets/{name}"),
-        content: match a {
-            Asset::Embedded(b) => Content::Static(b),
-            Asset::File(p) => Content::Copy(p.clone()),
-        },
-    })
+/// What a search result or a kiosk list shows after a procedure's title:
+/// labelled, as the no-JavaScript list on the search page shows it; a
+/// procedure not yet in force says so first. The deadline opens it
+/// otherwise: search.js puts the expected return date after it.
+fn summary(p: &Procedure, lang: crate::Lang, today: Date) -> String {
+    let t = i18n::strings(lang);
+    let facts = format!(
+        "{}: {} · {}: {}",
+        t["deadline"],
+        format::deadline(&p.deadline, lang),
+        t["fees"],
+        format::fees_short(&p.fees, lang)
+    );
+    match view::upcoming_date(p, today) {
+        Some(from) => format!("{} {from} · {facts}", t["status_upcoming"]),
+        None => facts,
+    }
+}
+
+/// The theme's static files; the kiosk's own only when the site has one.
+fn theme_assets<'t>(theme: &'t Theme, site: &Site) -> impl Iterator<Item = OutputFile> + 't {
+    let kiosk = site.config.kiosk.is_some();
+    theme
+        .assets
+        .iter()
+        .filter(move |(name, _)| kiosk || !kiosk::ASSETS.contains(&name.as_str()))
+        .map(|(name, a)| OutputFile {
+            path: format!("assets/{name}"),
+            content: match a {
+                Asset::Embedded(b) => Content::Static(b),
+                Asset::File(p) => Content::Copy(p.clone()),
+            },
+        })
 }
 
 /// Forms and samples, copied beside the procedure's page so that their
@@ -379,6 +396,8 @@ enum Job<'a> {
     Notices,
     Notice(&'a crate::model::Notice),
     NotFound,
+    /// The touch screen's one page (its data are data files).
+    Kiosk(crate::model::Kiosk),
 }
 
 impl Job<'_> {
@@ -390,7 +409,12 @@ impl Job<'_> {
             Job::Procedure(q) => q.source == p.source,
             Job::Field(f, _) => f.slug == p.field,
             Job::Catalogue | Job::Search => true,
-            Job::Home | Job::Contact | Job::Notices | Job::Notice(_) | Job::NotFound => false,
+            Job::Home
+            | Job::Contact
+            | Job::Notices
+            | Job::Notice(_)
+            | Job::NotFound
+            | Job::Kiosk(_) => false,
         }
     }
 }
@@ -458,6 +482,7 @@ impl<'a> Renderer<'a> {
         );
         jobs.extend(self.site.procedures.iter().map(|p| Job::Procedure(p)));
         jobs.extend(self.site.notices.iter().map(Job::Notice));
+        jobs.extend(self.site.config.kiosk.map(Job::Kiosk));
         jobs
     }
 
@@ -578,6 +603,15 @@ impl<'a> Renderer<'a> {
                     urls::procedure(p),
                     p.title.clone(),
                     description,
+                )
+            }
+            Job::Kiosk(settings) => {
+                ctx.insert("kiosk", &kiosk::view(self.site, *settings, self.opts.today));
+                (
+                    "kiosk/index.html",
+                    kiosk::PAGE.into(),
+                    t["kiosk_title"].into(),
+                    String::new(),
                 )
             }
             Job::Notice(n) => {

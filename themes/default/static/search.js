@@ -408,7 +408,16 @@
     });
   };
 
+  /** What a page shows of ranked hits: those that match every word of the
+   * query, or, when none does, all of them as close results (partial).
+   * The search page and the kiosk both show results this way. */
+  function select(hits) {
+    var all = hits.filter(function (h) { return h.matched >= hits.words; });
+    return all.length ? { hits: all, partial: false } : { hits: hits, partial: true };
+  }
+
   NS.fold = fold;
+  NS.select = select;
   NS.words = words;
   NS.candidates = candidates;
   NS.rank = rank;
@@ -549,9 +558,8 @@
       }
       return engine.search(q).then(function (hits) {
         if (my !== seq) return;
-        var all = hits.filter(function (h) { return h.matched >= hits.words; });
-        var partial = !all.length;
-        if (!partial) hits = all;
+        var shown = select(hits), partial = shown.partial;
+        hits = shown.hits;
         current = { q: q, hits: hits, shown: 0 };
         if (!hits.length) {
           list.textContent = '';
