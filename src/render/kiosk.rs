@@ -25,9 +25,7 @@
 
 use super::{format, markdown, urls, OutputFile};
 use crate::lang::Lang;
-use crate::model::{
-    Date, DeadlineMeasure, Document, FeeChannel, Kiosk, Notice, Procedure, Site, Status,
-};
+use crate::model::{Date, Document, FeeChannel, Kiosk, Notice, Procedure, Site, Status};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -173,8 +171,8 @@ struct Record<'a> {
     upcoming: Option<String>,
     deadline: String,
     deadline_note: Option<&'a str>,
-    /// The deadline as numbers, for the expected-return-date estimate.
-    due: Due,
+    /// The expected return date's rule (`w3`, `c30`, `h8`, `w0/15:00`).
+    due: Option<String>,
     fees: Vec<FeeRecord<'a>>,
     /// "Không thu phí" when there is no fee at all.
     no_fees: Option<&'static str>,
@@ -202,13 +200,6 @@ struct Record<'a> {
     url: String,
     /// The A5 handout, from the site root (`None` for none).
     handout: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Due {
-    /// `working_days`, `calendar_days` or `hours`, as in the content format.
-    unit: &'static str,
-    n: u32,
 }
 
 #[derive(Serialize)]
@@ -242,11 +233,11 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
     let lang = site.config.language;
     let office = &site.config.office;
     let t = super::i18n::strings(lang);
-    let (unit, n) = match p.deadline.measure {
-        DeadlineMeasure::WorkingDays(n) => ("working_days", n),
-        DeadlineMeasure::CalendarDays(n) => ("calendar_days", n),
-        DeadlineMeasure::Hours(n) => ("hours", n),
-    };
+    // The rule `assets/due.js` computes the expected return date from, as
+    // procedure pages carry it (`data-due`); none for one not yet in force.
+    let due = crate::calendar::due::Rule::of(&p.deadline)
+        .filter(|_| super::view::upcoming_date(p, today).is_none())
+        .map(|r| r.code());
     Record {
         slug: &p.slug,
         title: &p.title,
@@ -255,7 +246,7 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
         upcoming: super::view::upcoming_date(p, today),
         deadline: format::deadline(&p.deadline, lang),
         deadline_note: p.deadline.note.as_deref(),
-        due: Due { unit, n },
+        due,
         fees: p
             .fees
             .iter()

@@ -331,5 +331,10 @@ test('today\'s date comes from the browser, as the kiosk stays up for days', asy
   await open(page, '?idle=600', '');
   const clock = await page.$eval('.k-clock', (e) => e.textContent.replace(/\s+/g, ' ').trim());
   assert.strictEqual(clock, 'Thứ Hai, ngày 01/02/2027 08:05');
+  // The procedure screen: the expected return date, by the website's own
+  // calculator (issue 21), from the same clock.
+  await open(page, '?idle=600', 'p=ho-tich/dang-ky-khai-sinh');
+  const due = await page.$eval('#k-proc [data-return-date]', (e) => (e.hidden ? '' : e.textContent));
+  assert.match(due, /^Nếu nộp đủ hồ sơ hôm nay \(thứ Hai, 01\/02\/2027\): dự kiến trả kết quả (thứ|Chủ nhật).* \d\d\/\d\d\/2027\.$/);
   await page.close();
 });

@@ -166,17 +166,15 @@
     });
   }
 
-  /* Expected return date ("dự kiến trả kết quả"): issue 21 (branch
-   * return-date) adds the browser function that computes it from a
-   * deadline. Once it is merged, call it here with rec.due ({unit:
-   * 'working_days' | 'calendar_days' | 'hours', n}) and today, write its
-   * text into the [data-return-date] paragraph and unhide it. Until then
-   * this looks for a function of that name and does nothing without it. */
+  /* Expected return date ("dự kiến trả kết quả"), by the website's own
+   * calculator (assets/due.js over assets/calendar.js), from the rule the
+   * record carries (rec.due, as pages carry it in data-due), computed
+   * now: the kiosk stays up for days. */
   function returnDate(screen, rec) {
     var el = screen.querySelector('[data-return-date]');
-    var estimate = window.niemyetReturnDate;
-    if (!el || typeof estimate !== 'function') return;
-    var text = estimate(rec.due, new Date());
+    var due = window.niemyetDue;
+    if (!el || !due || !rec.due) return;
+    var text = due.text(rec.due, document.documentElement.lang.slice(0, 2));
     if (text) { el.textContent = text; el.hidden = false; }
   }
 
