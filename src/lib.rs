@@ -9,6 +9,7 @@
 pub mod build;
 pub mod check;
 pub mod diag;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markdown;
