@@ -180,10 +180,11 @@ impl Serialize for ProceduresJson<'_> {
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
-    let deadline = match p.deadline.measure {
+    let deadline = match &p.deadline.measure {
         DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
         DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
         DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
+        DeadlineMeasure::Text(t) => json!({"text": t, "note": p.deadline.note}),
     };
     ProcedureJson {
         code: p.code.as_deref(),
@@ -224,6 +225,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
                 };
                 json!({"name": d.name, "originals": d.originals, "copies": d.copies,
                        "present": d.present, "optional": d.optional, "note": d.note,
+                       "case": d.case,
                        "form": file(&d.form), "sample": file(&d.sample)})
             })
             .collect(),
