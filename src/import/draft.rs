@@ -181,7 +181,12 @@ impl Draft {
         o.kv("", "result", &self.result);
         o.mark("deadline");
         o.push("deadline:");
-        o.kv("  ", &self.deadline.key, &self.deadline.value);
+        // A count is written bare (`working_days: 3`), as a clerk would.
+        if self.deadline.key != "text" && self.deadline.value.bytes().all(|b| b.is_ascii_digit()) {
+            o.push(&format!("  {}: {}", self.deadline.key, self.deadline.value));
+        } else {
+            o.kv("  ", &self.deadline.key, &self.deadline.value);
+        }
         o.opt("  ", "note", &self.deadline.note);
         self.write_fees(&mut o);
         self.write_documents(&mut o);
@@ -234,7 +239,9 @@ impl Draft {
                 o.push(&format!("    amount: {a}"));
             }
             o.opt("    ", "per", &f.per);
-            o.opt("    ", "channel", &f.channel);
+            if let Some(c) = &f.channel {
+                o.push(&format!("    channel: {c}"));
+            }
             o.opt("    ", "note", &f.note);
         }
     }

@@ -400,6 +400,7 @@ fn record(v: &Value, origin: Origin) -> Got<Record> {
             .iter()
             .map(method)
             .collect::<Got<_>>()?,
+        case_deadlines: case_deadlines(&o)?,
         groups: o
             .objects("executionCases")?
             .iter()
@@ -432,6 +433,34 @@ fn record(v: &Value, origin: Origin) -> Got<Record> {
     })
 }
 
+fn case_deadlines(o: &Obj) -> Got<Vec<CaseDeadline>> {
+    let mut out = Vec::new();
+    for c in o.objects("cases")? {
+        let Some(day) = c.get("processingDay") else {
+            continue;
+        };
+        let day = Obj::new(day, c.at("processingDay"))?;
+        out.push(CaseDeadline {
+            code: c.text("code")?,
+            name: c.text("name")?,
+            qty: day.number("qty")?.unwrap_or(0),
+            unit: time_unit(&day.text("type")?),
+        });
+    }
+    Ok(out)
+}
+
+fn time_unit(s: &str) -> TimeUnit {
+    match s.trim() {
+        "WORKING_DAY" => TimeUnit::WorkingDay,
+        "DAY" => TimeUnit::Day,
+        "HOUR" => TimeUnit::Hour,
+        "MONTH" => TimeUnit::Month,
+        "YEAR" => TimeUnit::Year,
+        other => TimeUnit::Other(other.to_string()),
+    }
+}
+
 fn proposal(o: &Obj) -> Got<Option<Proposal>> {
     let Some(p) = o.get("procedureProposal") else {
         return Ok(None);
@@ -458,14 +487,7 @@ fn method(m: &Obj) -> Got<Method> {
             ))
         }
     };
-    let unit = match m.text("processingTimeUnit")?.trim() {
-        "WORKING_DAY" => TimeUnit::WorkingDay,
-        "DAY" => TimeUnit::Day,
-        "HOUR" => TimeUnit::Hour,
-        "MONTH" => TimeUnit::Month,
-        "YEAR" => TimeUnit::Year,
-        other => TimeUnit::Other(other.to_string()),
-    };
+    let unit = time_unit(&m.text("processingTimeUnit")?);
     let fees = m
         .objects("fees")?
         .iter()

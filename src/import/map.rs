@@ -32,7 +32,7 @@ pub fn record(r: &Record, today: jiff::civil::Date) -> Mapped {
     let docs = map_docs::documents(r, &dir, &mut items);
     let draft = Draft {
         code: Some(r.code.clone()),
-        title: crate::scaffold::clean_title(&r.name),
+        title: title(&r.name),
         level: Some(level(r, &mut items)),
         audience: audience(r),
         agency: agency(r, &mut items),
@@ -66,6 +66,15 @@ pub fn record(r: &Record, today: jiff::civil::Date) -> Mapped {
         field_name: r.categories.first().map(|c| one_line(c)),
         items,
         forms: docs.forms,
+    }
+}
+
+/// The record's name as a title: cleaned, without a stray final period.
+pub fn title(name: &str) -> String {
+    let t = crate::scaffold::clean_title(name);
+    match t.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') => rest.trim_end().to_string(),
+        _ => t,
     }
 }
 
@@ -336,9 +345,15 @@ pub fn body(notes: &[(String, Vec<String>)]) -> String {
         return String::new();
     }
     let mut out = String::from("\n## Lưu ý về hồ sơ\n");
+    let alone = notes.len() == 1 && notes[0].0 == "Lưu ý";
     for (heading, list) in notes {
-        if !heading.is_empty() && heading != "Lưu ý" {
-            out.push_str(&format!("\n**{}:**\n", markdown_item(heading)));
+        if !alone {
+            let h = if heading.is_empty() {
+                "Thành phần hồ sơ"
+            } else {
+                heading
+            };
+            out.push_str(&format!("\n**{}:**\n", markdown_item(h)));
         }
         out.push('\n');
         for n in list {

@@ -82,9 +82,16 @@ pub fn documents(r: &Record, input_dir: &Path, items: &mut Vec<Item>) -> Docs {
         notes: Vec::new(),
         forms: Vec::new(),
     };
-    for g in &r.groups {
+    // Papers to hand in first, papers to show after, as a poster reads.
+    let (show, hand): (Vec<&DocGroup>, Vec<&DocGroup>) = r
+        .groups
+        .iter()
+        .partition(|g| kind(&g.heading) == Kind::Present);
+    for g in hand.into_iter().chain(show) {
         group(g, input_dir, &mut out, items);
     }
+    // The general notes ("Lưu ý") after those of a group.
+    out.notes.sort_by_key(|(h, _)| h == "Lưu ý");
     out
 }
 
@@ -119,12 +126,14 @@ fn group(g: &DocGroup, input_dir: &Path, out: &mut Docs, items: &mut Vec<Item>) 
         i += children.len();
         let mut d = doc(c, &name, &kind);
         if !children.is_empty() {
-            d.name = name.trim_end_matches([':', ' ']).to_string();
+            // The heading keeps its colon; its items follow as the note,
+            // each with its own punctuation.
+            d.name = name.clone();
             let listed: Vec<String> = children
                 .iter()
                 .map(|x| format!("+ {}", unmarked(&x.name)))
                 .collect();
-            d.note = Some(listed.join("; "));
+            d.note = Some(listed.join(" "));
             let first = (children[0].originals, children[0].copies);
             let same = children.iter().all(|x| (x.originals, x.copies) == first);
             if no_qty && same {
@@ -169,7 +178,8 @@ fn counts(originals: u32, copies: u32) -> (Option<String>, Option<String>) {
 fn doc(c: &Component, name: &str, kind: &Kind) -> DraftDoc {
     let (originals, copies) = counts(c.originals, c.copies);
     DraftDoc {
-        name: name.to_string(),
+        // A list's ";" or "," after an item is not part of its name.
+        name: name.trim_end_matches([';', ',', ' ']).to_string(),
         originals,
         copies,
         present: *kind == Kind::Present,

@@ -36,8 +36,23 @@ fn unit_only(desc: &str) -> Option<String> {
 }
 
 /// One record fee → a draft fee (or `None`: left out), and its review items.
+/// The description on one line, without parentheses around all of it
+/// (one channel's copy of a text often has them, the others not).
+fn description(s: &str) -> String {
+    let d = one_line(s);
+    match d.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        Some(inner)
+            if !inner.contains(['(', ')'])
+                || inner.matches('(').count() == inner.matches(')').count() =>
+        {
+            inner.trim().to_string()
+        }
+        _ => d,
+    }
+}
+
 fn fee(f: &RecordFee, m: &Method, items: &mut Vec<Item>, anchor: &str) -> Option<DraftFee> {
-    let desc = one_line(&f.description);
+    let desc = description(&f.description);
     let folded = slugify(&desc);
     let method_desc = one_line(&m.description);
     let mut d = DraftFee {
@@ -170,6 +185,15 @@ pub fn fees(r: &Record, items: &mut Vec<Item>) -> Vec<DraftFee> {
         }
         if !out.contains(&d) {
             out.push(d);
+        }
+    }
+    // A long text repeated on each channel's fee is said once, on the
+    // first (a fee without an amount keeps its note: it is the amount).
+    for i in 1..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let f = &mut rest[0];
+        if f.amount.is_some() && f.note.is_some() && before.iter().any(|b| b.note == f.note) {
+            f.note = None;
         }
     }
     // Anchor the fee items at the first fee.

@@ -149,7 +149,7 @@ pub fn row_only(row: &TableRow, today: jiff::civil::Date) -> Mapped {
         .map(|f| f.to_string_lossy().into_owned());
     let draft = Draft {
         code: row.code.clone().filter(|c| !c.is_empty()),
-        title: crate::scaffold::clean_title(&row.name),
+        title: super::map::title(&row.name),
         level: Some("xa".into()),
         agency: row
             .agency
@@ -231,7 +231,10 @@ pub fn apply_row(m: &mut Mapped, row: &TableRow) {
                 note: (!note.is_empty()).then(|| note.join(" ")),
                 ..d
             };
-            m.items.retain(|i| !i.kind.starts_with("deadline"));
+            // The in-person deadline's items no longer apply; the other
+            // channels' (anchored at the note) still do.
+            m.items
+                .retain(|i| !(i.kind.starts_with("deadline") && i.anchor == "deadline"));
         }
     }
     if let Some(fees) = row.fees.as_deref().and_then(parse_fees) {

@@ -123,7 +123,7 @@ pub fn deadline(r: &Record, items: &mut Vec<Item>) -> DraftDeadline {
             let _ = m;
             ("text", t.clone())
         }
-        Some((m, None)) => unitless(m, items),
+        Some((m, None)) => unitless(r, m, items),
         None => {
             items.push(Item::new(
                 "deadline-missing",
@@ -170,17 +170,56 @@ pub fn deadline(r: &Record, items: &mut Vec<Item>) -> DraftDeadline {
     }
 }
 
-fn unitless(m: &Method, items: &mut Vec<Item>) -> (&'static str, String) {
+/// What `cases[]` says, as a hint: "1.001193.01: 01 ngày làm việc".
+fn case_hint(r: &Record) -> String {
+    let said: Vec<String> = r
+        .case_deadlines
+        .iter()
+        .map(|c| {
+            let m = Method {
+                channel: Channel::Direct,
+                time: c.qty,
+                unit: c.unit.clone(),
+                description: String::new(),
+                fees: Vec::new(),
+            };
+            format!("{}: {}", c.code, said(&m))
+        })
+        .collect();
+    if said.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (mục cases của bản ghi ghi {}, có thể không khớp)",
+            said.join("; ")
+        )
+    }
+}
+
+fn unitless(r: &Record, m: &Method, items: &mut Vec<Item>) -> (&'static str, String) {
+    let hint = case_hint(r);
     let n = m.time;
     let unit = match &m.unit {
         TimeUnit::Other(u) if !u.is_empty() => u.clone(),
         TimeUnit::Other(_) => "(trống)".into(),
-        _ => "đơn vị có nhưng số là 0".into(),
+        TimeUnit::WorkingDay => "WORKING_DAY".into(),
+        TimeUnit::Day => "DAY".into(),
+        TimeUnit::Hour => "HOUR".into(),
+        TimeUnit::Month => "MONTH".into(),
+        TimeUnit::Year => "YEAR".into(),
     };
-    items.push(Item::new("deadline-unitless", "deadline", t!(
-        "thời hạn nộp trực tiếp trong bản ghi là \"{n}\" với đơn vị {unit}: không rõ là ngày làm việc, ngày hay giờ; ghi lại đúng thời hạn (working_days, calendar_days hoặc hours)",
-        "the in-person deadline in the record is \"{n}\" with unit {unit}: working days, days or hours is unknown; write the real deadline (working_days, calendar_days or hours)"
-    )));
+    let message = if n == 0 {
+        t!(
+            "bản ghi không ghi thời hạn nộp trực tiếp (số 0, đơn vị {unit}); ghi đúng thời hạn bằng working_days, calendar_days hoặc hours{hint}",
+            "the record states no in-person deadline (0, unit {unit}); write the real one with working_days, calendar_days or hours{hint}"
+        )
+    } else {
+        t!(
+            "thời hạn nộp trực tiếp trong bản ghi là \"{n}\", đơn vị {unit}: không rõ là ngày làm việc, ngày hay giờ; ghi đúng thời hạn bằng working_days, calendar_days hoặc hours{hint}",
+            "the in-person deadline in the record is \"{n}\", unit {unit}: working days, days or hours is unknown; write the real one with working_days, calendar_days or hours{hint}"
+        )
+    };
+    items.push(Item::new("deadline-unitless", "deadline", message));
     let text = match leading_clause(&m.description) {
         Some(clause) => clause,
         None if n == 0 => "(CẦN SỬA) bản ghi không ghi thời hạn".to_string(),
@@ -198,16 +237,21 @@ fn other_channels(r: &Record, direct: &[String], notes: &mut Vec<String>, items:
         said_here.dedup();
         for (i, m) in r.methods_of(channel).enumerate() {
             if measure(m).is_none() && i == 0 {
-                let what = said(m);
                 let ch = channel_words(channel);
-                items.push(Item::new(
-                    "deadline-unitless",
-                    "deadline",
+                let n = m.time;
+                let message = if n == 0 {
                     t!(
-                        "{ch}: thời hạn trong bản ghi là \"{what}\"; xác nhận",
-                        "{ch}: the record's deadline is \"{what}\"; confirm it"
-                    ),
-                ));
+                        "{ch}: bản ghi không ghi thời hạn (số 0); xác nhận thời hạn cho cách nộp này",
+                        "{ch}: the record states no deadline (0); confirm the deadline for this channel"
+                    )
+                } else {
+                    t!(
+                        "{ch}: thời hạn trong bản ghi là \"{n}\", không ghi đơn vị; xác nhận",
+                        "{ch}: the record's deadline is \"{n}\" with no unit; confirm it"
+                    )
+                };
+                // Anchored at the note, where the other channels are.
+                items.push(Item::new("deadline-unitless", "deadline.note", message));
             }
         }
         if !said_here.is_empty() && said_here != direct {

@@ -151,6 +151,17 @@ pub struct Proposal {
     pub decision_date: Option<i64>,
 }
 
+/// A variant of the procedure (`cases[]`, codes like 1.001193.01) and the
+/// deadline it states, which may contradict the methods': a hint for a
+/// person, never used as the deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDeadline {
+    pub code: String,
+    pub name: String,
+    pub qty: u64,
+    pub unit: TimeUnit,
+}
+
 /// One national detail record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -162,6 +173,8 @@ pub struct Record {
     pub categories: Vec<String>,
     pub levels: Levels,
     pub methods: Vec<Method>,
+    /// `cases[].processingDay`.
+    pub case_deadlines: Vec<CaseDeadline>,
     pub groups: Vec<DocGroup>,
     pub steps: Vec<Step>,
     pub requirements: String,
