@@ -387,7 +387,8 @@ fn update_keeps_the_clerks_edits_and_takes_the_records_changes() {
         "{merged}"
     );
     assert!(
-        merged.contains("number: \"07/2025/NĐ-CP\"") && !merged.contains("number: \"123/2015/NĐ-CP\""),
+        merged.contains("number: \"07/2025/NĐ-CP\"")
+            && !merged.contains("number: \"123/2015/NĐ-CP\""),
         "{merged}"
     );
     assert!(merged.contains("snapshot: 2026-05-29"), "{merged}");

@@ -72,7 +72,7 @@ pub fn record(r: &Record, today: jiff::civil::Date) -> Mapped {
 /// The record's name as a title: cleaned, without a stray final period.
 pub fn title(name: &str) -> String {
     let t = crate::scaffold::clean_title(name);
-    match t.strip_suffix('.') {
+    match t.strip_suffix(['.', ':', ';']) {
         Some(rest) if !rest.ends_with('.') => rest.trim_end().to_string(),
         _ => t,
     }
@@ -152,7 +152,7 @@ fn result(r: &Record, items: &mut Vec<Item>) -> String {
     for n in r
         .results
         .iter()
-        .map(|x| one_line(&x.name))
+        .map(|x| unmarked(&x.name))
         .filter(|x| !x.is_empty())
     {
         if !names.contains(&n) {

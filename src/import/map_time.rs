@@ -251,7 +251,7 @@ fn other_channels(r: &Record, direct: &[String], notes: &mut Vec<String>, items:
                     )
                 };
                 // Anchored at the note, where the other channels are.
-                items.push(Item::new("deadline-unitless", "deadline.note", message));
+                items.push(Item::new("deadline-channel", "deadline.note", message));
             }
         }
         if !said_here.is_empty() && said_here != direct {

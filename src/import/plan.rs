@@ -6,7 +6,7 @@
 
 use crate::load::{self, Loaded};
 use crate::text::slugify;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 /// Longest file name (without `.md`) import makes.
@@ -36,7 +36,7 @@ pub struct Site {
     /// By code (compared without hidden characters).
     pub codes: BTreeMap<String, Existing>,
     /// Every `field/slug` taken.
-    pub taken: Vec<(String, String)>,
+    pub taken: HashSet<(String, String)>,
 }
 
 pub fn site(loaded: &Loaded) -> Site {
@@ -58,10 +58,10 @@ pub fn site(loaded: &Loaded) -> Site {
         .collect();
     fields.sort_by(|a, b| a.slug.cmp(&b.slug));
     let mut codes = BTreeMap::new();
-    let mut taken = Vec::new();
+    let mut taken = HashSet::new();
     for entry in &loaded.procedure_files {
         let (pd, _) = load::load_procedure(entry);
-        taken.push((pd.field.clone(), pd.slug.clone()));
+        taken.insert((pd.field.clone(), pd.slug.clone()));
         let code = pd
             .doc
             .as_ref()
@@ -127,12 +127,12 @@ impl Site {
                 n += 1;
             }
         }
-        self.taken.push((field.to_string(), slug.clone()));
+        self.taken.insert((field.to_string(), slug.clone()));
         slug
     }
 
     fn is_taken(&self, field: &str, slug: &str) -> bool {
-        self.taken.iter().any(|(f, s)| f == field && s == slug)
+        self.taken.contains(&(field.to_string(), slug.to_string()))
     }
 }
 

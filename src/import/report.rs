@@ -8,6 +8,10 @@ use crate::diag::{self, Style};
 use crate::lang::Lang;
 use std::path::Path;
 
+/// Review items printed on the terminal; the file has them all (a
+/// province's 5,000 records give some 16,000).
+const TERMINAL_ITEMS: usize = 100;
+
 /// `(stdout, stderr)`.
 pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) {
     let lang = o.lang;
@@ -85,7 +89,15 @@ pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) 
         } else {
             "\nTo review:\n"
         });
-        out.push_str(&review::terminal(&files, lang));
+        out.push_str(&review::terminal(&files, lang, TERMINAL_ITEMS));
+        if total > TERMINAL_ITEMS {
+            let more = total - TERMINAL_ITEMS;
+            out.push_str(&if vi {
+                format!("… và {more} chỗ nữa: xem đầy đủ trong danh sách rà soát dưới đây\n")
+            } else {
+                format!("… and {more} more: see the whole review list below\n")
+            });
+        }
         let counts: Vec<String> = review::counts(&files)
             .iter()
             .map(|(k, n)| format!("{k} {n}"))

@@ -118,11 +118,16 @@ pub fn markdown(
 }
 
 /// The terminal's lines: `file:line: kind: message`, then the counts.
-pub fn terminal(files: &[FileItems], lang: Lang) -> String {
+pub fn terminal(files: &[FileItems], lang: Lang, max: usize) -> String {
     let mut out = String::new();
+    let mut left = max;
     for f in files {
         let path = f.file.to_string_lossy().replace('\\', "/");
         for (line, i) in &f.items {
+            if left == 0 {
+                return out;
+            }
+            left -= 1;
             let msg = crate::text::printable_lines(i.message.get(lang));
             out.push_str(&format!("{path}:{line}: {}: {msg}\n", i.kind));
         }

@@ -12,6 +12,8 @@ use super::{fingerprint, map, map_table, merge, read};
 use crate::diag::Diagnostic;
 use crate::lang::{Lang, Text};
 use crate::t;
+use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub struct ImportOptions {
@@ -110,35 +112,41 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let mut site = plan::site(&loaded);
     let mut planned: Vec<Planned> = Vec::new();
     let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
-    let mut seen_codes: Vec<String> = Vec::new();
-    for it in inputs {
-        let code = it
-            .record
-            .as_ref()
-            .map(|r| r.code.clone())
-            .or_else(|| it.row.as_ref().and_then(|r| r.code.clone()));
+    // Mapping is per record and pure: done in parallel, kept in order.
+    let mapped: Vec<(Option<String>, Option<map::Mapped>)> = inputs
+        .par_iter()
+        .map(|it| {
+            let code = it
+                .record
+                .as_ref()
+                .map(|r| r.code.clone())
+                .or_else(|| it.row.as_ref().and_then(|r| r.code.clone()));
+            let m = match (&it.record, &it.row) {
+                (Some(r), row) => {
+                    let mut m = map::record(r, opts.today);
+                    if let Some(row) = row {
+                        map_table::apply_row(&mut m, row);
+                    }
+                    Some(m)
+                }
+                (None, Some(row)) => Some(map_table::row_only(row, opts.today)),
+                (None, None) => None,
+            };
+            (code, m)
+        })
+        .collect();
+    let mut seen_codes: HashSet<String> = HashSet::new();
+    for (code, mapped) in mapped {
+        let Some(mut mapped) = mapped else { continue };
         if let Some(c) = &code {
-            let key = crate::model::code_key(c);
-            if seen_codes.contains(&key) {
+            if !seen_codes.insert(crate::model::code_key(c)) {
                 out.skipped.push(t!(
                     "{c}: có hai lần trong các tệp nhập; chỉ nhập lần đầu",
                     "{c}: given twice in the inputs; only the first is imported"
                 ));
                 continue;
             }
-            seen_codes.push(key);
         }
-        let mut mapped = match (&it.record, &it.row) {
-            (Some(r), row) => {
-                let mut m = map::record(r, opts.today);
-                if let Some(row) = row {
-                    map_table::apply_row(&mut m, row);
-                }
-                m
-            }
-            (None, Some(row)) => map_table::row_only(row, opts.today),
-            (None, None) => continue,
-        };
         let existing = code
             .as_deref()
             .and_then(|c| site.codes.get(&crate::model::code_key(c)).cloned());
