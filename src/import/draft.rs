@@ -374,62 +374,12 @@ impl Draft {
             agency: text(&raw.agency),
             result: text(&raw.result).unwrap_or_default(),
             deadline: deadline.unwrap_or_default(),
-            fees: raw
-                .fees
-                .value()
-                .map(|v| {
-                    v.value
-                        .iter()
-                        .map(|f| DraftFee {
-                            name: text(&f.value.name).unwrap_or_default(),
-                            amount: text(&f.value.amount),
-                            per: text(&f.value.per),
-                            channel: text(&f.value.channel),
-                            note: text(&f.value.note),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            documents: raw
-                .documents
-                .value()
-                .map(|v| {
-                    v.value
-                        .iter()
-                        .map(|d| {
-                            let d = &d.value;
-                            DraftDoc {
-                                name: text(&d.name).unwrap_or_default(),
-                                originals: text(&d.originals),
-                                copies: text(&d.copies),
-                                present: flag(&d.present),
-                                optional: flag(&d.optional),
-                                case: text(&d.case),
-                                form: text(&d.form),
-                                sample: text(&d.sample),
-                                note: text(&d.note),
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            fees: fees_from_raw(raw),
+            documents: documents_from_raw(raw),
             channels: channels_from_raw(raw),
             steps: texts(&raw.steps),
             conditions: texts(&raw.conditions),
-            legal_basis: raw
-                .legal_basis
-                .value()
-                .map(|v| {
-                    v.value
-                        .iter()
-                        .map(|l| DraftLegal {
-                            number: text(&l.value.number).unwrap_or_default(),
-                            title: text(&l.value.title),
-                            date: text(&l.value.date),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            legal_basis: legal_from_raw(raw),
             updated: text(&raw.updated).unwrap_or_default(),
             announced_by: raw.announced_by.value().map(|a| {
                 (
@@ -441,20 +391,77 @@ impl Draft {
             repealed: text(&raw.repealed),
             non_territorial: text(&raw.non_territorial),
             submit_at: text(&raw.submit_at),
-            source: raw.source.value().map(|s| {
-                let s = &s.value;
-                DraftSource {
-                    from: text(&s.from).unwrap_or_default(),
-                    code: text(&s.code),
-                    snapshot: text(&s.snapshot),
-                    file: text(&s.file),
-                    imported: text(&s.imported),
-                    fingerprint: text(&s.fingerprint),
-                }
-            }),
+            source: source_from_raw(raw),
             body: body.to_string(),
         }
     }
+}
+
+fn fees_from_raw(raw: &RawProcedure) -> Vec<DraftFee> {
+    let Some(v) = raw.fees.value() else {
+        return Vec::new();
+    };
+    v.value
+        .iter()
+        .map(|f| DraftFee {
+            name: text(&f.value.name).unwrap_or_default(),
+            amount: text(&f.value.amount),
+            per: text(&f.value.per),
+            channel: text(&f.value.channel),
+            note: text(&f.value.note),
+        })
+        .collect()
+}
+
+fn documents_from_raw(raw: &RawProcedure) -> Vec<DraftDoc> {
+    let Some(v) = raw.documents.value() else {
+        return Vec::new();
+    };
+    v.value
+        .iter()
+        .map(|d| {
+            let d = &d.value;
+            DraftDoc {
+                name: text(&d.name).unwrap_or_default(),
+                originals: text(&d.originals),
+                copies: text(&d.copies),
+                present: flag(&d.present),
+                optional: flag(&d.optional),
+                case: text(&d.case),
+                form: text(&d.form),
+                sample: text(&d.sample),
+                note: text(&d.note),
+            }
+        })
+        .collect()
+}
+
+fn legal_from_raw(raw: &RawProcedure) -> Vec<DraftLegal> {
+    let Some(v) = raw.legal_basis.value() else {
+        return Vec::new();
+    };
+    v.value
+        .iter()
+        .map(|l| DraftLegal {
+            number: text(&l.value.number).unwrap_or_default(),
+            title: text(&l.value.title),
+            date: text(&l.value.date),
+        })
+        .collect()
+}
+
+fn source_from_raw(raw: &RawProcedure) -> Option<DraftSource> {
+    raw.source.value().map(|s| {
+        let s = &s.value;
+        DraftSource {
+            from: text(&s.from).unwrap_or_default(),
+            code: text(&s.code),
+            snapshot: text(&s.snapshot),
+            file: text(&s.file),
+            imported: text(&s.imported),
+            fingerprint: text(&s.fingerprint),
+        }
+    })
 }
 
 fn channels_from_raw(raw: &RawProcedure) -> DraftChannels {

@@ -101,20 +101,7 @@ fn fee(f: &RecordFee, m: &Method, items: &mut Vec<Item>, anchor: &str) -> Option
         return Some(d);
     }
     if province_decides(&folded) {
-        d.note = Some(desc.clone());
-        if value == 0 {
-            items.push(Item::new("fee-hdnd", anchor.to_string(), t!(
-                "mức thu do HĐND tỉnh quyết định, bản ghi ghi 0: không phải miễn phí; ghi amount theo nghị quyết của HĐND tỉnh",
-                "the province's council sets this fee and the record says 0: it is not free; write amount from the council's resolution"
-            )));
-        } else {
-            d.amount = Some(value.to_string());
-            items.push(Item::new("fee-hdnd", anchor.to_string(), t!(
-                "bản ghi ghi {value} đồng nhưng mức thu do HĐND tỉnh quyết định; đối chiếu nghị quyết của tỉnh",
-                "the record says {value} đồng but the province's council sets the fee; check the council's resolution"
-            )));
-        }
-        return Some(d);
+        return Some(council_fee(d, desc, value, anchor, items));
     }
     if value == 0
         && !desc.is_empty()
@@ -138,6 +125,31 @@ fn fee(f: &RecordFee, m: &Method, items: &mut Vec<Item>, anchor: &str) -> Option
         )));
     }
     Some(d)
+}
+
+/// A fee the province's council sets: the record's words kept as its
+/// note; a value of 0 is no amount (it would print "Miễn lệ phí").
+fn council_fee(
+    mut d: DraftFee,
+    desc: String,
+    value: u64,
+    anchor: &str,
+    items: &mut Vec<Item>,
+) -> DraftFee {
+    d.note = Some(desc);
+    if value == 0 {
+        items.push(Item::new("fee-hdnd", anchor.to_string(), t!(
+            "mức thu do HĐND tỉnh quyết định, bản ghi ghi 0: không phải miễn phí; ghi amount theo nghị quyết của HĐND tỉnh",
+            "the province's council sets this fee and the record says 0: it is not free; write amount from the council's resolution"
+        )));
+    } else {
+        d.amount = Some(value.to_string());
+        items.push(Item::new("fee-hdnd", anchor.to_string(), t!(
+            "bản ghi ghi {value} đồng nhưng mức thu do HĐND tỉnh quyết định; đối chiếu nghị quyết của tỉnh",
+            "the record says {value} đồng but the province's council sets the fee; check the council's resolution"
+        )));
+    }
+    d
 }
 
 fn channel_key(c: Channel) -> &'static str {

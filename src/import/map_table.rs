@@ -107,41 +107,8 @@ pub fn row_only(row: &TableRow, today: jiff::civil::Date) -> Mapped {
         value: "(CẦN SỬA) thời hạn giải quyết".into(),
         note: None,
     });
-    let fees = match row.fees.as_deref() {
-        Some(f) => parse_fees(f).unwrap_or_else(|| {
-            items.push(Item::new(
-                "fee-text",
-                "fees.0",
-                t!(
-                    "mức phí trong bảng giữ nguyên lời; xác nhận",
-                    "the table's fee is kept as words; confirm it"
-                ),
-            ));
-            vec![DraftFee {
-                name: "Phí, lệ phí".into(),
-                note: Some(one_line(f)),
-                ..DraftFee::default()
-            }]
-        }),
-        None => vec![DraftFee {
-            name: "Phí, lệ phí".into(),
-            note: Some("(CẦN SỬA) chưa có mức phí, lệ phí".into()),
-            ..DraftFee::default()
-        }],
-    };
-    let legal = row
-        .legal_basis
-        .as_deref()
-        .map(legal_cell)
-        .unwrap_or_default();
-    let legal = if legal.is_empty() {
-        vec![DraftLegal {
-            number: "(CẦN SỬA) số hiệu văn bản".into(),
-            ..DraftLegal::default()
-        }]
-    } else {
-        legal
-    };
+    let fees = row_fees(row, &mut items);
+    let legal = row_legal(row);
     let file = row
         .origin
         .as_ref()
@@ -180,6 +147,50 @@ pub fn row_only(row: &TableRow, today: jiff::civil::Date) -> Mapped {
         field_name: row.field.clone(),
         items,
         forms: Vec::new(),
+    }
+}
+
+/// The table's fee cell: a plain amount, "Miễn", "Không"; other words
+/// verbatim as a note (a review item); a placeholder when there is none.
+fn row_fees(row: &TableRow, items: &mut Vec<Item>) -> Vec<DraftFee> {
+    match row.fees.as_deref() {
+        Some(f) => parse_fees(f).unwrap_or_else(|| {
+            items.push(Item::new(
+                "fee-text",
+                "fees.0",
+                t!(
+                    "mức phí trong bảng giữ nguyên lời; xác nhận",
+                    "the table's fee is kept as words; confirm it"
+                ),
+            ));
+            vec![DraftFee {
+                name: "Phí, lệ phí".into(),
+                note: Some(one_line(f)),
+                ..DraftFee::default()
+            }]
+        }),
+        None => vec![DraftFee {
+            name: "Phí, lệ phí".into(),
+            note: Some("(CẦN SỬA) chưa có mức phí, lệ phí".into()),
+            ..DraftFee::default()
+        }],
+    }
+}
+
+/// The legal basis cell, or a placeholder (the format needs one text).
+fn row_legal(row: &TableRow) -> Vec<DraftLegal> {
+    let legal = row
+        .legal_basis
+        .as_deref()
+        .map(legal_cell)
+        .unwrap_or_default();
+    if legal.is_empty() {
+        vec![DraftLegal {
+            number: "(CẦN SỬA) số hiệu văn bản".into(),
+            ..DraftLegal::default()
+        }]
+    } else {
+        legal
     }
 }
 

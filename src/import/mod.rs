@@ -16,6 +16,7 @@ pub mod diff;
 pub mod draft;
 pub mod fingerprint;
 pub mod json;
+mod json_record;
 pub mod map;
 mod map_docs;
 mod map_fees;

@@ -14,34 +14,9 @@ const TERMINAL_ITEMS: usize = 100;
 
 /// `(stdout, stderr)`.
 pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) {
-    let lang = o.lang;
-    let vi = lang == Lang::Vi;
-    let mut err = String::new();
-    for d in &o.problems {
-        // Inputs are named as given; files of the site from --root.
-        let base = if d.file.starts_with("content") {
-            root
-        } else {
-            Path::new(".")
-        };
-        if d.file.as_os_str().is_empty() {
-            err.push_str(&format!(
-                "{}: {}\n",
-                if vi { "lỗi" } else { "error" },
-                d.message.get(lang)
-            ));
-            if let Some(h) = &d.hint {
-                err.push_str(&format!(
-                    "    = {}: {}\n",
-                    if vi { "gợi ý" } else { "hint" },
-                    h.get(lang)
-                ));
-            }
-        } else {
-            err.push_str(&diag::render(std::slice::from_ref(d), base, lang, style));
-        }
-    }
+    let vi = o.lang == Lang::Vi;
     if !o.problems.is_empty() {
+        let mut err = problems(o, root, style);
         err.push_str(if vi {
             "Không ghi tệp nào.\n"
         } else {
@@ -53,27 +28,61 @@ pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) 
     for (file, old, new) in &o.diffs {
         out.push_str(&super::diff::unified(&shown(root, file), old, new, style));
     }
+    let (created, updated, skipped) = match vi {
+        true => ("Đã tạo", "Đã cập nhật", "Bỏ qua:"),
+        false => ("Created", "Updated", "Skipped:"),
+    };
     for f in &o.written {
-        out.push_str(&format!(
-            "{} {}\n",
-            if vi { "Đã tạo" } else { "Created" },
-            shown(root, f)
-        ));
+        out.push_str(&format!("{created} {}\n", shown(root, f)));
     }
     for f in &o.updated {
-        out.push_str(&format!(
-            "{} {}\n",
-            if vi { "Đã cập nhật" } else { "Updated" },
-            shown(root, f)
-        ));
+        out.push_str(&format!("{updated} {}\n", shown(root, f)));
     }
     for s in &o.skipped {
-        out.push_str(&format!(
-            "{} {}\n",
-            if vi { "Bỏ qua:" } else { "Skipped:" },
-            crate::text::printable_lines(s.get(lang))
-        ));
+        let s = crate::text::printable_lines(s.get(o.lang));
+        out.push_str(&format!("{skipped} {s}\n"));
     }
+    out.push_str(&review_lines(o, root));
+    if let Some(p) = &o.review_file {
+        let p = crate::text::printable(&p.to_string_lossy()).into_owned();
+        out.push_str(&match vi {
+            true => format!("Danh sách rà soát: {p}\nSau khi xem lại, chạy: niemyet check\n"),
+            false => format!("Review list: {p}\nOnce reviewed, run: niemyet check\n"),
+        });
+    }
+    (out, String::new())
+}
+
+/// The problems, located like `check`'s: inputs as the user named them,
+/// files of the site from `--root`.
+fn problems(o: &ImportOutcome, root: &Path, style: Style) -> String {
+    let lang = o.lang;
+    let (error, hint) = match lang {
+        Lang::Vi => ("lỗi", "gợi ý"),
+        Lang::En => ("error", "hint"),
+    };
+    let mut err = String::new();
+    for d in &o.problems {
+        if d.file.as_os_str().is_empty() {
+            err.push_str(&format!("{error}: {}\n", d.message.get(lang)));
+            if let Some(h) = &d.hint {
+                err.push_str(&format!("    = {hint}: {}\n", h.get(lang)));
+            }
+            continue;
+        }
+        let base = if d.file.starts_with("content") {
+            root
+        } else {
+            Path::new(".")
+        };
+        err.push_str(&diag::render(std::slice::from_ref(d), base, lang, style));
+    }
+    err
+}
+
+/// The review items (the first [`TERMINAL_ITEMS`]) and the counts by kind.
+fn review_lines(o: &ImportOutcome, root: &Path) -> String {
+    let vi = o.lang == Lang::Vi;
     let files: Vec<_> = o
         .review
         .iter()
@@ -83,40 +92,28 @@ pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) 
         })
         .collect();
     let total: usize = files.iter().map(|f| f.items.len()).sum();
-    if total > 0 {
-        out.push_str(if vi {
-            "\nCần rà soát:\n"
-        } else {
-            "\nTo review:\n"
-        });
-        out.push_str(&review::terminal(&files, lang, TERMINAL_ITEMS));
-        if total > TERMINAL_ITEMS {
-            let more = total - TERMINAL_ITEMS;
-            out.push_str(&if vi {
-                format!("… và {more} chỗ nữa: xem đầy đủ trong danh sách rà soát dưới đây\n")
-            } else {
-                format!("… and {more} more: see the whole review list below\n")
-            });
-        }
-        let counts: Vec<String> = review::counts(&files)
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        out.push_str(&format!(
-            "{} {total}: {}\n",
-            if vi { "Tổng" } else { "Total" },
-            counts.join(", ")
-        ));
+    if total == 0 {
+        return String::new();
     }
-    if let Some(p) = &o.review_file {
-        let p = crate::text::printable(&p.to_string_lossy()).into_owned();
-        out.push_str(&if vi {
-            format!("Danh sách rà soát: {p}\nSau khi xem lại, chạy: niemyet check\n")
-        } else {
-            format!("Review list: {p}\nOnce reviewed, run: niemyet check\n")
+    let mut out = String::from(if vi {
+        "\nCần rà soát:\n"
+    } else {
+        "\nTo review:\n"
+    });
+    out.push_str(&review::terminal(&files, o.lang, TERMINAL_ITEMS));
+    if let Some(more) = total.checked_sub(TERMINAL_ITEMS).filter(|m| *m > 0) {
+        out.push_str(&match vi {
+            true => format!("… và {more} chỗ nữa: xem đầy đủ trong danh sách rà soát dưới đây\n"),
+            false => format!("… and {more} more: see the whole review list below\n"),
         });
     }
-    (out, err)
+    let counts: Vec<String> = review::counts(&files)
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    let label = if vi { "Tổng" } else { "Total" };
+    out.push_str(&format!("{label} {total}: {}\n", counts.join(", ")));
+    out
 }
 
 fn root_rel(root: &Path, rel: &Path) -> std::path::PathBuf {

@@ -89,52 +89,20 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         );
         return out;
     }
-    let mut inputs: Vec<Item2> = Vec::new();
-    let mut rows: Vec<TableRow> = Vec::new();
-    for f in &opts.files {
-        match read::read_input(f) {
-            Ok(Input::Records(rs)) => inputs.extend(rs.into_iter().map(|r| Item2 {
-                record: Some(r),
-                row: None,
-            })),
-            Ok(Input::Table(t)) => rows.extend(t),
-            Err(d) => {
-                out.refuse(1, d);
-            }
+    let (mut inputs, rows) = match read_all(&opts.files) {
+        Ok(x) => x,
+        Err(d) => {
+            out.refuse(1, d);
+            return out;
         }
-    }
-    if !out.problems.is_empty() {
-        return out;
-    }
+    };
     join(&mut inputs, rows);
     let loaded = crate::load::load(&opts.root);
     out.lang = opts.lang.or_else(|| site_lang(&loaded)).unwrap_or_default();
     let mut site = plan::site(&loaded);
     let mut planned: Vec<Planned> = Vec::new();
     let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
-    // Mapping is per record and pure: done in parallel, kept in order.
-    let mapped: Vec<(Option<String>, Option<map::Mapped>)> = inputs
-        .par_iter()
-        .map(|it| {
-            let code = it
-                .record
-                .as_ref()
-                .map(|r| r.code.clone())
-                .or_else(|| it.row.as_ref().and_then(|r| r.code.clone()));
-            let m = match (&it.record, &it.row) {
-                (Some(r), row) => {
-                    let mut m = map::record(r, opts.today);
-                    if let Some(row) = row {
-                        map_table::apply_row(&mut m, row);
-                    }
-                    Some(m)
-                }
-                (None, Some(row)) => Some(map_table::row_only(row, opts.today)),
-                (None, None) => None,
-            };
-            (code, m)
-        })
-        .collect();
+    let mapped = map_all(&inputs, opts.today);
     let mut seen_codes: HashSet<String> = HashSet::new();
     for (code, mapped) in mapped {
         let Some(mut mapped) = mapped else { continue };
@@ -172,6 +140,56 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         }
     }
     finish(opts, planned, new_fields, &loaded, out)
+}
+
+/// Every input read; all of their problems, or records and table rows.
+fn read_all(files: &[PathBuf]) -> Result<(Vec<Item2>, Vec<TableRow>), Vec<Diagnostic>> {
+    let (mut inputs, mut rows, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    for f in files {
+        match read::read_input(f) {
+            Ok(Input::Records(rs)) => inputs.extend(rs.into_iter().map(|r| Item2 {
+                record: Some(r),
+                row: None,
+            })),
+            Ok(Input::Table(t)) => rows.extend(t),
+            Err(d) => problems.extend(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok((inputs, rows))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Each input mapped with its code. Mapping is per record and pure: done
+/// in parallel, kept in order.
+fn map_all(
+    inputs: &[Item2],
+    today: jiff::civil::Date,
+) -> Vec<(Option<String>, Option<map::Mapped>)> {
+    inputs
+        .par_iter()
+        .map(|it| {
+            let code = it
+                .record
+                .as_ref()
+                .map(|r| r.code.clone())
+                .or_else(|| it.row.as_ref().and_then(|r| r.code.clone()));
+            let m = match (&it.record, &it.row) {
+                (Some(r), row) => {
+                    let mut m = map::record(r, today);
+                    if let Some(row) = row {
+                        map_table::apply_row(&mut m, row);
+                    }
+                    Some(m)
+                }
+                (None, Some(row)) => Some(map_table::row_only(row, today)),
+                (None, None) => None,
+            };
+            (code, m)
+        })
+        .collect()
 }
 
 fn site_lang(loaded: &crate::load::Loaded) -> Option<Lang> {
