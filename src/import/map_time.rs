@@ -235,8 +235,10 @@ fn other_channels(r: &Record, direct: &[String], notes: &mut Vec<String>, items:
         let mut said_here: Vec<String> = r.methods_of(channel).map(said).collect();
         said_here.sort();
         said_here.dedup();
+        // Said once, in the note, only when it differs from in person.
+        let differs = !said_here.is_empty() && said_here != direct;
         for (i, m) in r.methods_of(channel).enumerate() {
-            if measure(m).is_none() && i == 0 {
+            if differs && measure(m).is_none() && i == 0 {
                 let ch = channel_words(channel);
                 let n = m.time;
                 let message = if n == 0 {
@@ -254,7 +256,7 @@ fn other_channels(r: &Record, direct: &[String], notes: &mut Vec<String>, items:
                 items.push(Item::new("deadline-channel", "deadline.note", message));
             }
         }
-        if !said_here.is_empty() && said_here != direct {
+        if differs {
             notes.push(format!(
                 "{}: {}.",
                 channel_words(channel),
