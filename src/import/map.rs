@@ -139,6 +139,9 @@ fn agency(r: &Record, items: &mut Vec<Item>) -> Option<String> {
     if groups_commune && !deps.iter().any(|d| provincial(d)) {
         return None;
     }
+    let mut deps = deps;
+    deps.sort();
+    deps.dedup();
     let names = deps.join("; ");
     items.push(Item::new("agency", "agency", t!(
         "bản ghi ghi cơ quan thực hiện là \"{names}\": phường chỉ tiếp nhận? xác nhận cơ quan quyết định",
@@ -159,6 +162,9 @@ fn result(r: &Record, items: &mut Vec<Item>) -> String {
             names.push(n);
         }
     }
+    // Sorted like the audience: the portal returns lists in another order
+    // on each crawl, and --update must not see a change in that.
+    names.sort();
     if names.is_empty() {
         items.push(Item::new(
             "result-missing",
