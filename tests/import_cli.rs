@@ -254,6 +254,12 @@ fn the_built_pages_say_what_the_records_say() {
     assert!(kh.contains("Hai bên ký vào Sổ đăng ký kết hôn"));
     assert!(kh.contains("60/2014/QH13"));
     assert!(kh.contains("href=\"mus01-to-khai.docx\" download"), "{kh}");
+    // A fee text that is no amount, verbatim (its line break made a space).
+    let tc = page("nguoi-co-cong/giai-quyet-che-do-tro-cap-tho-cung-liet-si/index.html");
+    assert!(
+        tc.contains("Lệ phí: <strong>Theo quy định của Luật phí và lệ phí và các văn bản hướng dẫn thi hành</strong>"),
+        "{tc}"
+    );
     let xd = page("hoat-dong-xay-dung/cap-giay-phep-xay-dung-moi/index.html");
     assert!(
         xd.contains("<h3 class=\"doc-case\">(1.7) Đối với công trình nhà ở riêng lẻ</h3>"),
