@@ -10,6 +10,7 @@ use super::read::{line_location, origin};
 use super::record::*;
 use crate::diag::Diagnostic;
 use crate::t;
+use rayon::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
@@ -30,17 +31,24 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     }
     let count = found.len();
     let mut records = Vec::with_capacity(count);
-    for (i, (v, line)) in found.into_iter().enumerate() {
-        let origin = origin(file, i, count, line);
-        match record(&v, origin) {
-            Ok(r) => records.push(r),
-            Err(why) => {
+    // Records are walked in parallel, kept in order.
+    let walked: Vec<Result<Record, Diagnostic>> = found
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (v, line))| {
+            record(&v, origin(file, i, count, line)).map_err(|why| {
                 let code = v.get("code").and_then(Value::as_str).map(str::to_string);
-                let at = (count > 1).then_some(i);
-                problems.push(record_problem(file, at, line, code, why));
-            }
+                record_problem(file, (count > 1).then_some(i), line, code, why)
+            })
+        })
+        .collect();
+    for w in walked {
+        match w {
+            Ok(r) => records.push(r),
+            Err(d) => problems.push(d),
         }
     }
+
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -171,6 +171,10 @@ pub fn origin(file: &Path, index: usize, count: usize, line: Option<usize>) -> O
 /// spaces (no-break, thin) plain spaces, hidden characters (zero-width,
 /// direction marks, soft hyphens, controls) removed. Nothing else changes.
 pub fn clean_text(s: &str) -> String {
+    // Most record text needs nothing but NFC: one pass to see that.
+    if s.chars().all(|c| c == '\n' || !crate::text::is_hidden(c)) {
+        return crate::text::nfc(s);
+    }
     let s = crate::text::nfc(&s.replace("\r\n", "\n"));
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -89,6 +89,7 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         );
         return out;
     }
+    let clock = Stopwatch::new();
     let (mut inputs, rows) = match read_all(&opts.files) {
         Ok(x) => x,
         Err(d) => {
@@ -102,7 +103,10 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let mut site = plan::site(&loaded);
     let mut planned: Vec<Planned> = Vec::new();
     let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
+    let mut placed: Vec<(PathBuf, map::Mapped)> = Vec::new();
+    clock.lap("read");
     let mapped = map_all(&inputs, opts.today);
+    clock.lap("map");
     let mut seen_codes: HashSet<String> = HashSet::new();
     for (code, mapped) in mapped {
         let Some(mut mapped) = mapped else { continue };
@@ -134,19 +138,30 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
                 continue;
             }
             (None, _) => {
-                let p = new_one(opts, &mut site, &mut mapped, &mut new_fields, &mut out);
-                planned.push(p);
+                let rel = place(opts, &mut site, &mapped, &mut new_fields);
+                placed.push((rel, mapped));
             }
         }
     }
+    let rendered: Vec<(Planned, FileItems)> = placed
+        .into_par_iter()
+        .map(|(rel, m)| render_new(rel, m))
+        .collect();
+    for (p, items) in rendered {
+        planned.push(p);
+        out.review.push(items);
+    }
+    clock.lap("plan");
     finish(opts, planned, new_fields, &loaded, out)
 }
 
 /// Every input read; all of their problems, or records and table rows.
 fn read_all(files: &[PathBuf]) -> Result<(Vec<Item2>, Vec<TableRow>), Vec<Diagnostic>> {
     let (mut inputs, mut rows, mut problems) = (Vec::new(), Vec::new(), Vec::new());
-    for f in files {
-        match read::read_input(f) {
+    // Files read in parallel, their records kept in the order given.
+    let read: Vec<_> = files.par_iter().map(|f| read::read_input(f)).collect();
+    for r in read {
+        match r {
             Ok(Input::Records(rs)) => inputs.extend(rs.into_iter().map(|r| Item2 {
                 record: Some(r),
                 row: None,
@@ -220,13 +235,13 @@ fn join(inputs: &mut Vec<Item2>, rows: Vec<TableRow>) {
     }
 }
 
-fn new_one(
+/// Where a new procedure goes (serial: fields and file names are shared).
+fn place(
     opts: &ImportOptions,
     site: &mut plan::Site,
-    mapped: &mut map::Mapped,
+    mapped: &map::Mapped,
     new_fields: &mut Vec<plan::FieldInfo>,
-    out: &mut ImportOutcome,
-) -> Planned {
+) -> PathBuf {
     let field_name = opts
         .field
         .clone()
@@ -241,26 +256,31 @@ fn new_one(
         &mapped.draft.title,
         mapped.draft.code.as_deref(),
     );
-    let rel = if mapped.forms.is_empty() {
+    if mapped.forms.is_empty() {
         PathBuf::from(format!("content/{}/{slug}.md", field.slug))
     } else {
         PathBuf::from(format!("content/{}/{slug}/index.md", field.slug))
-    };
+    }
+}
+
+/// A placed procedure's text and located review items (in parallel).
+fn render_new(rel: PathBuf, mut mapped: map::Mapped) -> (Planned, FileItems) {
     let draft = &mut mapped.draft;
     seal(draft);
     let written = draft.write();
-    out.review.push(FileItems {
+    let items = FileItems {
         file: rel.clone(),
         title: draft.title.clone(),
         code: draft.code.clone(),
         items: review::locate(std::mem::take(&mut mapped.items), &written.lines),
-    });
-    Planned {
+    };
+    let planned = Planned {
         rel,
         text: written.text,
-        forms: std::mem::take(&mut mapped.forms),
+        forms: mapped.forms,
         replaces: None,
-    }
+    };
+    (planned, items)
 }
 
 /// Sets the fingerprint of what is about to be written.
@@ -353,12 +373,16 @@ fn finish(
     loaded: &crate::load::Loaded,
     mut out: ImportOutcome,
 ) -> ImportOutcome {
+    let clock = Stopwatch::new();
     let problems = super::verify::verify(&opts.root, &planned, &new_fields, loaded, opts.today);
+    clock.lap("verify");
     if !problems.is_empty() {
         out.refuse(1, problems);
         return out;
     }
-    if let Err(d) = super::verify::write_all(&opts.root, &planned, &new_fields) {
+    let written = super::verify::write_all(&opts.root, &planned, &new_fields);
+    clock.lap("write");
+    if let Err(d) = written {
         out.refuse(2, vec![*d]);
         return out;
     }
@@ -379,6 +403,32 @@ fn finish(
         )),
     }
     out
+}
+
+/// Stage times on stderr when `NIEMYET_IMPORT_TIMINGS` is set, for the
+/// benchmark (BENCHMARKS.md); silent otherwise.
+struct Stopwatch {
+    start: std::cell::Cell<std::time::Instant>,
+    on: bool,
+}
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch {
+            start: std::cell::Cell::new(std::time::Instant::now()),
+            on: std::env::var_os("NIEMYET_IMPORT_TIMINGS").is_some(),
+        }
+    }
+
+    fn lap(&self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "{stage:<7} {:>6} ms",
+                self.start.get().elapsed().as_millis()
+            );
+        }
+        self.start.set(std::time::Instant::now());
+    }
 }
 
 /// Where a path shows in messages: relative to `root`.
