@@ -32,20 +32,20 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     let count = found.len();
     let mut records = Vec::with_capacity(count);
     // Records are walked in parallel, kept in order.
-    let walked: Vec<Result<Record, Diagnostic>> = found
+    let walked: Vec<Result<Record, Box<Diagnostic>>> = found
         .into_par_iter()
         .enumerate()
         .map(|(i, (v, line))| {
             record(&v, origin(file, i, count, line)).map_err(|why| {
                 let code = v.get("code").and_then(Value::as_str).map(str::to_string);
-                record_problem(file, (count > 1).then_some(i), line, code, why)
+                Box::new(record_problem(file, (count > 1).then_some(i), line, code, why))
             })
         })
         .collect();
     for w in walked {
         match w {
             Ok(r) => records.push(r),
-            Err(d) => problems.push(d),
+            Err(d) => problems.push(*d),
         }
     }
 
