@@ -217,7 +217,7 @@ fn steps(r: &Record, items: &mut Vec<Item>) -> Vec<String> {
         r.steps
             .iter()
             .map(|s| {
-                let (n, d) = (one_line(&s.name), one_line(&s.description));
+                let (n, d) = (unmarked(&s.name), unmarked(&s.description));
                 match (n.is_empty(), d.is_empty()) {
                     (false, false) => format!("{n}: {d}"),
                     (true, _) => d,
