@@ -329,6 +329,19 @@ fn a_procedure_already_in_the_site_is_never_overwritten() {
     let run = import(root, &["ket-hon.json"]);
     assert_eq!(run.code, 0, "{}", run.all());
     let first = read(root, KET_HON);
+    // A table row without a code is known by its title.
+    assert_eq!(import(root, &["danh-muc.csv"]).code, 0);
+    let giam_ho = read(root, "content/ho-tich/dang-ky-giam-ho.md");
+    let twice = import(root, &["danh-muc.csv"]);
+    assert!(
+        twice
+            .stdout
+            .contains("Bỏ qua: \"Đăng ký giám hộ\": đã có trong trang"),
+        "{}",
+        twice.stdout
+    );
+    assert!(!root.join("content/ho-tich/dang-ky-giam-ho-2.md").exists());
+    assert_eq!(giam_ho, read(root, "content/ho-tich/dang-ky-giam-ho.md"));
     let again = import(root, &["ket-hon.json"]);
     assert_eq!(again.code, 0, "{}", again.all());
     assert!(

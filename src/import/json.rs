@@ -38,7 +38,13 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
         .map(|(i, (v, line))| {
             record(&v, origin(file, i, count, line)).map_err(|why| {
                 let code = v.get("code").and_then(Value::as_str).map(str::to_string);
-                Box::new(record_problem(file, (count > 1).then_some(i), line, code, why))
+                Box::new(record_problem(
+                    file,
+                    (count > 1).then_some(i),
+                    line,
+                    code,
+                    why,
+                ))
             })
         })
         .collect();

@@ -37,6 +37,8 @@ pub struct Site {
     pub codes: BTreeMap<String, Existing>,
     /// Every `field/slug` taken.
     pub taken: HashSet<(String, String)>,
+    /// Procedures by folded title, for table rows without a code.
+    pub titles: BTreeMap<String, Existing>,
 }
 
 pub fn site(loaded: &Loaded) -> Site {
@@ -59,29 +61,31 @@ pub fn site(loaded: &Loaded) -> Site {
     fields.sort_by(|a, b| a.slug.cmp(&b.slug));
     let mut codes = BTreeMap::new();
     let mut taken = HashSet::new();
+    let mut titles = BTreeMap::new();
     for entry in &loaded.procedure_files {
         let (pd, _) = load::load_procedure(entry);
         taken.insert((pd.field.clone(), pd.slug.clone()));
-        let code = pd
-            .doc
-            .as_ref()
-            .ok()
-            .and_then(|d| d.raw.as_ref().ok())
-            .and_then(|r| r.code.value())
-            .map(|v| crate::model::code_key(&v.value));
-        if let Some(c) = code {
-            codes.entry(c).or_insert(Existing {
-                rel: entry.rel.clone(),
-                abs: entry.abs.clone(),
-                field: pd.field.clone(),
-                slug: pd.slug.clone(),
-            });
+        let raw = pd.doc.as_ref().ok().and_then(|d| d.raw.as_ref().ok());
+        let existing = Existing {
+            rel: entry.rel.clone(),
+            abs: entry.abs.clone(),
+            field: pd.field.clone(),
+            slug: pd.slug.clone(),
+        };
+        if let Some(t) = raw.and_then(|r| r.title.value()) {
+            titles.entry(slugify(&t.value)).or_insert(existing.clone());
+        }
+        if let Some(c) = raw.and_then(|r| r.code.value()) {
+            codes
+                .entry(crate::model::code_key(&c.value))
+                .or_insert(existing);
         }
     }
     Site {
         fields,
         codes,
         taken,
+        titles,
     }
 }
 

@@ -26,7 +26,8 @@ pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) 
     }
     let mut out = String::new();
     for (file, old, new) in &o.diffs {
-        out.push_str(&super::diff::unified(&shown(root, file), old, new, style));
+        let (old, new) = (quiet_fingerprint(old), quiet_fingerprint(new));
+        out.push_str(&super::diff::unified(&shown(root, file), &old, &new, style));
     }
     let (created, updated, skipped) = match vi {
         true => ("Đã tạo", "Đã cập nhật", "Bỏ qua:"),
@@ -51,6 +52,18 @@ pub fn render(o: &ImportOutcome, root: &Path, style: Style) -> (String, String) 
         });
     }
     (out, String::new())
+}
+
+/// The fingerprint line shortened for the diff a person reads: its
+/// hundreds of hashes say nothing to them (the file keeps them whole).
+fn quiet_fingerprint(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.strip_prefix("  fingerprint: ") {
+            Some(_) => "  fingerprint: …",
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The problems, located like `check`'s: inputs as the user named them,

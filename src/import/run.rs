@@ -119,20 +119,26 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
                 continue;
             }
         }
-        let existing = code
-            .as_deref()
-            .and_then(|c| site.codes.get(&crate::model::code_key(c)).cloned());
+        // Identity is the code; a table row without one is known by its
+        // title, so importing the same table twice makes no duplicates.
+        let existing = match code.as_deref() {
+            Some(c) => site.codes.get(&crate::model::code_key(c)).cloned(),
+            None => site
+                .titles
+                .get(&crate::text::slugify(&mapped.draft.title))
+                .cloned(),
+        };
         match (existing, opts.update) {
             (Some(e), true) => match update_one(&e, &mut mapped, opts.today, &mut out) {
                 Some(p) => planned.push(p),
                 None => continue,
             },
             (Some(e), false) => {
-                let c = code.unwrap_or_default();
+                let c = code.map(|c| format!("{c} ")).unwrap_or_default();
                 let at = e.rel.to_string_lossy().replace('\\', "/");
                 out.skipped.push(t!(
-                    "{c} \"{}\": đã có trong trang ({at}); không ghi đè. Muốn cập nhật theo bản ghi mới: niemyet import --update",
-                    "{c} \"{}\": already in the site ({at}); not overwritten. To update it from the new record: niemyet import --update",
+                    "{c}\"{}\": đã có trong trang ({at}); không ghi đè. Muốn cập nhật theo bản ghi mới: niemyet import --update",
+                    "{c}\"{}\": already in the site ({at}); not overwritten. To update it from the new record: niemyet import --update",
                     mapped.draft.title
                 ));
                 continue;
