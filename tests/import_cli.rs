@@ -373,6 +373,10 @@ fn update_keeps_the_clerks_edits_and_takes_the_records_changes() {
         )
         .replace("  working_days: 5\n", "  working_days: 2\n")
         .replace(
+            "fees:\n",
+            "fees:\n  - name: Phí cấp bản sao trích lục kết hôn\n    amount: 8000\n    per: bản\n",
+        )
+        .replace(
             "    form: mus01-to-khai.docx\n",
             "    form: mus01-to-khai.docx\n    note: Phường có mẫu in sẵn tại quầy\n",
         )
