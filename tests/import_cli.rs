@@ -103,6 +103,26 @@ fn every_shape_of_input_imports_and_passes_check() {
 }
 
 #[test]
+fn a_folder_or_a_pattern_names_many_files() {
+    let site = base_site();
+    let root = site.path();
+    // The fixtures' folder holds records, tables and a form: the form is
+    // no input; the table rows join their records.
+    let run = niemyet(root, &["import", &input("")]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(root.join(KET_HON).is_file(), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("có hai lần trong các tệp nhập"),
+        "{}",
+        run.stdout
+    );
+    let other = base_site();
+    let run = niemyet(other.path(), &["import", &input("nhieu.*")]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(other.path().join(THO_CUNG).is_file());
+}
+
+#[test]
 fn json_lines_and_an_excel_table_with_merged_headers() {
     let site = base_site();
     let root = site.path();

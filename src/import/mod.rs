@@ -15,6 +15,7 @@
 pub mod diff;
 pub mod draft;
 pub mod fingerprint;
+pub mod inputs;
 pub mod json;
 mod json_record;
 pub mod map;

@@ -90,7 +90,8 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         return out;
     }
     let clock = Stopwatch::new();
-    let (mut inputs, rows) = match read_all(&opts.files) {
+    let files = super::inputs::expand(&opts.files);
+    let (mut inputs, rows) = match read_all(&files) {
         Ok(x) => x,
         Err(d) => {
             out.refuse(1, d);
