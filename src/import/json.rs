@@ -19,6 +19,7 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     let values = values(bytes, file)?;
     // Envelopes and arrays are opened first, so a record's number is its
     // place among the records, whatever wraps them.
+    let here = At { file, bytes };
     let mut found: Vec<(Value, Option<usize>)> = Vec::new();
     let mut problems = Vec::new();
     let single = values.len() == 1;
@@ -26,7 +27,7 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
         let at = if single { None } else { Some(i) };
         match unwrap(v) {
             Ok(list) => found.extend(list.into_iter().map(|v| (v, line))),
-            Err(why) => problems.push(record_problem(file, at, line, None, why)),
+            Err(why) => problems.push(record_problem(&here, at, line, None, why)),
         }
     }
     let count = found.len();
@@ -39,7 +40,7 @@ pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
             record(&v, origin(file, i, count, line)).map_err(|why| {
                 let code = v.get("code").and_then(Value::as_str).map(str::to_string);
                 Box::new(record_problem(
-                    file,
+                    &here,
                     (count > 1).then_some(i),
                     line,
                     code,
@@ -130,7 +131,7 @@ fn syntax_problem(bytes: &[u8], file: &Path, e: &serde_json::Error, done: usize)
         )
     };
     Diagnostic::error("import-json", file, message)
-        .at(Some(line_location(bytes, line.max(1), col.max(1))))
+        .at(line_location(bytes, line.max(1), col.max(1)))
         .hint(hint)
 }
 
@@ -194,8 +195,14 @@ fn unwrap_one(v: Value) -> Result<Vec<Value>, crate::lang::Text> {
     Ok(vec![Value::Object(map)])
 }
 
+/// Where a record is: its file, and the start of its line (JSON Lines).
+struct At<'a> {
+    file: &'a Path,
+    bytes: &'a [u8],
+}
+
 fn record_problem(
-    file: &Path,
+    at: &At,
     index: Option<usize>,
     line: Option<usize>,
     code: Option<String>,
@@ -214,20 +221,12 @@ fn record_problem(
         vi.push_str(&format!(" (mã {c})"));
         en.push_str(&format!(" (code {c})"));
     }
-    let d = Diagnostic::error(
+    Diagnostic::error(
         "import-record",
-        file,
+        at.file,
         crate::lang::Text::new(format!("{vi}: {}", why.vi), format!("{en}: {}", why.en)),
-    );
-    match line {
-        Some(l) => d.at(Some(crate::diag::Location {
-            line: l,
-            column: 1,
-            width: 1,
-            line_text: String::new(),
-        })),
-        None => d,
-    }
+    )
+    .at(line.and_then(|l| line_location(at.bytes, l, 1)))
 }
 
 #[cfg(test)]

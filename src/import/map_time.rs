@@ -171,7 +171,7 @@ pub fn deadline(r: &Record, items: &mut Vec<Item>) -> DraftDeadline {
 }
 
 /// What `cases[]` says, as a hint: "1.001193.01: 01 ngày làm việc".
-fn case_hint(r: &Record) -> String {
+fn case_hint(r: &Record) -> (String, String) {
     let said: Vec<String> = r
         .case_deadlines
         .iter()
@@ -187,17 +187,17 @@ fn case_hint(r: &Record) -> String {
         })
         .collect();
     if said.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " (mục cases của bản ghi ghi {}, có thể không khớp)",
-            said.join("; ")
-        )
+        return (String::new(), String::new());
     }
+    let said = said.join("; ");
+    (
+        format!(" (mục cases của bản ghi ghi {said}, có thể không khớp)"),
+        format!(" (the record's cases say {said}, which may not agree)"),
+    )
 }
 
 fn unitless(r: &Record, m: &Method, items: &mut Vec<Item>) -> (&'static str, String) {
-    let hint = case_hint(r);
+    let (hint, hint_en) = case_hint(r);
     let n = m.time;
     let unit = match &m.unit {
         TimeUnit::Other(u) if !u.is_empty() => u.clone(),
@@ -211,12 +211,12 @@ fn unitless(r: &Record, m: &Method, items: &mut Vec<Item>) -> (&'static str, Str
     let message = if n == 0 {
         t!(
             "bản ghi không ghi thời hạn nộp trực tiếp (số 0, đơn vị {unit}); ghi đúng thời hạn bằng working_days, calendar_days hoặc hours{hint}",
-            "the record states no in-person deadline (0, unit {unit}); write the real one with working_days, calendar_days or hours{hint}"
+            "the record states no in-person deadline (0, unit {unit}); write the real one with working_days, calendar_days or hours{hint_en}"
         )
     } else {
         t!(
             "thời hạn nộp trực tiếp trong bản ghi là \"{n}\", đơn vị {unit}: không rõ là ngày làm việc, ngày hay giờ; ghi đúng thời hạn bằng working_days, calendar_days hoặc hours{hint}",
-            "the in-person deadline in the record is \"{n}\", unit {unit}: working days, days or hours is unknown; write the real one with working_days, calendar_days or hours{hint}"
+            "the in-person deadline in the record is \"{n}\", unit {unit}: working days, days or hours is unknown; write the real one with working_days, calendar_days or hours{hint_en}"
         )
     };
     items.push(Item::new("deadline-unitless", "deadline", message));

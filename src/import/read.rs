@@ -131,7 +131,7 @@ fn not_utf8(file: &Path, bytes: &[u8], valid: usize) -> Diagnostic {
             "the file is not UTF-8 (line {line}): perhaps a CSV saved in an old code page"
         ),
     )
-    .at(Some(line_location(bytes, line, 1)))
+    .at(line_location(bytes, line, 1))
     .hint(t!(
         "trong Excel chọn File → Save As, kiểu \"CSV UTF-8 (Comma delimited)\", hoặc lưu thành .xlsx",
         "in Excel choose File → Save As, type \"CSV UTF-8 (Comma delimited)\", or save as .xlsx"
@@ -139,23 +139,28 @@ fn not_utf8(file: &Path, bytes: &[u8], valid: usize) -> Diagnostic {
 }
 
 /// A location at `line`:`column` of `bytes`, its line shown cut to 120
-/// characters around the column (a compact JSON record is one long line).
-pub fn line_location(bytes: &[u8], line: usize, column: usize) -> Location {
+/// characters (a compact JSON record is one line of 30,000). `None` when
+/// the column is past what is shown: the message then says the position.
+pub fn line_location(bytes: &[u8], line: usize, column: usize) -> Option<Location> {
+    if column > 100 {
+        return None;
+    }
     let text = bytes
         .split(|&b| b == b'\n')
         .nth(line.saturating_sub(1))
         .map(String::from_utf8_lossy)
         .unwrap_or_default();
-    let chars: Vec<char> = text.trim_end_matches('\r').chars().collect();
-    let start = column.saturating_sub(60).min(chars.len());
-    let end = (start + 120).min(chars.len());
-    let shown: String = chars[start..end].iter().collect();
-    Location {
+    let text = text.trim_end_matches('\r');
+    let mut shown: String = text.chars().take(120).collect();
+    if text.chars().nth(120).is_some() {
+        shown.push('…');
+    }
+    Some(Location {
         line,
-        column: column.saturating_sub(start).max(1),
+        column: column.max(1),
         width: 1,
         line_text: crate::text::printable(&shown).into_owned(),
-    }
+    })
 }
 
 /// The origin of record `index` (0-based) of a file holding `count`.
@@ -203,11 +208,12 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_are_shown_around_the_column() {
+    fn long_lines_are_cut() {
         let line = "x".repeat(500);
-        let loc = line_location(line.as_bytes(), 1, 300);
-        assert_eq!(loc.line_text.chars().count(), 120);
-        assert_eq!(loc.column, 60);
+        let loc = line_location(line.as_bytes(), 1, 30).expect("shown");
+        assert_eq!(loc.line_text.chars().count(), 121);
+        assert_eq!(loc.column, 30);
+        assert!(line_location(line.as_bytes(), 1, 300).is_none());
     }
 
     #[test]
