@@ -95,6 +95,16 @@ pub fn documents(r: &Record, input_dir: &Path, items: &mut Vec<Item>) -> Docs {
     }
     // The general notes ("Lưu ý") after those of a group.
     out.notes.sort_by_key(|(h, _)| h == "Lưu ý");
+    if out.documents.is_empty() {
+        items.push(Item::new(
+            "documents-empty",
+            "documents",
+            t!(
+                "bản ghi không có giấy tờ nào phải nộp hay xuất trình (chỉ có ghi chú, nếu có): documents: [] in là \"không cần giấy tờ\"; xác nhận, hoặc ghi các giấy tờ",
+                "the record lists no document to hand in or show (only notes, if any): documents: [] prints \"no documents needed\"; confirm it, or write the documents"
+            ),
+        ));
+    }
     out
 }
 
