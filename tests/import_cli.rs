@@ -466,3 +466,37 @@ fn update_keeps_the_clerks_edits_and_takes_the_records_changes() {
         again.all()
     );
 }
+
+#[test]
+fn update_of_a_hand_written_file_keeps_its_form_and_names_what_differs() {
+    let site = base_site();
+    let root = site.path();
+    // The base site's birth registration: written by hand, no source:,
+    // its form beside it in the field folder.
+    let before = read(root, "content/ho-tich/dang-ky-khai-sinh.md");
+    assert!(before.contains("form: to-khai.pdf"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let record = r#"{"code":"1.001193","name":"Đăng ký khai sinh","isWard":true,
+      "categoriesDetails":[{"name":"Hộ tịch"}],
+      "executionMethods":[{"submissionMethod":"DIRECT","processingTime":1,"processingTimeUnit":"WORKING_DAY","fees":[]}],
+      "executionCases":[{"name":"","profileComponents":[
+        {"name":"Tờ khai đăng ký khai sinh","originalQty":1,"copyQty":0,
+         "attachments":[{"fileName":"Mau moi.docx"}]}]}],
+      "executionSteps":[{"name":"","description":"Nộp hồ sơ.\nNhận kết quả."}],
+      "legalBasisesDetails":[{"name":"Luật Hộ tịch","code":"60/2014/QH13"}],
+      "resultsDetails":[{"name":"Giấy khai sinh"}],"updatedAt":1775659978538}"#;
+    let file = dir.path().join("1.001193.json");
+    std::fs::write(&file, record).expect("write");
+    let run = niemyet(root, &["import", "--update", &file.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let after = read(root, "content/ho-tich/dang-ky-khai-sinh.md");
+    assert!(after.contains("form: to-khai.pdf"), "{after}");
+    assert!(after.contains("source:\n  from: csdl-tthc\n"), "{after}");
+    let review = review_file(root);
+    // Without a fingerprint every value counts as the clerk's: kept, and
+    // where the record says otherwise, named.
+    assert!(review.contains("(conflict)"), "{review}");
+    assert!(review.contains("(form-missing)"), "{review}");
+    let check = niemyet(root, &["check"]);
+    assert_eq!(check.code, 0, "{}", check.all());
+}

@@ -34,6 +34,9 @@ pub struct Planned {
     pub forms: Vec<(PathBuf, String)>,
     /// The file it replaces (`--update`), with its old text.
     pub replaces: Option<(PathBuf, String)>,
+    /// Forms and samples already beside the file it replaces, which the
+    /// check of the merged text needs to see.
+    pub keep: Vec<PathBuf>,
 }
 
 #[derive(Default)]
@@ -286,6 +289,7 @@ fn render_new(rel: PathBuf, mut mapped: map::Mapped) -> (Planned, FileItems) {
         text: written.text,
         forms: mapped.forms,
         replaces: None,
+        keep: Vec::new(),
     };
     (planned, items)
 }
@@ -310,14 +314,11 @@ fn update_one(
     let old_text = match std::fs::read_to_string(&e.abs) {
         Ok(t) => crate::text::nfc(&t.replace("\r\n", "\n")),
         Err(err) => {
-            out.refuse(
-                2,
-                vec![Diagnostic::error(
-                    "import-io",
-                    &e.rel,
-                    t!("không đọc được: {err}", "cannot read: {err}"),
-                )],
-            );
+            out.skipped.push(t!(
+                "{}: không đọc được ({err}); không cập nhật",
+                "{}: cannot be read ({err}); not updated",
+                e.rel.display()
+            ));
             return None;
         }
     };
@@ -329,7 +330,7 @@ fn update_one(
         &mut diags,
     );
     let Some((raw, body)) = doc.ok().and_then(|d| d.raw.ok().map(|r| (r, d.body))) else {
-        out.refuse(1, diags);
+        // Its own errors are check's to report; the other files go on.
         out.skipped.push(t!(
             "{}: tệp đang có lỗi; sửa lỗi (niemyet check) rồi cập nhật",
             "{}: the file has errors; fix them (niemyet check) and update again",
@@ -341,7 +342,8 @@ fn update_one(
     // The fingerprint is of the record's values (what the importer would
     // write), so a value the clerk keeps still counts as edited next time.
     seal(&mut mapped.draft);
-    let (merged, items) = merge::merge(&current, &mapped.draft, today);
+    let (mut merged, mut items) = merge::merge(&current, &mapped.draft, today);
+    let forms = settle_forms(&mut merged, e, &mapped.forms, &mut items);
     let written = merged.write();
     if written.text == old_text {
         out.skipped.push(t!(
@@ -368,9 +370,58 @@ fn update_one(
     Some(Planned {
         rel: e.rel.clone(),
         text: written.text,
-        forms: Vec::new(),
+        forms,
         replaces: Some((e.abs.clone(), old_text)),
+        keep: kept_files(&merged, e),
     })
+}
+
+/// The forms and samples the merged file names that are already beside it.
+fn kept_files(merged: &Draft, e: &Existing) -> Vec<PathBuf> {
+    let dir = e.abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    merged
+        .documents
+        .iter()
+        .flat_map(|d| [&d.form, &d.sample])
+        .flatten()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+/// The forms a merged file names: those beside it stay; a new one the
+/// record brought is copied into a bundle; one that cannot be (the file
+/// is no bundle, or the form was not beside the record) is left out of
+/// the file and put on the review list, so the file still checks.
+fn settle_forms(
+    merged: &mut Draft,
+    e: &Existing,
+    found: &[(PathBuf, String)],
+    items: &mut Vec<Item>,
+) -> Vec<(PathBuf, String)> {
+    let dir = e.abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    let bundle = e.rel.ends_with("index.md");
+    let mut copies = Vec::new();
+    for (i, d) in merged.documents.iter_mut().enumerate() {
+        let Some(name) = d.form.clone() else { continue };
+        if dir.join(&name).is_file() {
+            continue;
+        }
+        if let Some((from, _)) = found.iter().find(|(_, n)| *n == name).filter(|_| bundle) {
+            copies.push((from.clone(), name));
+            continue;
+        }
+        d.form = None;
+        items.push(Item::new(
+            "form-missing",
+            format!("documents.{i}"),
+            t!(
+                "bản ghi mới có mẫu \"{name}\" mà thư mục thủ tục chưa có; chép tệp mẫu vào cạnh tệp thủ tục rồi ghi form: {name}",
+                "the new record has the form \"{name}\", not in the procedure's folder; copy the form beside the procedure and write form: {name}"
+            ),
+        ));
+    }
+    copies
 }
 
 fn finish(
@@ -380,6 +431,9 @@ fn finish(
     loaded: &crate::load::Loaded,
     mut out: ImportOutcome,
 ) -> ImportOutcome {
+    if !out.problems.is_empty() {
+        return out;
+    }
     let clock = Stopwatch::new();
     let problems = super::verify::verify(&opts.root, &planned, &new_fields, loaded, opts.today);
     clock.lap("verify");

@@ -100,7 +100,12 @@ fn lay_out(
 ) -> std::io::Result<()> {
     let content = scratch.join("content");
     fs::create_dir_all(&content)?;
-    fs::copy(root.join("content/site.yaml"), content.join("site.yaml"))?;
+    // Without site.yaml the site's own check fails; the files are still
+    // checked (only their problems count here).
+    let site = root.join("content/site.yaml");
+    if site.is_file() {
+        fs::copy(site, content.join("site.yaml"))?;
+    }
     let mut fields: Vec<String> = planned.iter().filter_map(|p| field_of(&p.rel)).collect();
     fields.sort();
     fields.dedup();
@@ -126,15 +131,10 @@ fn lay_out(
             for (from, name) in &p.forms {
                 fs::copy(from, dir.join(name))?;
             }
-            // A bundle being updated keeps its forms.
-            if let Some((old, _)) = &p.replaces {
-                if let Some(old_dir) = old.parent().filter(|_| p.rel.ends_with("index.md")) {
-                    for e in fs::read_dir(old_dir)?.flatten() {
-                        let name = e.file_name();
-                        if e.path().is_file() && name != "index.md" {
-                            fs::copy(e.path(), dir.join(name))?;
-                        }
-                    }
+            // A file being updated keeps its forms and samples.
+            for kept in &p.keep {
+                if let Some(name) = kept.file_name() {
+                    fs::copy(kept, dir.join(name))?;
                 }
             }
         }
@@ -203,7 +203,14 @@ fn write_each(
     for p in planned {
         let to = root.join(&p.rel);
         let err = |e| (p.rel.clone(), e);
+        let dir = to.parent().map(Path::to_path_buf).unwrap_or_default();
         if let Some((old, old_text)) = &p.replaces {
+            for (from, name) in &p.forms {
+                let dest = dir.join(name);
+                let bytes = fs::read(from).map_err(|e| (from.clone(), e))?;
+                create_new(&dest, &bytes).map_err(|e| (dest.clone(), e))?;
+                made.push(dest);
+            }
             // Replaced only if it is still what was merged.
             let now = fs::read_to_string(old).map_err(err)?;
             if crate::text::nfc(&now.replace("\r\n", "\n")) != *old_text {
@@ -216,7 +223,6 @@ fn write_each(
             fs::rename(&tmp, old).map_err(err)?;
             continue;
         }
-        let dir = to.parent().map(Path::to_path_buf).unwrap_or_default();
         if !dir.exists() {
             fs::create_dir(&dir).map_err(|e| (dir.clone(), e))?;
             made.push(dir.clone());
