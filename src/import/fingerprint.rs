@@ -101,28 +101,48 @@ pub fn scalars(d: &Draft) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Item ids made unique in a list: the second item of the same name (a
+/// record may list one document twice, or with and without a final ".")
+/// is `<id>x2`, the third `<id>x3`.
+pub fn indexed<T>(items: &[T], id: fn(&T) -> String) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    items
+        .iter()
+        .map(|x| {
+            let base = id(x);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                format!("{base}x{n}")
+            }
+        })
+        .collect()
+}
+
+fn keyed<T>(
+    prefix: &str,
+    items: &[T],
+    id: fn(&T) -> String,
+    val: fn(&T) -> String,
+) -> Vec<(String, String)> {
+    indexed(items, id)
+        .into_iter()
+        .zip(items)
+        .map(|(i, x)| (format!("{prefix}.{i}"), hash(&val(x))))
+        .collect()
+}
+
 /// Every `key:hash` entry of a draft, in a stable order.
 pub fn entries(d: &Draft) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = scalars(d)
         .into_iter()
         .map(|(k, v)| (k.to_string(), hash(&v)))
         .collect();
-    out.extend(
-        d.fees
-            .iter()
-            .map(|f| (format!("fees.{}", fee_id(f)), hash(&fee_value(f)))),
-    );
-    out.extend(
-        d.documents
-            .iter()
-            .map(|x| (format!("documents.{}", doc_id(x)), hash(&doc_value(x)))),
-    );
-    out.extend(d.legal_basis.iter().map(|l| {
-        (
-            format!("legal_basis.{}", legal_id(l)),
-            hash(&legal_value(l)),
-        )
-    }));
+    out.extend(keyed("fees", &d.fees, fee_id, fee_value));
+    out.extend(keyed("documents", &d.documents, doc_id, doc_value));
+    out.extend(keyed("legal_basis", &d.legal_basis, legal_id, legal_value));
     out
 }
 

@@ -114,11 +114,13 @@ fn list<T: Clone + PartialEq>(
     name: fn(&T) -> String,
     items: &mut Vec<Item>,
 ) -> Vec<T> {
-    let key = |x: &T| format!("{prefix}.{}", id(x));
+    let (cur_ids, new_ids) = (fp::indexed(cur, id), fp::indexed(new, id));
+    let key = |i: &str| format!("{prefix}.{i}");
     let mut out: Vec<T> = Vec::new();
-    for n in new {
-        let b = base.get(&key(n));
-        match cur.iter().find(|c| id(c) == id(n)) {
+    for (n, nid) in new.iter().zip(&new_ids) {
+        let b = base.get(&key(nid));
+        let c = cur_ids.iter().position(|c| c == nid).map(|k| &cur[k]);
+        match c {
             Some(c) if b == Some(&hash(&val(c))) => out.push(n.clone()),
             Some(c) => {
                 if b != Some(&hash(&val(n))) && val(c) != val(n) {
@@ -142,11 +144,11 @@ fn list<T: Clone + PartialEq>(
             None => out.push(n.clone()),
         }
     }
-    for (i, c) in cur.iter().enumerate() {
-        if new.iter().any(|n| id(n) == id(c)) {
+    for (i, (c, cid)) in cur.iter().zip(&cur_ids).enumerate() {
+        if new_ids.contains(cid) {
             continue;
         }
-        match base.get(&key(c)) {
+        match base.get(&key(cid)) {
             // Dropped by the record and not edited: dropped here too.
             Some(b) if *b == hash(&val(c)) => {}
             Some(_) => {
@@ -161,4 +163,53 @@ fn list<T: Clone + PartialEq>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::draft::{DraftDoc, DraftSource};
+
+    fn draft(docs: &[&str]) -> Draft {
+        let mut d = Draft {
+            title: "Thủ tục".into(),
+            documents: docs
+                .iter()
+                .map(|n| DraftDoc {
+                    name: n.to_string(),
+                    ..DraftDoc::default()
+                })
+                .collect(),
+            source: Some(DraftSource {
+                from: "csdl-tthc".into(),
+                ..DraftSource::default()
+            }),
+            ..Draft::default()
+        };
+        crate::import::run::seal(&mut d);
+        d
+    }
+
+    #[test]
+    fn the_same_record_again_changes_nothing_even_with_look_alike_items() {
+        // Two items fold to one name: they must not swap places.
+        let d = draft(&["Giấy đề nghị.", "Giấy đề nghị", "Tờ khai"]);
+        let today = "2026-11-23".parse().expect("date");
+        let (merged, items) = merge(&d, &d, today);
+        assert_eq!(merged, d);
+        assert!(items.is_empty(), "{items:?}");
+    }
+
+    #[test]
+    fn an_edited_item_is_kept_and_a_new_one_added() {
+        let base = draft(&["Tờ khai", "Giấy chứng sinh"]);
+        let mut edited = base.clone();
+        edited.documents[0].note = Some("Mẫu có tại quầy".into());
+        let new = draft(&["Tờ khai", "Giấy chứng sinh", "Văn bản ủy quyền"]);
+        let (merged, items) = merge(&edited, &new, "2026-11-23".parse().expect("date"));
+        assert_eq!(merged.documents.len(), 3);
+        assert_eq!(merged.documents[0].note.as_deref(), Some("Mẫu có tại quầy"));
+        assert_eq!(merged.documents[2].name, "Văn bản ủy quyền");
+        assert!(items.is_empty(), "{items:?}");
+    }
 }
