@@ -326,6 +326,8 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("ngay-lam-viec", "working_days"),
     ("gio", "hours"),
     ("ngay-lich", "calendar_days"),
+    ("truong-hop", "case"),
+    ("nguon", "source"),
 ];
 
 /// The key the clerk most likely meant, if any is close enough.
