@@ -10,6 +10,7 @@ pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod diag;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markdown;

@@ -63,6 +63,7 @@ impl Rule {
             M::WorkingDays(n) => Measure::WorkingDays(n),
             M::CalendarDays(n) => Measure::CalendarDays(n),
             M::Hours(n) => Measure::Hours(n),
+            M::Text(_) => return None,
         };
         Some(Rule {
             measure,

@@ -331,6 +331,8 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("ngay-lam-bu", "workdays"),
     ("lam-bu", "workdays"),
     ("gio-chot", "cutoff"),
+    ("truong-hop", "case"),
+    ("nguon", "source"),
 ];
 
 /// The key the clerk most likely meant, if any is close enough.

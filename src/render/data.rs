@@ -180,10 +180,11 @@ impl Serialize for ProceduresJson<'_> {
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
-    let mut deadline = match p.deadline.measure {
+    let mut deadline = match &p.deadline.measure {
         DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
         DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
         DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
+        DeadlineMeasure::Text(t) => json!({"text": t, "note": p.deadline.note}),
     };
     if let Some(c) = p.deadline.cutoff {
         deadline["cutoff"] = format!("{:02}:{:02}", c / 60, c % 60).into();
@@ -227,6 +228,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
                 };
                 json!({"name": d.name, "originals": d.originals, "copies": d.copies,
                        "present": d.present, "optional": d.optional, "note": d.note,
+                       "case": d.case,
                        "form": file(&d.form), "sample": file(&d.sample)})
             })
             .collect(),
