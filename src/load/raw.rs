@@ -133,6 +133,7 @@ pub struct RawDeadline {
     pub working_days: Scalar,
     pub calendar_days: Scalar,
     pub hours: Scalar,
+    pub reduced_from: Scalar,
     pub note: Scalar,
 }
 

@@ -326,6 +326,9 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("ngay-lam-viec", "working_days"),
     ("gio", "hours"),
     ("ngay-lich", "calendar_days"),
+    ("cat-giam", "reduced_from"),
+    ("truoc-cat-giam", "reduced_from"),
+    ("theo-quy-dinh", "reduced_from"),
 ];
 
 /// The key the clerk most likely meant, if any is close enough.

@@ -105,7 +105,31 @@ pub enum DeadlineMeasure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     pub measure: DeadlineMeasure,
+    /// The deadline the law sets, in the measure's unit, when the ward has
+    /// shortened it locally ("sau cắt giảm"); always more than the measure.
+    /// `niemyet review` takes a record saying this number as a note.
+    pub reduced_from: Option<u32>,
     pub note: Option<String>,
+}
+
+impl DeadlineMeasure {
+    /// The number, whatever the unit.
+    pub fn value(self) -> u32 {
+        match self {
+            DeadlineMeasure::WorkingDays(n)
+            | DeadlineMeasure::CalendarDays(n)
+            | DeadlineMeasure::Hours(n) => n,
+        }
+    }
+
+    /// The same unit with another number.
+    pub fn with_value(self, n: u32) -> DeadlineMeasure {
+        match self {
+            DeadlineMeasure::WorkingDays(_) => DeadlineMeasure::WorkingDays(n),
+            DeadlineMeasure::CalendarDays(_) => DeadlineMeasure::CalendarDays(n),
+            DeadlineMeasure::Hours(_) => DeadlineMeasure::Hours(n),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

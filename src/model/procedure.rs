@@ -296,12 +296,17 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
                     ))
                 }
             };
+            let reduced_from = reduced_from(cx, &raw.reduced_from, n.as_ref().ok().copied());
             let measure = match *key {
                 "working_days" => DeadlineMeasure::WorkingDays(n?),
                 "calendar_days" => DeadlineMeasure::CalendarDays(n?),
                 _ => DeadlineMeasure::Hours(n?),
             };
-            Ok(Deadline { measure, note })
+            Ok(Deadline {
+                measure,
+                reduced_from: reduced_from?,
+                note,
+            })
         }
         [] => {
             let at = cx.loc(&d.referenced);
@@ -326,6 +331,33 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
             let keys = keys.join(", ");
             Err(cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours and delete \"{second}\"; put explanations in note"))))
         }
+    }
+}
+
+/// `reduced_from`: the legal deadline before the ward shortened it, in the
+/// same unit; it must be longer than the deadline kept (`n`).
+fn reduced_from(cx: &mut Ctx, slot: &Scalar, n: Option<u32>) -> Checked<Option<u32>> {
+    let Some(v) = value::given(slot) else {
+        return Ok(None);
+    };
+    let from = cx.count(v, "reduced_from")?;
+    match n {
+        Some(n) if from <= n => {
+            let at = cx.loc(&v.referenced);
+            Err(cx.error(
+                "bad-reduction",
+                at,
+                t!(
+                    "thời hạn theo quy định ({from}) phải dài hơn thời hạn sau cắt giảm ({n})",
+                    "the legal deadline ({from}) must be longer than the shortened one ({n})"
+                ),
+                Some(t!(
+                    "reduced_from là thời hạn theo quy định trước khi cắt giảm, cùng đơn vị; nếu không cắt giảm thì xóa dòng này",
+                    "reduced_from is the legal deadline before it was shortened, in the same unit; delete the line if it was not shortened"
+                )),
+            ))
+        }
+        _ => Ok(Some(from)),
     }
 }
 

@@ -180,10 +180,17 @@ impl Serialize for ProceduresJson<'_> {
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
-    let deadline = match p.deadline.measure {
-        DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
-        DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
-        DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
+    let d = &p.deadline;
+    let deadline = match d.measure {
+        DeadlineMeasure::WorkingDays(n) => {
+            json!({"working_days": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
+        DeadlineMeasure::CalendarDays(n) => {
+            json!({"calendar_days": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
+        DeadlineMeasure::Hours(n) => {
+            json!({"hours": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
     };
     ProcedureJson {
         code: p.code.as_deref(),

@@ -7,7 +7,7 @@
 
 use crate::lang::Lang;
 use crate::model::{
-    Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, Level, OnlineLevel,
+    Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, LegalText, Level, OnlineLevel,
 };
 
 /// `8000` → `8.000` (Vietnamese thousands separator is the dot).
@@ -47,6 +47,22 @@ pub fn deadline(d: &Deadline, lang: Lang) -> String {
     }
 }
 
+/// The legal deadline a ward has shortened, when it has (`reduced_from`):
+/// `Đã cắt giảm từ 05 ngày làm việc theo quy định`.
+pub fn deadline_reduced(d: &Deadline, lang: Lang) -> Option<String> {
+    let from = d.reduced_from?;
+    let law = Deadline {
+        measure: d.measure.with_value(from),
+        reduced_from: None,
+        note: None,
+    };
+    let law = deadline(&law, lang);
+    Some(match lang {
+        Lang::Vi => format!("Đã cắt giảm từ {law} theo quy định"),
+        Lang::En => format!("Shortened from the legal {law}"),
+    })
+}
+
 fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -67,6 +83,36 @@ pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
         Some(per) => format!("{} {unit}/{per}", amount(fee.amount)),
         None => format!("{} {unit}", amount(fee.amount)),
     }
+}
+
+/// One fee on one line, as the procedure page lists it:
+/// `Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – note`.
+pub fn fee_line(fee: &Fee, lang: Lang) -> String {
+    let mut s = format!("{}: {}", fee.name, fee_amount(fee, lang));
+    if let Some(ch) = channel_suffix(fee.channel, lang) {
+        s = format!("{s} ({ch})");
+    }
+    if let Some(note) = &fee.note {
+        s = format!("{s} – {note}");
+    }
+    s
+}
+
+/// A legal text as the procedure page lists it:
+/// `60/2014/QH13 – Luật Hộ tịch (ngày 20/11/2014)`.
+pub fn legal_text(l: &LegalText, lang: Lang) -> String {
+    let mut s = l.number.clone();
+    if let Some(title) = &l.title {
+        s = format!("{s} – {title}");
+    }
+    if let Some(d) = l.date {
+        let issued = match lang {
+            Lang::Vi => "ngày",
+            Lang::En => "of",
+        };
+        s = format!("{s} ({issued} {})", date(d));
+    }
+    s
 }
 
 /// `Không thu phí` when the procedure has no fee at all (`fees: []`).
@@ -188,6 +234,7 @@ mod tests {
     fn dl(measure: DeadlineMeasure) -> Deadline {
         Deadline {
             measure,
+            reduced_from: None,
             note: None,
         }
     }
@@ -233,6 +280,42 @@ mod tests {
         assert_eq!(deadline(&dl(Hours(4)), Lang::Vi), "04 giờ");
         assert_eq!(deadline(&dl(WorkingDays(1)), Lang::En), "1 working day");
         assert_eq!(deadline(&dl(Hours(4)), Lang::En), "4 hours");
+    }
+
+    #[test]
+    fn a_shortened_deadline_names_the_legal_one() {
+        let mut d = dl(DeadlineMeasure::WorkingDays(3));
+        assert_eq!(deadline_reduced(&d, Lang::Vi), None);
+        d.reduced_from = Some(5);
+        assert_eq!(
+            deadline_reduced(&d, Lang::Vi).as_deref(),
+            Some("Đã cắt giảm từ 05 ngày làm việc theo quy định")
+        );
+        assert_eq!(
+            deadline_reduced(&d, Lang::En).as_deref(),
+            Some("Shortened from the legal 5 working days")
+        );
+    }
+
+    #[test]
+    fn fee_and_legal_lines_read_as_the_page() {
+        let mut f = fee(8000, Some("bản"));
+        f.name = "Phí cấp bản sao".into();
+        f.channel = FeeChannel::InPerson;
+        f.note = Some("nếu có yêu cầu".into());
+        assert_eq!(
+            fee_line(&f, Lang::Vi),
+            "Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – nếu có yêu cầu"
+        );
+        let l = LegalText {
+            number: "60/2014/QH13".into(),
+            title: Some("Luật Hộ tịch".into()),
+            date: Date::new(2014, 11, 20).ok(),
+        };
+        assert_eq!(
+            legal_text(&l, Lang::Vi),
+            "60/2014/QH13 – Luật Hộ tịch (ngày 20/11/2014)"
+        );
     }
 
     #[test]
