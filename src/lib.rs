@@ -6,9 +6,11 @@
 //! they are made) → [`output`] (minify, write, swap). [`check`] runs the
 //! first two stages and is what `niemyet check` and every later command start with.
 
+pub mod atomic;
 pub mod build;
 pub mod check;
 pub mod diag;
+pub mod export;
 pub mod lang;
 pub mod load;
 pub mod markdown;

@@ -65,6 +65,19 @@ enum Command {
         /// Thư mục của trang mới (tạo nếu chưa có) · the new site's folder (created if missing)
         dir: PathBuf,
     },
+    /// Xuất danh mục thành bảng gửi tỉnh (XLSX hoặc CSV) · export the catalogue as a table
+    #[command(group(clap::ArgGroup::new("to").required(true).args(["xlsx", "csv"])))]
+    Export {
+        /// Ghi tệp Excel này · write this Excel file
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+        /// Ghi tệp CSV này (UTF-8, dấu phẩy) · write this CSV file
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Thay tệp đã có · replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Xem trước trang, tự tải lại khi sửa tệp · preview the site, reloading on every save
     Serve {
         /// Cổng (0: tự chọn; đang bận thì dùng cổng kế tiếp) · port (0: any free one)
@@ -125,6 +138,22 @@ fn main() -> ExitCode {
                 },
                 timings,
             )
+        }
+        Command::Export { xlsx, csv, force } => {
+            let (format, out) = match (xlsx, csv) {
+                (Some(x), _) => (niemyet::export::Format::Xlsx, x),
+                (None, Some(c)) => (niemyet::export::Format::Csv, c),
+                // clap's group asks for one of the two.
+                (None, None) => return ExitCode::from(2),
+            };
+            let opts = niemyet::export::ExportOptions {
+                today,
+                lang: cli.lang,
+                format,
+                out,
+                force,
+            };
+            run_export(&cli.root, &opts)
         }
         Command::New { field, title } => {
             let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
@@ -284,6 +313,45 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> ExitCode {
+    let outcome = niemyet::export::export(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    match &outcome.exported {
+        Some(e) => {
+            let out = niemyet::text::printable(&e.out.to_string_lossy()).into_owned();
+            let line = match lang {
+                Lang::Vi => format!(
+                    "Đã xuất {} thủ tục, {} lĩnh vực vào {out}",
+                    e.procedures, e.fields
+                ),
+                Lang::En => format!(
+                    "Exported {}, {} into {out}",
+                    plural(e.procedures, "procedure"),
+                    plural(e.fields, "field")
+                ),
+            };
+            println!("{line}");
+        }
+        None if outcome.code == 1 => {
+            let (errors, _) = diag::summary_counts(&outcome.diagnostics);
+            let line = match lang {
+                Lang::Vi => format!("Không xuất bảng: có {errors} lỗi trong nội dung."),
+                Lang::En => format!(
+                    "Nothing exported: {} in the content.",
+                    plural(errors, "error")
+                ),
+            };
+            eprintln!("{line}");
+        }
+        None => {}
+    }
+    ExitCode::from(outcome.code)
 }
 
 /// Said once, before a build waits for another one writing the same output.
