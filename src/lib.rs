@@ -11,6 +11,7 @@ pub mod build;
 pub mod check;
 pub mod diag;
 pub mod export;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markdown;

@@ -1,0 +1,21 @@
+//! `niemyet import`: national database records and provincial catalogue
+//! tables → procedure files that pass `check`, plus a review list of what a
+//! person must confirm.
+//!
+//! Stages, one way like the rest of niemyet:
+//!
+//! ```text
+//! input files ──read──▶ Record / TableRow ──map──▶ Draft (+ review items)
+//!     ──write (YAML)──▶ text ──check (load + model, in memory)──▶ files on disk
+//! ```
+//!
+//! [`read`] is shared with `export` and `review`: [`read::read_input`]
+//! recognises a file by its content and gives an [`record::Input`].
+
+pub mod json;
+pub mod read;
+pub mod record;
+pub mod table;
+
+pub use read::{parse_input, read_input};
+pub use record::{Input, Record, TableRow};
