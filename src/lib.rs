@@ -19,6 +19,7 @@ pub mod minify;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -78,6 +78,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Rà soát trang với dữ liệu quốc gia (JSON) hoặc bảng của tỉnh (CSV, XLSX) · review the site against records
+    Review {
+        /// Tệp bản ghi hoặc bảng đối chiếu · record files or tables to compare with
+        #[arg(long, value_name = "FILE", num_args = 1.., required = true)]
+        against: Vec<PathBuf>,
+        /// Nơi ghi biên bản (tệp .html hoặc thư mục; mặc định bien-ban-ra-soat.html cạnh content/) · where to write the report
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     /// Xem trước trang, tự tải lại khi sửa tệp · preview the site, reloading on every save
     Serve {
         /// Cổng (0: tự chọn; đang bận thì dùng cổng kế tiếp) · port (0: any free one)
@@ -154,6 +163,15 @@ fn main() -> ExitCode {
                 force,
             };
             run_export(&cli.root, &opts)
+        }
+        Command::Review { against, out } => {
+            let opts = niemyet::review::ReviewOptions {
+                today,
+                lang: cli.lang,
+                against,
+                out,
+            };
+            run_review(&cli.root, &opts)
         }
         Command::New { field, title } => {
             let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
@@ -350,6 +368,46 @@ fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> 
             eprintln!("{line}");
         }
         None => {}
+    }
+    ExitCode::from(outcome.code)
+}
+
+fn run_review(root: &std::path::Path, opts: &niemyet::review::ReviewOptions) -> ExitCode {
+    let outcome = niemyet::review::review(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    let diffs = outcome.findings.iter().filter(|f| !f.note).count();
+    let notes = outcome.findings.len() - diffs;
+    let s = &outcome.summary;
+    if let Some(page) = &outcome.page {
+        let page = niemyet::text::printable(&page.to_string_lossy()).into_owned();
+        let line = match (diffs, lang) {
+            (0, Lang::Vi) => format!(
+                "Khớp: {} bản ghi, {} thủ tục được đối chiếu, {notes} ghi chú. Biên bản: {page}",
+                s.records, s.matched
+            ),
+            (d, Lang::Vi) => format!(
+                "Có {d} sai khác, {notes} ghi chú ({} bản ghi, {} thủ tục được đối chiếu). Biên bản: {page}",
+                s.records, s.matched
+            ),
+            (0, Lang::En) => format!(
+                "All agree: {}, {} compared, {}. Report: {page}",
+                plural(s.records, "record"),
+                plural(s.matched, "procedure"),
+                plural(notes, "note")
+            ),
+            (d, Lang::En) => format!(
+                "{}, {} ({}, {} compared). Report: {page}",
+                plural(d, "difference"),
+                plural(notes, "note"),
+                plural(s.records, "record"),
+                plural(s.matched, "procedure")
+            ),
+        };
+        println!("{line}");
     }
     ExitCode::from(outcome.code)
 }

@@ -92,7 +92,11 @@ fn csv_reads_back_with_the_right_cells() {
 
     let birth = row(&rows, "1.001193");
     assert_eq!(birth[2], "Đăng ký khai sinh");
-    assert!(birth[3].starts_with("Trong ngày làm việc\n"), "{:?}", birth[3]);
+    assert!(
+        birth[3].starts_with("Trong ngày làm việc\n"),
+        "{:?}",
+        birth[3]
+    );
     let copy = row(&rows, "2.000815");
     assert!(copy[5].contains("2.000 đồng/trang"), "{:?}", copy[5]);
     // A multi-line cell survives quoting: one legal text per line.
@@ -130,13 +134,7 @@ fn facts_read_as_the_pages_write_them() {
     let dir = tempfile::tempdir().unwrap();
     let rows = export_csv(dir.path(), TODAY);
     let today = TODAY.parse().unwrap();
-    let outcome = niemyet::check_site(
-        &example(),
-        niemyet::CheckOptions {
-            today,
-            lang: None,
-        },
-    );
+    let outcome = niemyet::check_site(&example(), niemyet::CheckOptions { today, lang: None });
     let site = outcome.site.expect("example site is valid");
     let files = niemyet::build::render_site(&example(), &site, today).expect("render");
     let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -185,7 +183,10 @@ fn an_existing_file_is_kept_unless_forced() {
         &["export", "--xlsx", out.to_str().unwrap(), "--force"],
     );
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"), "a zip file");
+    assert!(
+        std::fs::read(&out).unwrap().starts_with(b"PK"),
+        "a zip file"
+    );
     // Nothing else was left beside it.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -304,7 +305,11 @@ fn libreoffice_opens_the_xlsx_with_the_same_cells() {
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("841.89 x 595.30"), "A4 landscape: {info}");
-    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     for expected in [
         "DANH MỤC THỦ TỤC HÀNH CHÍNH",

@@ -1,0 +1,59 @@
+//! Which site procedure a record is about: the same code, else the same
+//! national code (`1.001193.01` is a case of `1.001193`), else, when one
+//! side has no code (a table without a code column, a procedure the clerk
+//! has not coded yet), the same name. Codes are unique in a site (check
+//! refuses duplicates), so a code finds at most one procedure.
+
+use super::norm;
+use super::upstream::Upstream;
+use crate::model::{code_key, Procedure};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub struct Index<'a> {
+    procedures: &'a [Arc<Procedure>],
+    by_code: HashMap<String, usize>,
+    by_base: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(procedures: &'a [Arc<Procedure>]) -> Index<'a> {
+        let mut index = Index {
+            procedures,
+            by_code: HashMap::new(),
+            by_base: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for (i, p) in procedures.iter().enumerate() {
+            if let Some(c) = &p.code {
+                index.by_code.insert(code_key(c), i);
+                index.by_base.entry(norm::base_code(c)).or_default().push(i);
+            }
+            for n in std::iter::once(&p.title).chain(&p.aliases) {
+                index.by_name.entry(norm::name(n)).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The procedure `r` is about, by its position in the site's list.
+    pub fn find(&self, r: &Upstream) -> Option<usize> {
+        if let Some(code) = &r.code {
+            if let Some(&i) = self.by_code.get(&code_key(code)) {
+                return Some(i);
+            }
+            let base = self.by_base.get(&norm::base_code(code));
+            if let Some(&i) = base.and_then(|v| v.first()) {
+                return Some(i);
+            }
+        }
+        // By name, only a procedure with no code, or a record with none: two
+        // codes that differ are two procedures, whatever their names.
+        let named = self.by_name.get(&norm::name(&r.name))?;
+        named
+            .iter()
+            .copied()
+            .find(|&i| r.code.is_none() || self.procedures[i].code.is_none())
+    }
+}
