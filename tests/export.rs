@@ -320,3 +320,68 @@ fn libreoffice_opens_the_xlsx_with_the_same_cells() {
         assert!(text.contains(expected), "{expected:?} printed");
     }
 }
+
+/// Export, then read the table back with the importer's reader: the same
+/// codes, names, fields, deadlines and fees; and `review` of the site
+/// against its own table finds nothing.
+#[test]
+fn export_then_import_gives_the_same_catalogue() {
+    use niemyet::import::{read_input, Input};
+    use niemyet::review::source::{deadline_text, fee_text};
+    let dir = tempfile::tempdir().unwrap();
+    let today = TODAY.parse().unwrap();
+    let opts = niemyet::CheckOptions { today, lang: None };
+    let site = niemyet::check_site(&example(), opts).site.expect("valid");
+    let posted: Vec<_> = site
+        .procedures
+        .iter()
+        .filter(|p| p.status(today) != niemyet::model::Status::Repealed)
+        .collect();
+    for (flag, name) in [("--csv", "bang.csv"), ("--xlsx", "bang.xlsx")] {
+        let out = dir.path().join(name);
+        let run = niemyet(&example(), &["export", flag, out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.all());
+        let Ok(Input::Table(rows)) = read_input(&out) else {
+            panic!("{name}: the importer reads no table");
+        };
+        assert_eq!(rows.len(), posted.len(), "{name}: one row per procedure");
+        for (p, row) in posted.iter().zip(&rows) {
+            assert_eq!(row.code, p.code, "{name}");
+            assert_eq!(row.name, p.title, "{name}");
+            let field = site.fields.iter().find(|f| f.slug == p.field).unwrap();
+            assert_eq!(row.field.as_deref(), Some(field.name.as_str()), "{name}");
+            let cell = row.deadline.as_deref().unwrap_or_default();
+            assert_eq!(
+                deadline_text(cell),
+                Some(p.deadline.measure),
+                "{name}: {cell:?}"
+            );
+            let mut want: Vec<u64> = p.fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
+            let mut got = fee_text(row.fees.as_deref().unwrap_or_default()).expect("fees read");
+            // 0 is "exempt", as review compares them.
+            got.retain(|a| *a > 0);
+            want.sort_unstable();
+            got.sort_unstable();
+            want.dedup();
+            got.dedup();
+            assert_eq!(got, want, "{name}: {} {:?}", p.title, row.fees);
+        }
+        let page = dir.path().join(format!("{name}.html"));
+        let run = niemyet(
+            &example(),
+            &[
+                "review",
+                "--against",
+                out.to_str().unwrap(),
+                "--out",
+                page.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(
+            run.code,
+            0,
+            "{name}: the site agrees with its own table\n{}",
+            run.all()
+        );
+    }
+}

@@ -49,11 +49,15 @@ impl<'a> Index<'a> {
             }
         }
         // By name, only a procedure with no code, or a record with none: two
-        // codes that differ are two procedures, whatever their names.
+        // codes that differ are two procedures, whatever their names. A
+        // record without a code goes first to a procedure without one (a
+        // successor waiting for its code beside the old one it replaces).
         let named = self.by_name.get(&norm::name(&r.name))?;
+        let uncoded = |i: &usize| self.procedures[*i].code.is_none();
         named
             .iter()
+            .find(|i| uncoded(i))
+            .or_else(|| named.iter().find(|_| r.code.is_none()))
             .copied()
-            .find(|&i| r.code.is_none() || self.procedures[i].code.is_none())
     }
 }

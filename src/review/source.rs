@@ -201,7 +201,13 @@ pub fn fee_text(text: &str) -> Option<Vec<u64>> {
         let number: String = chars[start..i].iter().filter(|c| **c != '.').collect();
         let rest: String = chars[i..].iter().take(6).collect::<String>().to_lowercase();
         let rest = rest.trim_start();
-        if rest.starts_with("đồng") || rest.starts_with('đ') || rest.starts_with("vnđ") {
+        let before: String = chars[start.saturating_sub(12)..start].iter().collect();
+        // "tối đa 200.000 đồng/bản" is a cap on a fee, not a fee.
+        let cap = ["tối đa", "không quá", "tối thiểu"]
+            .iter()
+            .any(|w| before.to_lowercase().contains(w));
+        let money = rest.starts_with("đồng") || rest.starts_with('đ') || rest.starts_with("vnđ");
+        if money && !cap {
             if let Ok(n) = number.parse::<u64>() {
                 amounts.push(n);
             }
@@ -250,6 +256,10 @@ mod tests {
             Some(vec![8000, 50000])
         );
         assert_eq!(fee_text("Theo Nghị quyết 12/2025/NQ-HĐND"), None);
+        assert_eq!(
+            fee_text("2.000 đồng/trang, tối đa 200.000 đồng/bản"),
+            Some(vec![2000])
+        );
     }
 
     #[test]
