@@ -87,6 +87,17 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Nhập thủ tục từ bản ghi CSDL quốc gia (JSON) hoặc bảng danh mục (CSV, XLSX) · import procedures from national records or a province's table
+    Import {
+        /// Tệp bản ghi .json hoặc bảng .csv, .xlsx · record or table files
+        files: Vec<PathBuf>,
+        /// Đưa mọi thủ tục vào lĩnh vực này · put every procedure in this field
+        #[arg(long)]
+        field: Option<String>,
+        /// Cập nhật tệp đã có cùng mã, giữ phần đã sửa tay · update files of the same code, keeping hand edits
+        #[arg(long)]
+        update: bool,
+    },
     /// Xem trước trang, tự tải lại khi sửa tệp · preview the site, reloading on every save
     Serve {
         /// Cổng (0: tự chọn; đang bận thì dùng cổng kế tiếp) · port (0: any free one)
@@ -186,6 +197,25 @@ fn main() -> ExitCode {
             print!("{out}");
             eprint!("{err}");
             ExitCode::from(done.code)
+        }
+        Command::Import {
+            files,
+            field,
+            update,
+        } => {
+            let opts = niemyet::import::ImportOptions {
+                root: cli.root.clone(),
+                files,
+                field,
+                update,
+                today,
+                lang: cli.lang,
+            };
+            let outcome = niemyet::import::run(&opts);
+            let (out, err) = niemyet::import::report::render(&outcome, &cli.root, style());
+            print!("{out}");
+            eprint!("{err}");
+            ExitCode::from(outcome.code)
         }
         Command::Serve {
             port,

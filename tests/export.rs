@@ -353,10 +353,15 @@ fn export_then_import_gives_the_same_catalogue() {
             let cell = row.deadline.as_deref().unwrap_or_default();
             assert_eq!(
                 deadline_text(cell),
-                Some(p.deadline.measure),
+                Some(p.deadline.measure.clone()),
                 "{name}: {cell:?}"
             );
-            let mut want: Vec<u64> = p.fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
+            let mut want: Vec<u64> = p
+                .fees
+                .iter()
+                .filter_map(|f| f.amount)
+                .filter(|a| *a > 0)
+                .collect();
             let mut got = fee_text(row.fees.as_deref().unwrap_or_default()).expect("fees read");
             // 0 is "exempt", as review compares them.
             got.retain(|a| *a > 0);

@@ -56,18 +56,23 @@ fn money(n: u64) -> String {
 
 /// A stand-in for the renderer's summary (deadline · fee), for the test page.
 fn summary(p: &Procedure) -> String {
-    let deadline = match p.deadline.measure {
+    let deadline = match &p.deadline.measure {
         DeadlineMeasure::WorkingDays(0) => "Trong ngày làm việc".to_string(),
-        DeadlineMeasure::WorkingDays(n) => format!("{} ngày làm việc", two(n)),
-        DeadlineMeasure::CalendarDays(n) => format!("{} ngày", two(n)),
-        DeadlineMeasure::Hours(n) => format!("{} giờ", two(n)),
+        DeadlineMeasure::WorkingDays(n) => format!("{} ngày làm việc", two(*n)),
+        DeadlineMeasure::CalendarDays(n) => format!("{} ngày", two(*n)),
+        DeadlineMeasure::Hours(n) => format!("{} giờ", two(*n)),
+        DeadlineMeasure::Text(t) => t.clone(),
     };
     let fee = if p.fees.is_empty() {
         "Không thu phí".to_string()
-    } else if let Some(f) = p.fees.iter().find(|f| f.amount > 0) {
+    } else if let Some((f, n)) = p
+        .fees
+        .iter()
+        .find_map(|f| f.amount.filter(|n| *n > 0).map(|n| (f, n)))
+    {
         match &f.per {
-            Some(per) => format!("{} đồng/{per}", money(f.amount)),
-            None => format!("{} đồng", money(f.amount)),
+            Some(per) => format!("{} đồng/{per}", money(n)),
+            None => format!("{} đồng", money(n)),
         }
     } else {
         "Miễn lệ phí".to_string()

@@ -12,10 +12,26 @@
 //! [`read`] is shared with `export` and `review`: [`read::read_input`]
 //! recognises a file by its content and gives an [`record::Input`].
 
+pub mod diff;
+pub mod draft;
+pub mod fingerprint;
 pub mod json;
+pub mod map;
+mod map_docs;
+mod map_fees;
+pub mod map_table;
+mod map_time;
+pub mod merge;
+pub mod plan;
 pub mod read;
 pub mod record;
+pub mod report;
+pub mod review;
+pub mod run;
 pub mod table;
+mod text;
+mod verify;
 
 pub use read::{parse_input, read_input};
 pub use record::{Input, Record, TableRow};
+pub use run::{run, ImportOptions, ImportOutcome};

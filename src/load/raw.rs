@@ -143,6 +143,19 @@ pub struct RawProcedure {
     pub repealed: Scalar,
     pub non_territorial: Scalar,
     pub submit_at: Scalar,
+    pub source: Slot<RawSource>,
+}
+
+/// Where an imported procedure came from (`niemyet import` writes it).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawSource {
+    pub from: Scalar,
+    pub code: Scalar,
+    pub snapshot: Scalar,
+    pub file: Scalar,
+    pub imported: Scalar,
+    pub fingerprint: Scalar,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -152,6 +165,8 @@ pub struct RawDeadline {
     pub calendar_days: Scalar,
     pub hours: Scalar,
     pub reduced_from: Scalar,
+    /// The deadline in words, when no number and unit can be given.
+    pub text: Scalar,
     pub note: Scalar,
 }
 
@@ -176,6 +191,8 @@ pub struct RawDocument {
     pub note: Scalar,
     pub present: Scalar,
     pub optional: Scalar,
+    /// The case this document belongs to (a heading on the page).
+    pub case: Scalar,
 }
 
 #[derive(Debug, Default, Deserialize)]

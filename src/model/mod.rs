@@ -7,12 +7,15 @@ mod checks;
 mod notice;
 mod procedure;
 mod site;
+mod source;
 mod value;
 
 pub use checks::{code_key, code_use, cross_checks, duplicate_codes, CodeUse};
 pub use notice::validate_notice;
 pub use procedure::validate_procedure;
 pub use site::{theme_dir, validate_field, validate_site, ThemeProblem, DEFAULT_THEME};
+pub use source::parse_fingerprint;
+pub use value::amount_suggestion;
 
 pub use jiff::civil::Date;
 use std::path::PathBuf;
@@ -94,12 +97,16 @@ pub enum Level {
 }
 
 /// Thời hạn giải quyết: exactly one measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeadlineMeasure {
     /// 0 means "within the working day" (trong ngày làm việc).
     WorkingDays(u32),
     CalendarDays(u32),
     Hours(u32),
+    /// The deadline in words, shown as written (`deadline.text`): for a
+    /// record that states no number and unit, or months ("03 tháng"),
+    /// which are not converted to days.
+    Text(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,21 +120,23 @@ pub struct Deadline {
 }
 
 impl DeadlineMeasure {
-    /// The number, whatever the unit.
-    pub fn value(self) -> u32 {
+    /// The number, whatever the unit; `None` for a deadline in words.
+    pub fn value(&self) -> Option<u32> {
         match self {
             DeadlineMeasure::WorkingDays(n)
             | DeadlineMeasure::CalendarDays(n)
-            | DeadlineMeasure::Hours(n) => n,
+            | DeadlineMeasure::Hours(n) => Some(*n),
+            DeadlineMeasure::Text(_) => None,
         }
     }
 
-    /// The same unit with another number.
-    pub fn with_value(self, n: u32) -> DeadlineMeasure {
+    /// The same unit with another number; `None` for a deadline in words.
+    pub fn with_value(&self, n: u32) -> Option<DeadlineMeasure> {
         match self {
-            DeadlineMeasure::WorkingDays(_) => DeadlineMeasure::WorkingDays(n),
-            DeadlineMeasure::CalendarDays(_) => DeadlineMeasure::CalendarDays(n),
-            DeadlineMeasure::Hours(_) => DeadlineMeasure::Hours(n),
+            DeadlineMeasure::WorkingDays(_) => Some(DeadlineMeasure::WorkingDays(n)),
+            DeadlineMeasure::CalendarDays(_) => Some(DeadlineMeasure::CalendarDays(n)),
+            DeadlineMeasure::Hours(_) => Some(DeadlineMeasure::Hours(n)),
+            DeadlineMeasure::Text(_) => None,
         }
     }
 }
@@ -143,8 +152,10 @@ pub enum FeeChannel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fee {
     pub name: String,
-    /// Whole đồng; 0 means exempt (miễn).
-    pub amount: u64,
+    /// Whole đồng; 0 means exempt (miễn). `None`: the amount is not a
+    /// plain number, and `note` says what it is (e.g. "do HĐND tỉnh quy
+    /// định"); never shown as free.
+    pub amount: Option<u64>,
     pub note: Option<String>,
     pub per: Option<String>,
     pub channel: FeeChannel,
@@ -170,6 +181,9 @@ pub struct Document {
     /// Shown at the counter (xuất trình), not handed in.
     pub present: bool,
     pub optional: bool,
+    /// The case it belongs to ("Đối với công trình nhà ở riêng lẻ"): a
+    /// heading above the first document of each run of the same case.
+    pub case: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,6 +251,30 @@ pub struct Procedure {
     pub submit_at: Option<String>,
     pub body: String,
     pub body_line: usize,
+    /// Provenance written by `niemyet import` (`source:`).
+    pub provenance: Option<Source>,
+}
+
+/// Where an imported procedure came from (`source:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub from: SourceKind,
+    pub code: Option<String>,
+    /// The record's own date (`updatedAt`, in Vietnam time).
+    pub snapshot: Option<Date>,
+    /// The input file's name.
+    pub file: Option<String>,
+    pub imported: Option<Date>,
+    /// `key:hash` pairs of what the importer wrote, for `import --update`.
+    pub fingerprint: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// `csdl-tthc`: the national procedure database.
+    National,
+    /// `bang`: a province's catalogue table.
+    Table,
 }
 
 /// Where a procedure stands on a given day.

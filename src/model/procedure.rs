@@ -106,6 +106,10 @@ pub fn validate_procedure(
         cx.opt_text(&raw.submit_at),
     );
     let body = cx.body(&doc.body);
+    let source = match raw.source.value() {
+        None => Ok(None),
+        Some(s) => super::source::source(&mut cx, s).map(Some),
+    };
     Ok(Procedure {
         field: pd.field.clone(),
         slug: pd.slug.clone(),
@@ -132,6 +136,7 @@ pub fn validate_procedure(
         submit_at,
         body: body?,
         body_line: doc.body_line,
+        provenance: source?,
     })
 }
 
@@ -256,8 +261,8 @@ fn review_date(cx: &mut Ctx, updated: Date, at: &serde_saphyr::Location, today: 
 
 fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
     let hint = t!(
-        "viết một trong ba cách tính, ví dụ:\ndeadline:\n  working_days: 3     # 3 ngày làm việc (0 = trong ngày)\nhoặc calendar_days: 30, hoặc hours: 4",
-        "write one of the three measures, e.g.:\ndeadline:\n  working_days: 3     # 3 working days (0 = same day)\nor calendar_days: 30, or hours: 4"
+        "viết một trong các cách tính, ví dụ:\ndeadline:\n  working_days: 3     # 3 ngày làm việc (0 = trong ngày)\nhoặc calendar_days: 30, hoặc hours: 4, hoặc text: 03 tháng (bằng lời)",
+        "write one of the measures, e.g.:\ndeadline:\n  working_days: 3     # 3 working days (0 = same day)\nor calendar_days: 30, or hours: 4, or text: 03 tháng (in words)"
     );
     let d = cx.group(slot, "deadline", Parent::Top, hint.clone())?;
     let raw = &d.value;
@@ -266,12 +271,14 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
         ("working_days", &raw.working_days),
         ("calendar_days", &raw.calendar_days),
         ("hours", &raw.hours),
+        ("text", &raw.text),
     ]
     .into_iter()
     .filter(|(_, s)| !s.is_absent())
     .collect();
     let note = cx.opt_text(&raw.note);
     match written.as_slice() {
+        [("text", slot)] => text_deadline(cx, slot, d, note),
         [(key, slot)] => {
             let n = match value::given(slot) {
                 Some(v) => cx.count(v, key),
@@ -329,9 +336,42 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
             let at = cx.loc(&l);
             let keys: Vec<&str> = written.iter().map(|(k, _)| *k).collect();
             let keys = keys.join(", ");
-            Err(cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours and delete \"{second}\"; put explanations in note"))))
+            Err(cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours, text và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours, text and delete \"{second}\"; put explanations in note"))))
         }
     }
+}
+
+/// `text:`, a deadline in words; `reduced_from` needs a number beside it.
+fn text_deadline(
+    cx: &mut Ctx,
+    slot: &Scalar,
+    d: &Spanned<RawDeadline>,
+    note: Option<String>,
+) -> Checked<Deadline> {
+    let text = cx.text(slot, "text", Parent::At(d.referenced), t!(
+        "viết thời hạn bằng lời, ví dụ text: 03 tháng; nếu có số ngày thì dùng working_days, calendar_days hoặc hours",
+        "write the deadline in words, e.g. text: 03 tháng; with a number of days use working_days, calendar_days or hours"
+    ));
+    if let Some(v) = value::given(&d.value.reduced_from) {
+        let at = cx.loc(&v.referenced);
+        return Err(cx.error(
+            "bad-reduction",
+            at,
+            t!(
+                "reduced_from chỉ dùng được khi thời hạn là một con số",
+                "reduced_from needs a deadline in numbers"
+            ),
+            Some(t!(
+                "viết thời hạn bằng working_days, calendar_days hoặc hours; hoặc xóa dòng reduced_from và ghi thời hạn theo quy định vào note",
+                "write the deadline as working_days, calendar_days or hours; or delete reduced_from and put the legal deadline in note"
+            )),
+        ));
+    }
+    Ok(Deadline {
+        measure: DeadlineMeasure::Text(text?),
+        reduced_from: None,
+        note,
+    })
 }
 
 /// `reduced_from`: the legal deadline before the ward shortened it, in the
@@ -382,7 +422,14 @@ fn fee(cx: &mut Ctx, f: &Spanned<RawFee>) -> Checked<Fee> {
             "write the fee's name, e.g. name: Lệ phí đăng ký khai sinh"
         ),
     );
-    let amount = cx.amount(&f.value.amount, at);
+    // An amount may be left out only when the note says what it is (the
+    // province decides it, a rate per page with a cap…): never "free".
+    let note = cx.opt_text(&f.value.note);
+    let amount = if value::given(&f.value.amount).is_none() && note.is_some() {
+        Ok(None)
+    } else {
+        cx.amount(&f.value.amount, at).map(Some)
+    };
     let channel = cx.choice(
         &f.value.channel,
         "channel",
@@ -393,7 +440,7 @@ fn fee(cx: &mut Ctx, f: &Spanned<RawFee>) -> Checked<Fee> {
     Ok(Fee {
         name: name?,
         amount: amount?,
-        note: cx.opt_text(&f.value.note),
+        note,
         per: cx.opt_text(&f.value.per),
         channel: channel?,
     })
@@ -445,6 +492,7 @@ fn document(
         note: cx.opt_text(&raw.note),
         present: present?,
         optional: optional?,
+        case: cx.opt_text(&raw.case),
     })
 }
 

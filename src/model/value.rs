@@ -320,7 +320,7 @@ impl<'a> Ctx<'a> {
 
     /// A fee amount in whole đồng.
     pub fn amount(&mut self, slot: &Scalar, parent: Parent) -> Checked<u64> {
-        let hint = t!("viết số tiền bằng đồng, không dấu chấm hay phẩy, ví dụ amount: 50000; miễn phí thì viết amount: 0", "write the amount in đồng without dots or commas, e.g. amount: 50000; write amount: 0 when exempt");
+        let hint = t!("viết số tiền bằng đồng, không dấu chấm hay phẩy, ví dụ amount: 50000; miễn phí thì viết amount: 0; mức không phải một con số (do HĐND tỉnh quy định…) thì bỏ amount và ghi rõ trong note", "write the amount in đồng without dots or commas, e.g. amount: 50000; write amount: 0 when exempt; an amount that is no plain number (set by the province…) leaves amount out and says it in note");
         let v = self.required(slot, "amount", parent, hint.clone())?;
         let raw = v.value.trim();
         if raw.bytes().all(|b| b.is_ascii_digit()) {

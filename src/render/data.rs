@@ -181,7 +181,7 @@ impl Serialize for ProceduresJson<'_> {
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
     let d = &p.deadline;
-    let deadline = match d.measure {
+    let deadline = match &d.measure {
         DeadlineMeasure::WorkingDays(n) => {
             json!({"working_days": n, "reduced_from": d.reduced_from, "note": d.note})
         }
@@ -191,6 +191,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
         DeadlineMeasure::Hours(n) => {
             json!({"hours": n, "reduced_from": d.reduced_from, "note": d.note})
         }
+        DeadlineMeasure::Text(t) => json!({"text": t, "reduced_from": null, "note": d.note}),
     };
     ProcedureJson {
         code: p.code.as_deref(),
@@ -231,6 +232,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
                 };
                 json!({"name": d.name, "originals": d.originals, "copies": d.copies,
                        "present": d.present, "optional": d.optional, "note": d.note,
+                       "case": d.case,
                        "form": file(&d.form), "sample": file(&d.sample)})
             })
             .collect(),

@@ -33,17 +33,19 @@ fn two_digits(n: u32) -> String {
     format!("{n:02}")
 }
 
-/// `03 ngày làm việc`, `Trong ngày làm việc`, `30 ngày`, `04 giờ`.
+/// `03 ngày làm việc`, `Trong ngày làm việc`, `30 ngày`, `04 giờ`, or a
+/// deadline in words as written (`deadline.text`).
 pub fn deadline(d: &Deadline, lang: Lang) -> String {
-    match (d.measure, lang) {
+    match (&d.measure, lang) {
         (DeadlineMeasure::WorkingDays(0), Lang::Vi) => "Trong ngày làm việc".into(),
         (DeadlineMeasure::WorkingDays(0), Lang::En) => "Within the working day".into(),
-        (DeadlineMeasure::WorkingDays(n), Lang::Vi) => format!("{} ngày làm việc", two_digits(n)),
-        (DeadlineMeasure::WorkingDays(n), Lang::En) => plural(n, "working day", "working days"),
-        (DeadlineMeasure::CalendarDays(n), Lang::Vi) => format!("{} ngày", two_digits(n)),
-        (DeadlineMeasure::CalendarDays(n), Lang::En) => plural(n, "day", "days"),
-        (DeadlineMeasure::Hours(n), Lang::Vi) => format!("{} giờ", two_digits(n)),
-        (DeadlineMeasure::Hours(n), Lang::En) => plural(n, "hour", "hours"),
+        (DeadlineMeasure::WorkingDays(n), Lang::Vi) => format!("{} ngày làm việc", two_digits(*n)),
+        (DeadlineMeasure::WorkingDays(n), Lang::En) => plural(*n, "working day", "working days"),
+        (DeadlineMeasure::CalendarDays(n), Lang::Vi) => format!("{} ngày", two_digits(*n)),
+        (DeadlineMeasure::CalendarDays(n), Lang::En) => plural(*n, "day", "days"),
+        (DeadlineMeasure::Hours(n), Lang::Vi) => format!("{} giờ", two_digits(*n)),
+        (DeadlineMeasure::Hours(n), Lang::En) => plural(*n, "hour", "hours"),
+        (DeadlineMeasure::Text(t), _) => t.clone(),
     }
 }
 
@@ -52,7 +54,7 @@ pub fn deadline(d: &Deadline, lang: Lang) -> String {
 pub fn deadline_reduced(d: &Deadline, lang: Lang) -> Option<String> {
     let from = d.reduced_from?;
     let law = Deadline {
-        measure: d.measure.with_value(from),
+        measure: d.measure.with_value(from)?,
         reduced_from: None,
         note: None,
     };
@@ -69,7 +71,11 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 
 /// One fee's amount: `8.000 đồng/bản`, `50.000 đồng`, or `Miễn lệ phí` for 0.
 pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
-    if fee.amount == 0 {
+    // No plain amount: the note says it (see `fee_note`), never "free".
+    let Some(n) = fee.amount else {
+        return fee.note.clone().unwrap_or_default();
+    };
+    if n == 0 {
         return match lang {
             Lang::Vi => "Miễn lệ phí".into(),
             Lang::En => "Free of charge".into(),
@@ -80,8 +86,8 @@ pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
         Lang::En => "VND",
     };
     match &fee.per {
-        Some(per) => format!("{} {unit}/{per}", amount(fee.amount)),
-        None => format!("{} {unit}", amount(fee.amount)),
+        Some(per) => format!("{} {unit}/{per}", amount(n)),
+        None => format!("{} {unit}", amount(n)),
     }
 }
 
@@ -92,7 +98,7 @@ pub fn fee_line(fee: &Fee, lang: Lang) -> String {
     if let Some(ch) = channel_suffix(fee.channel, lang) {
         s = format!("{s} ({ch})");
     }
-    if let Some(note) = &fee.note {
+    if let Some(note) = fee_note(fee) {
         s = format!("{s} – {note}");
     }
     s
@@ -113,6 +119,12 @@ pub fn legal_text(l: &LegalText, lang: Lang) -> String {
         s = format!("{s} ({issued} {})", date(d));
     }
     s
+}
+
+/// A fee's note as printed under its amount: none when the note already
+/// stands as the amount (a fee without a plain amount).
+pub fn fee_note(fee: &Fee) -> Option<String> {
+    fee.amount.and(fee.note.clone())
 }
 
 /// `Không thu phí` when the procedure has no fee at all (`fees: []`).
@@ -217,6 +229,27 @@ fn count_of(n: u32, what: &str, lang: Lang) -> String {
     }
 }
 
+/// "Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ngày 08/04/2026".
+pub fn source(s: &crate::model::Source, lang: Lang) -> String {
+    use crate::model::SourceKind;
+    let (from, on) = match (s.from, lang) {
+        (SourceKind::National, Lang::Vi) => {
+            ("Cơ sở dữ liệu quốc gia về thủ tục hành chính", "bản ngày")
+        }
+        (SourceKind::National, Lang::En) => ("the national procedure database", "as of"),
+        (SourceKind::Table, Lang::Vi) => ("danh mục thủ tục hành chính của tỉnh", "bản ngày"),
+        (SourceKind::Table, Lang::En) => ("the province's procedure list", "as of"),
+    };
+    let label = match lang {
+        Lang::Vi => "Nguồn",
+        Lang::En => "Source",
+    };
+    match s.snapshot {
+        Some(d) => format!("{label}: {from}, {on} {}", date(d)),
+        None => format!("{label}: {from}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +257,7 @@ mod tests {
     fn fee(amount: u64, per: Option<&str>) -> Fee {
         Fee {
             name: "Lệ phí".into(),
-            amount,
+            amount: Some(amount),
             note: None,
             per: per.map(str::to_string),
             channel: FeeChannel::All,
@@ -336,6 +369,7 @@ mod tests {
             note: None,
             present: false,
             optional: false,
+            case: None,
         };
         assert_eq!(document_quantity(&d, Lang::Vi), "01 bản chính, 02 bản sao");
         assert_eq!(document_quantity(&d, Lang::En), "1 original, 2 copies");

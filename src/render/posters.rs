@@ -533,7 +533,7 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
                 ],
                 0.0,
             );
-            (line, notes(f.note.as_deref()))
+            (line, notes(format::fee_note(f).as_deref()))
         })
         .collect();
     let fees_short = format::fees_short(&p.fees, lang);
@@ -548,8 +548,14 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
             } else {
                 String::new()
             };
+            // A case heading prints above its first document: measured
+            // with the name, a little generously.
+            let case = match (&d.case, i.checked_sub(1).map(|j| &p.documents[j].case)) {
+                (Some(c), prev) if prev != Some(&d.case) => format!("{c} "),
+                _ => String::new(),
+            };
             DocText {
-                name: Para::bold(&format!("{}. {}{optional}", i + 1, d.name)),
+                name: Para::bold(&format!("{case}{}. {}{optional}", i + 1, d.name)),
                 quantity: Para::plain(&format::document_quantity(d, lang)),
                 note: notes(d.note.as_deref()),
             }
@@ -1512,6 +1518,7 @@ fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetView<'a>> {
                     .iter()
                     .filter_map(|&d| v.documents.get(d))
                     .map(|doc: &DocumentView| PosterDoc {
+                        case_heading: doc.case_heading.as_deref(),
                         name: &doc.name,
                         quantity: &doc.quantity,
                         optional: doc.optional,
@@ -1545,6 +1552,7 @@ struct PosterFee<'a> {
 /// A document as a sheet prints it: its note maybe abridged.
 #[derive(Serialize)]
 struct PosterDoc<'a> {
+    case_heading: Option<&'a str>,
     name: &'a str,
     quantity: &'a str,
     optional: bool,

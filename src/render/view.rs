@@ -100,6 +100,10 @@ pub struct ProcedureView {
     pub deadline_note: Option<String>,
     pub fee_list: Vec<FeeView>,
     pub documents: Vec<DocumentView>,
+    /// The documents in runs of one case (`documents[].case`), each with
+    /// its heading and the number of its first document; one run without
+    /// a heading when no document names a case.
+    pub doc_groups: Vec<DocGroupView>,
     pub in_person: bool,
     pub postal: bool,
     pub online: Option<OnlineView>,
@@ -109,6 +113,8 @@ pub struct ProcedureView {
     pub conditions: Vec<String>,
     pub legal_basis: Vec<LegalView>,
     pub updated: String,
+    /// Where an imported procedure came from, in a sentence (`source:`).
+    pub source: Option<String>,
     pub announced_by: Option<LegalView>,
     pub body_html: String,
     pub staff: Vec<StaffView>,
@@ -133,8 +139,18 @@ pub struct DocumentView {
     pub note: Option<String>,
     pub optional: bool,
     pub present: bool,
+    /// The document's case, on the first document of each run of it.
+    pub case_heading: Option<String>,
     pub form: Option<FileView>,
     pub sample: Option<FileView>,
+}
+
+#[derive(Serialize)]
+pub struct DocGroupView {
+    pub case: Option<String>,
+    /// 1-based number of the run's first document.
+    pub start: usize,
+    pub documents: Vec<DocumentView>,
 }
 
 #[derive(Serialize)]
@@ -292,7 +308,8 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
         deadline_reduced: format::deadline_reduced(&p.deadline, lang),
         deadline_note: p.deadline.note.clone(),
         fee_list: p.fees.iter().map(|f| fee_view(f, lang)).collect(),
-        documents: p.documents.iter().map(|d| document_view(d, lang)).collect(),
+        documents: document_views(&p.documents, lang),
+        doc_groups: doc_groups(&p.documents, lang),
         in_person: p.channels.in_person,
         postal: p.channels.postal,
         online: p.channels.online.as_ref().map(|o| OnlineView {
@@ -317,6 +334,7 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
             })
             .collect(),
         updated: format::date(p.updated),
+        source: p.provenance.as_ref().map(|s| format::source(s, lang)),
         announced_by: p.announced_by.as_ref().map(|a| LegalView {
             number: a.number.clone(),
             title: None,
@@ -338,13 +356,43 @@ fn fee_view(f: &Fee, lang: Lang) -> FeeView {
     FeeView {
         name: f.name.clone(),
         amount: format::fee_amount(f, lang),
-        note: f.note.clone(),
+        note: format::fee_note(f),
         channel: (f.channel != FeeChannel::All).then(|| format::fee_channel(f.channel, lang)),
     }
 }
 
+fn document_views(docs: &[Document], lang: Lang) -> Vec<DocumentView> {
+    let mut previous: Option<&str> = None;
+    docs.iter()
+        .map(|d| {
+            let mut v = document_view(d, lang);
+            if d.case.as_deref() != previous {
+                v.case_heading = d.case.clone();
+            }
+            previous = d.case.as_deref();
+            v
+        })
+        .collect()
+}
+
+fn doc_groups(docs: &[Document], lang: Lang) -> Vec<DocGroupView> {
+    let mut groups: Vec<DocGroupView> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if g.case == d.case => g.documents.push(document_view(d, lang)),
+            _ => groups.push(DocGroupView {
+                case: d.case.clone(),
+                start: i + 1,
+                documents: vec![document_view(d, lang)],
+            }),
+        }
+    }
+    groups
+}
+
 fn document_view(d: &Document, lang: Lang) -> DocumentView {
     DocumentView {
+        case_heading: None,
         name: d.name.clone(),
         quantity: format::document_quantity(d, lang),
         note: d.note.clone(),

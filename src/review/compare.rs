@@ -76,32 +76,41 @@ fn name(pair: &Pair) -> Option<Finding> {
     Some(f)
 }
 
-fn written(m: DeadlineMeasure, lang: Lang) -> String {
+fn written(m: &DeadlineMeasure, lang: Lang) -> String {
     let d = Deadline {
-        measure: m,
+        measure: m.clone(),
         reduced_from: None,
         note: None,
     };
     format::deadline(&d, lang)
 }
 
+/// The same deadline: the same number and unit, or the same words.
+fn same(a: &DeadlineMeasure, b: &DeadlineMeasure) -> bool {
+    match (a, b) {
+        (DeadlineMeasure::Text(x), DeadlineMeasure::Text(y)) => norm::text(x) == norm::text(y),
+        _ => a == b,
+    }
+}
+
 fn deadline(pair: &Pair) -> Option<Finding> {
     let (d, r) = (&pair.site.deadline, pair.record);
-    if r.deadlines.is_empty() || r.deadlines.contains(&d.measure) {
+    let recorded = |m: &DeadlineMeasure| r.deadlines.iter().any(|x| same(x, m));
+    if r.deadlines.is_empty() || recorded(&d.measure) {
         return None;
     }
     let listed = |lang| -> String {
-        let all: Vec<String> = r.deadlines.iter().map(|m| written(*m, lang)).collect();
+        let all: Vec<String> = r.deadlines.iter().map(|m| written(m, lang)).collect();
         all.join("; ")
     };
-    let (site_vi, site_en) = (written(d.measure, Lang::Vi), written(d.measure, Lang::En));
+    let (site_vi, site_en) = (written(&d.measure, Lang::Vi), written(&d.measure, Lang::En));
     let (rec_vi, rec_en) = (listed(Lang::Vi), listed(Lang::En));
     let what = t!("Thời hạn giải quyết", "Processing time");
     let mut f = pair.finding("review-deadline", Fact::Deadline, what);
     f.site = site_vi.clone();
     f.record = rec_vi.clone();
-    let legal = d.reduced_from.map(|n| d.measure.with_value(n));
-    if legal.is_some_and(|l| r.deadlines.contains(&l)) {
+    let legal = d.reduced_from.and_then(|n| d.measure.with_value(n));
+    if legal.is_some_and(|l| recorded(&l)) {
         f.rule = "review-deadline-reduced";
         f.note = true;
         f.message = t!(
@@ -118,12 +127,15 @@ fn deadline(pair: &Pair) -> Option<Finding> {
         "thời hạn giải quyết khác bản ghi: trang ghi {site_vi}, bản ghi ghi {rec_vi}",
         "the processing time differs from the record: the site says {site_en}, the record {rec_en}"
     );
-    let shorter = r.deadlines.iter().any(|m| {
-        std::mem::discriminant(m) == std::mem::discriminant(&d.measure)
-            && m.value() > d.measure.value()
-    });
-    f.hint = if shorter {
-        let n = r.deadlines.iter().map(|m| m.value()).max().unwrap_or(0);
+    // The record's longer deadline in the same unit: perhaps cut on purpose.
+    let longer = r
+        .deadlines
+        .iter()
+        .filter(|m| std::mem::discriminant(*m) == std::mem::discriminant(&d.measure))
+        .filter_map(DeadlineMeasure::value)
+        .filter(|n| d.measure.value().is_some_and(|mine| *n > mine))
+        .max();
+    f.hint = if let Some(n) = longer {
         t!(
             "nếu phường đã cắt giảm thời hạn, ghi thêm reduced_from: {n} dưới con số; nếu không, sửa theo bản ghi",
             "if the ward has shortened it, add reduced_from: {n} under the number; otherwise write the record's"
@@ -143,14 +155,21 @@ fn fees(pair: &Pair, out: &mut Vec<Finding>) {
     };
     let fees = &pair.site.fees;
     // 0 is "exempt" on either side, and "no fee" (fees: []) is the same.
-    let site: Vec<u64> = fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
+    let site: Vec<u64> = fees
+        .iter()
+        .filter_map(|f| f.amount)
+        .filter(|a| *a > 0)
+        .collect();
     let record: Vec<u64> = recorded.iter().copied().filter(|a| *a > 0).collect();
     let what = || t!("Phí, lệ phí", "Fees");
     let shown = |a: u64| format!("{} đồng", format::amount(a));
     for (i, fee) in fees.iter().enumerate() {
-        if fee.amount > 0 && !record.contains(&fee.amount) {
+        let Some(mine) = fee.amount.filter(|a| *a > 0) else {
+            continue;
+        };
+        if !record.contains(&mine) {
             let mut f = pair.finding("review-fee", Fact::Fee(i), what());
-            let amount = shown(fee.amount);
+            let amount = shown(mine);
             f.site = format::fee_line(fee, Lang::Vi);
             f.record = amounts(&record);
             f.message = t!(

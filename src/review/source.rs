@@ -83,7 +83,10 @@ fn deadlines(r: &Record) -> Vec<DeadlineMeasure> {
             TimeUnit::WorkingDay => Some(DeadlineMeasure::WorkingDays(n)),
             TimeUnit::Day => Some(DeadlineMeasure::CalendarDays(n)),
             TimeUnit::Hour => Some(DeadlineMeasure::Hours(n)),
-            _ => None,
+            // As `import` writes them: months are never turned into days.
+            TimeUnit::Month => Some(DeadlineMeasure::Text(format!("{n:02} tháng"))),
+            TimeUnit::Year => Some(DeadlineMeasure::Text(format!("{n:02} năm"))),
+            TimeUnit::Other(_) => None,
         };
         if let Some(d) = measure.filter(|d| !out.contains(d)) {
             out.push(d);
@@ -176,6 +179,12 @@ pub fn deadline_text(text: &str) -> Option<DeadlineMeasure> {
             }
             (d, _, _) if d.starts_with("ngày") => return Some(DeadlineMeasure::CalendarDays(n)),
             (h, _, _) if h.starts_with("giờ") => return Some(DeadlineMeasure::Hours(n)),
+            (m, _, _) if m.starts_with("tháng") => {
+                return Some(DeadlineMeasure::Text(format!("{n:02} tháng")))
+            }
+            (y, _, _) if y.starts_with("năm") => {
+                return Some(DeadlineMeasure::Text(format!("{n:02} năm")))
+            }
             _ => {}
         }
     }
@@ -245,6 +254,7 @@ mod tests {
             Some(WorkingDays(3))
         );
         assert_eq!(deadline_text("Theo quy định"), None);
+        assert_eq!(deadline_text("03 tháng"), Some(Text("03 tháng".into())));
     }
 
     #[test]
