@@ -390,3 +390,35 @@ fn export_then_import_gives_the_same_catalogue() {
         );
     }
 }
+
+/// A table of November reviewed in January, after the old hòa giải
+/// procedure was repealed and its successor (no code yet) took over: the
+/// old row's code leads to the successor, whose facts are compared, never
+/// to "repealed here but in force there".
+#[test]
+fn a_repealed_procedures_code_leads_to_its_successor() {
+    let dir = tempfile::tempdir().unwrap();
+    export_csv(dir.path(), "2026-11-23");
+    let table = dir.path().join("danh-muc-2026-11-23.csv");
+    let run = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["review", "--against"])
+        .arg(&table)
+        .arg("--out")
+        .arg(dir.path().join("bb.html"))
+        .arg("--root")
+        .arg(example())
+        .args(["--date", "2027-01-02"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{text}");
+    assert!(
+        !text.contains("đã bãi bỏ nhưng bản ghi vẫn còn hiệu lực"),
+        "{text}"
+    );
+    assert!(
+        text.contains("thanh-toan-thu-lao-cho-hoa-giai-vien-tu-2027.md:10:17: lỗi: thời hạn giải quyết khác bản ghi: trang ghi 03 ngày làm việc, bản ghi ghi 05 ngày làm việc"),
+        "{text}"
+    );
+}

@@ -2,25 +2,30 @@
 //! national code (`1.001193.01` is a case of `1.001193`), else, when one
 //! side has no code (a table without a code column, a procedure the clerk
 //! has not coded yet), the same name. Codes are unique in a site (check
-//! refuses duplicates), so a code finds at most one procedure.
+//! refuses duplicates), so a code finds at most one procedure; when that
+//! one is repealed and a successor of the same name, still without a code,
+//! is posted beside it (the way docs/dinh-dang.md §7.8 tells a clerk to
+//! replace a procedure), the record is about the successor.
 
 use super::norm;
 use super::upstream::Upstream;
-use crate::model::{code_key, Procedure};
+use crate::model::{code_key, Date, Procedure, Status};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 pub struct Index<'a> {
     procedures: &'a [Arc<Procedure>],
+    today: Date,
     by_code: HashMap<String, usize>,
     by_base: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
-    pub fn new(procedures: &'a [Arc<Procedure>]) -> Index<'a> {
+    pub fn new(procedures: &'a [Arc<Procedure>], today: Date) -> Index<'a> {
         let mut index = Index {
             procedures,
+            today,
             by_code: HashMap::new(),
             by_base: HashMap::new(),
             by_name: HashMap::new(),
@@ -40,12 +45,13 @@ impl<'a> Index<'a> {
     /// The procedure `r` is about, by its position in the site's list.
     pub fn find(&self, r: &Upstream) -> Option<usize> {
         if let Some(code) = &r.code {
-            if let Some(&i) = self.by_code.get(&code_key(code)) {
-                return Some(i);
-            }
             let base = self.by_base.get(&norm::base_code(code));
-            if let Some(&i) = base.and_then(|v| v.first()) {
-                return Some(i);
+            let coded = self
+                .by_code
+                .get(&code_key(code))
+                .or_else(|| base.and_then(|v| v.first()));
+            if let Some(&i) = coded {
+                return Some(self.successor(i).unwrap_or(i));
             }
         }
         // By name, only a procedure with no code, or a record with none: two
@@ -59,5 +65,19 @@ impl<'a> Index<'a> {
             .find(|i| uncoded(i))
             .or_else(|| named.iter().find(|_| r.code.is_none()))
             .copied()
+    }
+
+    /// A posted procedure without a code and with the name of `i`, when
+    /// `i` is repealed.
+    fn successor(&self, i: usize) -> Option<usize> {
+        let p = &self.procedures[i];
+        if p.status(self.today) != Status::Repealed {
+            return None;
+        }
+        let named = self.by_name.get(&norm::name(&p.title))?;
+        named.iter().copied().find(|&j| {
+            let q = &self.procedures[j];
+            j != i && q.code.is_none() && q.status(self.today) != Status::Repealed
+        })
     }
 }

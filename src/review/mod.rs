@@ -117,7 +117,7 @@ pub fn findings(
     records: &[Upstream],
     today: Date,
 ) -> (Vec<Finding>, Summary) {
-    let index = matching::Index::new(&site.procedures);
+    let index = matching::Index::new(&site.procedures, today);
     let mut hit = vec![false; site.procedures.len()];
     let mut out = Vec::new();
     for r in records {

@@ -52,8 +52,8 @@ pub struct Repeal {
 }
 
 impl Upstream {
-    /// A record with nothing but a code and a name, the rest unknown: the
-    /// start of every record made by hand in tests.
+    /// A record with nothing but a code and a name, the rest unknown (not
+    /// compared) until the reader fills it in.
     pub fn new(file: impl Into<PathBuf>, code: Option<&str>, name: &str) -> Upstream {
         Upstream {
             origin: Origin {
