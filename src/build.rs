@@ -162,7 +162,7 @@ pub fn render_site(
 
 /// Whether `path` (which may not exist yet) is `dir` or inside it, links
 /// and `..` resolved through the part that exists.
-fn inside(path: &Path, dir: &Path) -> bool {
+pub(crate) fn inside(path: &Path, dir: &Path) -> bool {
     let Ok(dir) = dir.canonicalize() else {
         return false;
     };
@@ -205,7 +205,7 @@ fn out_in_content(out: &Path) -> Diagnostic {
 
 /// Output paths are printed whole: they are not inside the site's folder
 /// as content paths are (`--out` may be anywhere, or a link's target).
-fn shown(path: &Path) -> PathBuf {
+pub(crate) fn shown(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

@@ -6,10 +6,12 @@
 //! they are made) → [`output`] (minify, write, swap). [`check`] runs the
 //! first two stages and is what `niemyet check` and every later command start with.
 
+pub mod atomic;
 pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod diag;
+pub mod export;
 pub mod import;
 pub mod lang;
 pub mod load;
@@ -18,6 +20,7 @@ pub mod minify;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -65,6 +65,28 @@ enum Command {
         /// Thư mục của trang mới (tạo nếu chưa có) · the new site's folder (created if missing)
         dir: PathBuf,
     },
+    /// Xuất danh mục thành bảng gửi tỉnh (XLSX hoặc CSV) · export the catalogue as a table
+    #[command(group(clap::ArgGroup::new("to").required(true).args(["xlsx", "csv"])))]
+    Export {
+        /// Ghi tệp Excel này · write this Excel file
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+        /// Ghi tệp CSV này (UTF-8, dấu phẩy) · write this CSV file
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Thay tệp đã có · replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Rà soát trang với dữ liệu quốc gia (JSON) hoặc bảng của tỉnh (CSV, XLSX) · review the site against records
+    Review {
+        /// Tệp bản ghi hoặc bảng đối chiếu · record files or tables to compare with
+        #[arg(long, value_name = "FILE", num_args = 1.., required = true)]
+        against: Vec<PathBuf>,
+        /// Nơi ghi biên bản (tệp .html hoặc thư mục; mặc định bien-ban-ra-soat.html cạnh content/) · where to write the report
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     /// Nhập thủ tục từ bản ghi CSDL quốc gia (JSON) hoặc bảng danh mục (CSV, XLSX) · import procedures from national records or a province's table
     Import {
         /// Tệp bản ghi .json hoặc bảng .csv, .xlsx · record or table files
@@ -136,6 +158,31 @@ fn main() -> ExitCode {
                 },
                 timings,
             )
+        }
+        Command::Export { xlsx, csv, force } => {
+            let (format, out) = match (xlsx, csv) {
+                (Some(x), _) => (niemyet::export::Format::Xlsx, x),
+                (None, Some(c)) => (niemyet::export::Format::Csv, c),
+                // clap's group asks for one of the two.
+                (None, None) => return ExitCode::from(2),
+            };
+            let opts = niemyet::export::ExportOptions {
+                today,
+                lang: cli.lang,
+                format,
+                out,
+                force,
+            };
+            run_export(&cli.root, &opts)
+        }
+        Command::Review { against, out } => {
+            let opts = niemyet::review::ReviewOptions {
+                today,
+                lang: cli.lang,
+                against,
+                out,
+            };
+            run_review(&cli.root, &opts)
         }
         Command::New { field, title } => {
             let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
@@ -314,6 +361,85 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> ExitCode {
+    let outcome = niemyet::export::export(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    match &outcome.exported {
+        Some(e) => {
+            let out = niemyet::text::printable(&e.out.to_string_lossy()).into_owned();
+            let line = match lang {
+                Lang::Vi => format!(
+                    "Đã xuất {} thủ tục, {} lĩnh vực vào {out}",
+                    e.procedures, e.fields
+                ),
+                Lang::En => format!(
+                    "Exported {}, {} into {out}",
+                    plural(e.procedures, "procedure"),
+                    plural(e.fields, "field")
+                ),
+            };
+            println!("{line}");
+        }
+        None if outcome.code == 1 => {
+            let (errors, _) = diag::summary_counts(&outcome.diagnostics);
+            let line = match lang {
+                Lang::Vi => format!("Không xuất bảng: có {errors} lỗi trong nội dung."),
+                Lang::En => format!(
+                    "Nothing exported: {} in the content.",
+                    plural(errors, "error")
+                ),
+            };
+            eprintln!("{line}");
+        }
+        None => {}
+    }
+    ExitCode::from(outcome.code)
+}
+
+fn run_review(root: &std::path::Path, opts: &niemyet::review::ReviewOptions) -> ExitCode {
+    let outcome = niemyet::review::review(root, opts);
+    let lang = outcome.lang;
+    eprint!(
+        "{}",
+        diag::render(&outcome.diagnostics, root, lang, style())
+    );
+    let diffs = outcome.findings.iter().filter(|f| !f.note).count();
+    let notes = outcome.findings.len() - diffs;
+    let s = &outcome.summary;
+    if let Some(page) = &outcome.page {
+        let page = niemyet::text::printable(&page.to_string_lossy()).into_owned();
+        let line = match (diffs, lang) {
+            (0, Lang::Vi) => format!(
+                "Khớp: {} bản ghi, {} thủ tục được đối chiếu, {notes} ghi chú. Biên bản: {page}",
+                s.records, s.matched
+            ),
+            (d, Lang::Vi) => format!(
+                "Có {d} sai khác, {notes} ghi chú ({} bản ghi, {} thủ tục được đối chiếu). Biên bản: {page}",
+                s.records, s.matched
+            ),
+            (0, Lang::En) => format!(
+                "All agree: {}, {} compared, {}. Report: {page}",
+                plural(s.records, "record"),
+                plural(s.matched, "procedure"),
+                plural(notes, "note")
+            ),
+            (d, Lang::En) => format!(
+                "{}, {} ({}, {} compared). Report: {page}",
+                plural(d, "difference"),
+                plural(notes, "note"),
+                plural(s.records, "record"),
+                plural(s.matched, "procedure")
+            ),
+        };
+        println!("{line}");
+    }
+    ExitCode::from(outcome.code)
 }
 
 /// Said once, before a build waits for another one writing the same output.

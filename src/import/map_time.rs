@@ -31,6 +31,7 @@ fn words(m: &DeadlineMeasure) -> String {
     format::deadline(
         &Deadline {
             measure: m.clone(),
+            reduced_from: None,
             note: None,
             cutoff: None,
         },

@@ -40,6 +40,24 @@ impl<T> Slot<T> {
     }
 }
 
+/// Where a parsed value is in its file, as the clerk sees it (line, column
+/// in characters, the value's width); `None` when the parser did not say.
+pub fn locate(
+    src: &crate::diag::Source,
+    l: &serde_saphyr::Location,
+) -> Option<crate::diag::Location> {
+    if *l == serde_saphyr::Location::UNKNOWN || l.line() == 0 {
+        return None;
+    }
+    let span = l.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(off), Some(len)) if src.line_of(off as usize) == l.line() as usize => {
+            Some(src.locate(off as usize, len as usize))
+        }
+        _ => Some(src.locate_line_col(l.line() as usize, l.column() as usize, None)),
+    }
+}
+
 /// A scalar kept as text: numbers, dates and booleans are parsed by the model.
 pub type Scalar = Slot<String>;
 /// A list whose items keep their positions.
@@ -208,6 +226,7 @@ pub struct RawDeadline {
     pub working_days: Scalar,
     pub calendar_days: Scalar,
     pub hours: Scalar,
+    pub reduced_from: Scalar,
     /// The deadline in words, when no number and unit can be given.
     pub text: Scalar,
     pub note: Scalar,

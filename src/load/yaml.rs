@@ -333,6 +333,9 @@ const VIETNAMESE_KEYS: &[(&str, &str)] = &[
     ("gio-chot", "cutoff"),
     ("truong-hop", "case"),
     ("nguon", "source"),
+    ("cat-giam", "reduced_from"),
+    ("truoc-cat-giam", "reduced_from"),
+    ("theo-quy-dinh", "reduced_from"),
 ];
 
 /// The key the clerk most likely meant, if any is close enough.

@@ -143,10 +143,36 @@ pub enum DeadlineMeasure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     pub measure: DeadlineMeasure,
+    /// The deadline the law sets, in the measure's unit, when the ward has
+    /// shortened it locally ("sau cắt giảm"); always more than the measure.
+    /// `niemyet review` takes a record saying this number as a note.
+    pub reduced_from: Option<u32>,
     pub note: Option<String>,
     /// `cutoff`, minutes after midnight: a dossier received later counts
     /// from the next working day.
     pub cutoff: Option<u16>,
+}
+
+impl DeadlineMeasure {
+    /// The number, whatever the unit; `None` for a deadline in words.
+    pub fn value(&self) -> Option<u32> {
+        match self {
+            DeadlineMeasure::WorkingDays(n)
+            | DeadlineMeasure::CalendarDays(n)
+            | DeadlineMeasure::Hours(n) => Some(*n),
+            DeadlineMeasure::Text(_) => None,
+        }
+    }
+
+    /// The same unit with another number; `None` for a deadline in words.
+    pub fn with_value(&self, n: u32) -> Option<DeadlineMeasure> {
+        match self {
+            DeadlineMeasure::WorkingDays(_) => Some(DeadlineMeasure::WorkingDays(n)),
+            DeadlineMeasure::CalendarDays(_) => Some(DeadlineMeasure::CalendarDays(n)),
+            DeadlineMeasure::Hours(_) => Some(DeadlineMeasure::Hours(n)),
+            DeadlineMeasure::Text(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -56,19 +56,7 @@ pub fn every<T>(items: Vec<Checked<T>>) -> Checked<Vec<T>> {
 
 impl<'a> Ctx<'a> {
     pub fn loc(&self, l: &serde_saphyr::Location) -> Option<Location> {
-        if *l == serde_saphyr::Location::UNKNOWN || l.line() == 0 {
-            return None;
-        }
-        let span = l.span();
-        match (span.byte_offset(), span.byte_len()) {
-            (Some(off), Some(len)) if self.src.line_of(off as usize) == l.line() as usize => {
-                Some(self.src.locate(off as usize, len as usize))
-            }
-            _ => Some(
-                self.src
-                    .locate_line_col(l.line() as usize, l.column() as usize, None),
-            ),
-        }
+        crate::load::raw::locate(self.src, l)
     }
 
     fn parent_loc(&self, parent: Parent) -> Option<Location> {

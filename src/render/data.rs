@@ -180,11 +180,18 @@ impl Serialize for ProceduresJson<'_> {
 }
 
 fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
-    let mut deadline = match &p.deadline.measure {
-        DeadlineMeasure::WorkingDays(n) => json!({"working_days": n, "note": p.deadline.note}),
-        DeadlineMeasure::CalendarDays(n) => json!({"calendar_days": n, "note": p.deadline.note}),
-        DeadlineMeasure::Hours(n) => json!({"hours": n, "note": p.deadline.note}),
-        DeadlineMeasure::Text(t) => json!({"text": t, "note": p.deadline.note}),
+    let d = &p.deadline;
+    let mut deadline = match &d.measure {
+        DeadlineMeasure::WorkingDays(n) => {
+            json!({"working_days": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
+        DeadlineMeasure::CalendarDays(n) => {
+            json!({"calendar_days": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
+        DeadlineMeasure::Hours(n) => {
+            json!({"hours": n, "reduced_from": d.reduced_from, "note": d.note})
+        }
+        DeadlineMeasure::Text(t) => json!({"text": t, "reduced_from": null, "note": d.note}),
     };
     if let Some(c) = p.deadline.cutoff {
         deadline["cutoff"] = format!("{:02}:{:02}", c / 60, c % 60).into();

@@ -8,7 +8,7 @@
 use crate::calendar::due::{Measure, Rule};
 use crate::lang::Lang;
 use crate::model::{
-    Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, Level, OnlineLevel,
+    Date, Deadline, DeadlineMeasure, Document, Fee, FeeChannel, LegalText, Level, OnlineLevel,
 };
 
 /// `8000` → `8.000` (Vietnamese thousands separator is the dot).
@@ -88,6 +88,23 @@ pub fn due_rule(rule: &Rule, week: Option<&str>, lang: Lang) -> String {
     out
 }
 
+/// The legal deadline a ward has shortened, when it has (`reduced_from`):
+/// `Đã cắt giảm từ 05 ngày làm việc theo quy định`.
+pub fn deadline_reduced(d: &Deadline, lang: Lang) -> Option<String> {
+    let from = d.reduced_from?;
+    let law = Deadline {
+        measure: d.measure.with_value(from)?,
+        reduced_from: None,
+        note: None,
+        cutoff: None,
+    };
+    let law = deadline(&law, lang);
+    Some(match lang {
+        Lang::Vi => format!("Đã cắt giảm từ {law} theo quy định"),
+        Lang::En => format!("Shortened from the legal {law}"),
+    })
+}
+
 fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -112,6 +129,36 @@ pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
         Some(per) => format!("{} {unit}/{per}", amount(n)),
         None => format!("{} {unit}", amount(n)),
     }
+}
+
+/// One fee on one line, as the procedure page lists it:
+/// `Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – note`.
+pub fn fee_line(fee: &Fee, lang: Lang) -> String {
+    let mut s = format!("{}: {}", fee.name, fee_amount(fee, lang));
+    if let Some(ch) = channel_suffix(fee.channel, lang) {
+        s = format!("{s} ({ch})");
+    }
+    if let Some(note) = fee_note(fee) {
+        s = format!("{s} – {note}");
+    }
+    s
+}
+
+/// A legal text as the procedure page lists it:
+/// `60/2014/QH13 – Luật Hộ tịch (ngày 20/11/2014)`.
+pub fn legal_text(l: &LegalText, lang: Lang) -> String {
+    let mut s = l.number.clone();
+    if let Some(title) = &l.title {
+        s = format!("{s} – {title}");
+    }
+    if let Some(d) = l.date {
+        let issued = match lang {
+            Lang::Vi => "ngày",
+            Lang::En => "of",
+        };
+        s = format!("{s} ({issued} {})", date(d));
+    }
+    s
 }
 
 /// A fee's note as printed under its amount: none when the note already
@@ -260,6 +307,7 @@ mod tests {
     fn dl(measure: DeadlineMeasure) -> Deadline {
         Deadline {
             measure,
+            reduced_from: None,
             note: None,
             cutoff: None,
         }
@@ -309,27 +357,38 @@ mod tests {
     }
 
     #[test]
-    fn the_expected_date_s_rule_in_words() {
-        let rule = |measure, cutoff| Rule { measure, cutoff };
+    fn a_shortened_deadline_names_the_legal_one() {
+        let mut d = dl(DeadlineMeasure::WorkingDays(3));
+        assert_eq!(deadline_reduced(&d, Lang::Vi), None);
+        d.reduced_from = Some(5);
         assert_eq!(
-            due_rule(&rule(Measure::WorkingDays(3), None), None, Lang::Vi),
-            "Tính từ ngày làm việc tiếp theo sau ngày nhận đủ hồ sơ; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết. Ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+            deadline_reduced(&d, Lang::Vi).as_deref(),
+            Some("Đã cắt giảm từ 05 ngày làm việc theo quy định")
         );
-        let same_day = due_rule(&rule(Measure::WorkingDays(0), Some(900)), None, Lang::Vi);
-        assert!(
-            same_day.starts_with(
-                "Trả kết quả trong ngày làm việc nhận đủ hồ sơ. Hồ sơ nhận sau 15:00 được tính"
-            ),
-            "{same_day}"
+        assert_eq!(
+            deadline_reduced(&d, Lang::En).as_deref(),
+            Some("Shortened from the legal 5 working days")
         );
-        let hours = due_rule(
-            &rule(Measure::Hours(4), None),
-            Some("thứ Hai đến thứ Sáu, 7:30–11:30"),
-            Lang::Vi,
+    }
+
+    #[test]
+    fn fee_and_legal_lines_read_as_the_page() {
+        let mut f = fee(8000, Some("bản"));
+        f.name = "Phí cấp bản sao".into();
+        f.channel = FeeChannel::InPerson;
+        f.note = Some("nếu có yêu cầu".into());
+        assert_eq!(
+            fee_line(&f, Lang::Vi),
+            "Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – nếu có yêu cầu"
         );
-        assert!(
-            hours.starts_with("Tính theo giờ làm việc (thứ Hai đến thứ Sáu, 7:30–11:30) từ lúc"),
-            "{hours}"
+        let l = LegalText {
+            number: "60/2014/QH13".into(),
+            title: Some("Luật Hộ tịch".into()),
+            date: Date::new(2014, 11, 20).ok(),
+        };
+        assert_eq!(
+            legal_text(&l, Lang::Vi),
+            "60/2014/QH13 – Luật Hộ tịch (ngày 20/11/2014)"
         );
     }
 
@@ -361,6 +420,31 @@ mod tests {
         assert_eq!(
             document_quantity(&d, Lang::Vi),
             "Xuất trình để đối chiếu (không nộp)"
+        );
+    }
+
+    #[test]
+    fn the_expected_date_s_rule_in_words() {
+        let rule = |measure, cutoff| Rule { measure, cutoff };
+        assert_eq!(
+            due_rule(&rule(Measure::WorkingDays(3), None), None, Lang::Vi),
+            "Tính từ ngày làm việc tiếp theo sau ngày nhận đủ hồ sơ; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết. Ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+        );
+        let same_day = due_rule(&rule(Measure::WorkingDays(0), Some(900)), None, Lang::Vi);
+        assert!(
+            same_day.starts_with(
+                "Trả kết quả trong ngày làm việc nhận đủ hồ sơ. Hồ sơ nhận sau 15:00 được tính"
+            ),
+            "{same_day}"
+        );
+        let hours = due_rule(
+            &rule(Measure::Hours(4), None),
+            Some("thứ Hai đến thứ Sáu, 7:30–11:30"),
+            Lang::Vi,
+        );
+        assert!(
+            hours.starts_with("Tính theo giờ làm việc (thứ Hai đến thứ Sáu, 7:30–11:30) từ lúc"),
+            "{hours}"
         );
     }
 }

@@ -95,6 +95,8 @@ pub struct ProcedureView {
     pub audience: Option<String>,
     pub agency: String,
     pub result: String,
+    /// `Đã cắt giảm từ 05 ngày làm việc theo quy định`, when shortened.
+    pub deadline_reduced: Option<String>,
     pub deadline_note: Option<String>,
     /// The expected return date, for a procedure in force.
     pub due: Option<DueView>,
@@ -313,6 +315,7 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
         audience: p.audience.clone(),
         agency: p.agency.clone().unwrap_or_else(|| office.name.clone()),
         result: p.result.clone(),
+        deadline_reduced: format::deadline_reduced(&p.deadline, lang),
         deadline_note: p.deadline.note.clone(),
         due: due_view(p, site, status, lang),
         fee_list: p.fees.iter().map(|f| fee_view(f, lang)).collect(),
