@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{copy_tree, niemyet};
+use common::{copy_tree, niemyet_on, EXAMPLE_TODAY};
 use std::path::Path;
 
 #[test]
@@ -16,7 +16,7 @@ fn the_example_site_passes_the_browser_accessibility_checks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(&root.join("content"), &dir.path().join("content"));
-    let run = niemyet(dir.path(), &["build"]);
+    let run = niemyet_on(dir.path(), &["build"], EXAMPLE_TODAY);
     assert_eq!(run.code, 0, "{}", run.all());
     common::browser::node_tests(
         &["tests/browser/a11y.test.js"],

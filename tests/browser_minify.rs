@@ -8,7 +8,7 @@ mod common;
 
 // Used only by the test, which needs the `minify` feature.
 #[cfg(feature = "minify")]
-use common::{copy_tree, niemyet};
+use common::{copy_tree, niemyet_on, EXAMPLE_TODAY};
 #[cfg(feature = "minify")]
 use std::path::Path;
 
@@ -26,7 +26,7 @@ fn minified_pages_build_the_same_dom_in_the_browser() {
         vec!["build"],
         vec!["build", "--no-minify", "--out", plain.to_str().unwrap()],
     ] {
-        let run = niemyet(dir.path(), &args);
+        let run = niemyet_on(dir.path(), &args, EXAMPLE_TODAY);
         assert_eq!(run.code, 0, "{}", run.all());
     }
     common::browser::node_tests(

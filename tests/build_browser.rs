@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{chromium, file_url, run};
-use common::{copy_tree, niemyet};
+use common::{copy_tree, niemyet_on, EXAMPLE_TODAY};
 use std::path::Path;
 
 fn example_site() -> tempfile::TempDir {
@@ -14,7 +14,7 @@ fn example_site() -> tempfile::TempDir {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
         &dir.path().join("content"),
     );
-    let run = niemyet(dir.path(), &["build"]);
+    let run = niemyet_on(dir.path(), &["build"], EXAMPLE_TODAY);
     assert_eq!(run.code, 0, "{}", run.all());
     dir
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{base_site, niemyet, niemyet_within, TODAY};
+use common::{base_site, niemyet, niemyet_on, niemyet_within, EXAMPLE_TODAY, TODAY};
 use std::path::Path;
 use std::time::Duration;
 
@@ -213,7 +213,7 @@ fn nfd_crlf_and_bom_load_as_clean_nfc_text() {
 #[test]
 fn the_example_catalogue_passes_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = niemyet(root, &["check"]);
+    let run = niemyet_on(root, &["check"], EXAMPLE_TODAY);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stderr.is_empty(),

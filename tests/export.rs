@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{html, niemyet, TODAY};
+use common::{html, niemyet, niemyet_on, EXAMPLE_TODAY};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -55,7 +55,7 @@ fn row<'a>(rows: &'a [Vec<String>], code: &str) -> &'a [String] {
 #[test]
 fn csv_reads_back_with_the_right_cells() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = export_csv(dir.path(), TODAY);
+    let rows = export_csv(dir.path(), EXAMPLE_TODAY);
     assert_eq!(
         rows[0],
         [
@@ -104,7 +104,9 @@ fn csv_reads_back_with_the_right_cells() {
     assert!(birth[6]
         .lines()
         .any(|l| l == "60/2014/QH13 – Luật Hộ tịch (ngày 20/11/2014)"));
-    assert_eq!(birth[9], "Toàn trình");
+    // The national record 1.001193 marks online filing as partial
+    // (isFullProcess: false).
+    assert_eq!(birth[9], "Một phần");
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn repealed_procedures_are_left_out_and_upcoming_ones_marked() {
     };
     // Before 2027 both the old procedure and its successor are posted, the
     // successor marked; from 2027 the old one (repealed) is gone.
-    let before = names(&export_csv(dir.path(), "2026-11-23"));
+    let before = names(&export_csv(dir.path(), EXAMPLE_TODAY));
     assert_eq!(before.len(), 2, "{before:?}");
     assert!(before
         .iter()
@@ -132,8 +134,8 @@ fn repealed_procedures_are_left_out_and_upcoming_ones_marked() {
 #[test]
 fn facts_read_as_the_pages_write_them() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = export_csv(dir.path(), TODAY);
-    let today = TODAY.parse().unwrap();
+    let rows = export_csv(dir.path(), EXAMPLE_TODAY);
+    let today = EXAMPLE_TODAY.parse().unwrap();
     let outcome = niemyet::check_site(&example(), niemyet::CheckOptions { today, lang: None });
     let site = outcome.site.expect("example site is valid");
     let files = niemyet::build::render_site(&example(), &site, today).expect("render");
@@ -170,7 +172,11 @@ fn an_existing_file_is_kept_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bang.xlsx");
     std::fs::write(&out, "the province's own file").unwrap();
-    let run = niemyet(&example(), &["export", "--xlsx", out.to_str().unwrap()]);
+    let run = niemyet_on(
+        &example(),
+        &["export", "--xlsx", out.to_str().unwrap()],
+        EXAMPLE_TODAY,
+    );
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("tệp này đã có"), "{}", run.stderr);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
@@ -178,9 +184,10 @@ fn an_existing_file_is_kept_unless_forced() {
         std::fs::read_to_string(&out).unwrap(),
         "the province's own file"
     );
-    let run = niemyet(
+    let run = niemyet_on(
         &example(),
         &["export", "--xlsx", out.to_str().unwrap(), "--force"],
+        EXAMPLE_TODAY,
     );
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
@@ -206,7 +213,11 @@ fn xlsx_is_the_same_bytes_twice_with_a_frozen_header() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
     for out in [&a, &b] {
-        let run = niemyet(&example(), &["export", "--xlsx", out.to_str().unwrap()]);
+        let run = niemyet_on(
+            &example(),
+            &["export", "--xlsx", out.to_str().unwrap()],
+            EXAMPLE_TODAY,
+        );
         assert_eq!(run.code, 0, "{}", run.all());
         assert!(run.stdout.contains("Đã xuất"), "{}", run.stdout);
     }
@@ -274,9 +285,13 @@ fn libreoffice_opens_the_xlsx_with_the_same_cells() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let csv_rows = export_csv(dir.path(), TODAY);
+    let csv_rows = export_csv(dir.path(), EXAMPLE_TODAY);
     let xlsx = dir.path().join("danh-muc.xlsx");
-    let run = niemyet(&example(), &["export", "--xlsx", xlsx.to_str().unwrap()]);
+    let run = niemyet_on(
+        &example(),
+        &["export", "--xlsx", xlsx.to_str().unwrap()],
+        EXAMPLE_TODAY,
+    );
     assert_eq!(run.code, 0, "{}", run.all());
 
     // 44 = comma, 34 = double quote, 76 = UTF-8, 1 = from the first line.
@@ -324,12 +339,20 @@ fn libreoffice_opens_the_xlsx_with_the_same_cells() {
 /// Export, then read the table back with the importer's reader: the same
 /// codes, names, fields, deadlines and fees; and `review` of the site
 /// against its own table finds nothing.
+///
+/// A deadline in words (`deadline.text`: the record states no number and
+/// unit, or the days run from another event than filing) is written in the
+/// table as it stands, and read back as those words: `deadline_text` takes
+/// the first "N ngày / N giờ" of a cell ("Trong 12 giờ kể từ …" is 12
+/// hours), so review also compares the cell's first line with the page's
+/// words.
 #[test]
 fn export_then_import_gives_the_same_catalogue() {
     use niemyet::import::{read_input, Input};
+    use niemyet::model::DeadlineMeasure;
     use niemyet::review::source::{deadline_text, fee_text};
     let dir = tempfile::tempdir().unwrap();
-    let today = TODAY.parse().unwrap();
+    let today = EXAMPLE_TODAY.parse().unwrap();
     let opts = niemyet::CheckOptions { today, lang: None };
     let site = niemyet::check_site(&example(), opts).site.expect("valid");
     let posted: Vec<_> = site
@@ -339,7 +362,11 @@ fn export_then_import_gives_the_same_catalogue() {
         .collect();
     for (flag, name) in [("--csv", "bang.csv"), ("--xlsx", "bang.xlsx")] {
         let out = dir.path().join(name);
-        let run = niemyet(&example(), &["export", flag, out.to_str().unwrap()]);
+        let run = niemyet_on(
+            &example(),
+            &["export", flag, out.to_str().unwrap()],
+            EXAMPLE_TODAY,
+        );
         assert_eq!(run.code, 0, "{}", run.all());
         let Ok(Input::Table(rows)) = read_input(&out) else {
             panic!("{name}: the importer reads no table");
@@ -351,18 +378,26 @@ fn export_then_import_gives_the_same_catalogue() {
             let field = site.fields.iter().find(|f| f.slug == p.field).unwrap();
             assert_eq!(row.field.as_deref(), Some(field.name.as_str()), "{name}");
             let cell = row.deadline.as_deref().unwrap_or_default();
-            assert_eq!(
-                deadline_text(cell),
-                Some(p.deadline.measure.clone()),
-                "{name}: {cell:?}"
-            );
+            match &p.deadline.measure {
+                DeadlineMeasure::Text(words) => {
+                    assert_eq!(cell.lines().next(), Some(words.as_str()), "{name}")
+                }
+                measure => assert_eq!(
+                    deadline_text(cell),
+                    Some(measure.clone()),
+                    "{name}: {cell:?}"
+                ),
+            }
             let mut want: Vec<u64> = p
                 .fees
                 .iter()
                 .filter_map(|f| f.amount)
                 .filter(|a| *a > 0)
                 .collect();
-            let mut got = fee_text(row.fees.as_deref().unwrap_or_default()).expect("fees read");
+            // A cell of words only (a fee written without an amount: the
+            // record's or the resolution's words) has no amount to read,
+            // and then the page has none either.
+            let mut got = fee_text(row.fees.as_deref().unwrap_or_default()).unwrap_or_default();
             // 0 is "exempt", as review compares them.
             got.retain(|a| *a > 0);
             want.sort_unstable();
@@ -372,7 +407,7 @@ fn export_then_import_gives_the_same_catalogue() {
             assert_eq!(got, want, "{name}: {} {:?}", p.title, row.fees);
         }
         let page = dir.path().join(format!("{name}.html"));
-        let run = niemyet(
+        let run = niemyet_on(
             &example(),
             &[
                 "review",
@@ -381,6 +416,7 @@ fn export_then_import_gives_the_same_catalogue() {
                 "--out",
                 page.to_str().unwrap(),
             ],
+            EXAMPLE_TODAY,
         );
         assert_eq!(
             run.code,
@@ -391,15 +427,15 @@ fn export_then_import_gives_the_same_catalogue() {
     }
 }
 
-/// A table of November reviewed in January, after the old hòa giải
+/// A table of December reviewed in January, after the old hòa giải
 /// procedure was repealed and its successor (no code yet) took over: the
 /// old row's code leads to the successor, whose facts are compared, never
 /// to "repealed here but in force there".
 #[test]
 fn a_repealed_procedures_code_leads_to_its_successor() {
     let dir = tempfile::tempdir().unwrap();
-    export_csv(dir.path(), "2026-11-23");
-    let table = dir.path().join("danh-muc-2026-11-23.csv");
+    export_csv(dir.path(), EXAMPLE_TODAY);
+    let table = dir.path().join("danh-muc-2026-12-07.csv");
     let run = Command::new(env!("CARGO_BIN_EXE_niemyet"))
         .args(["review", "--against"])
         .arg(&table)

@@ -11,7 +11,7 @@
 mod common;
 
 use common::html::attr_values;
-use common::{base_site, copy_tree, niemyet};
+use common::{base_site, copy_tree, niemyet, niemyet_on, EXAMPLE_TODAY};
 use std::path::{Path, PathBuf};
 
 fn example_site() -> tempfile::TempDir {
@@ -20,7 +20,7 @@ fn example_site() -> tempfile::TempDir {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
         &dir.path().join("content"),
     );
-    let run = niemyet(dir.path(), &["build"]);
+    let run = niemyet_on(dir.path(), &["build"], EXAMPLE_TODAY);
     assert_eq!(run.code, 0, "{}", run.all());
     dir
 }

@@ -100,6 +100,13 @@ fn deadline(pair: &Pair) -> Option<Finding> {
     if r.deadlines.is_empty() || recorded(&d.measure) {
         return None;
     }
+    // The page's deadline in words, as the table writes it.
+    if let DeadlineMeasure::Text(words) = &d.measure {
+        let words = norm::text(words);
+        if r.deadline_words.iter().any(|w| norm::text(w) == words) {
+            return None;
+        }
+    }
     let listed = |lang| -> String {
         let all: Vec<String> = r.deadlines.iter().map(|m| written(m, lang)).collect();
         all.join("; ")

@@ -146,6 +146,12 @@ fn row(r: &TableRow, file: &Path, bytes: &[u8], zipped: bool) -> Upstream {
         .flatten()
         .filter_map(|t| deadline_text(t))
         .collect();
+    up.deadline_words = [&r.deadline, &r.deadline_reduced]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.lines().map(str::trim).find(|l| !l.is_empty()))
+        .map(str::to_string)
+        .collect();
     up.fees = r.fees.as_deref().and_then(fee_text);
     up.legal_basis = r.legal_basis.as_ref().map(|t| {
         t.split(['\n', ';'])

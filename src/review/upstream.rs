@@ -32,6 +32,11 @@ pub struct Upstream {
     /// empty when the record gives none that can be compared (`OTHER`, 0,
     /// only text).
     pub deadlines: Vec<DeadlineMeasure>,
+    /// The first line of each deadline cell of a table, as written: a page
+    /// whose deadline is in words (`deadline.text`, "Trong 12 giờ kể từ khi
+    /// nhận được đề nghị") agrees with a cell that starts with those words,
+    /// whatever number [`deadlines`](Self::deadlines) reads from them.
+    pub deadline_words: Vec<String>,
     /// Fee amounts in whole đồng; `None` when the record has no figure to
     /// compare (a 0 that stands for "set by the provincial council", text
     /// only).
@@ -65,6 +70,7 @@ impl Upstream {
             commune: true,
             repealed: None,
             deadlines: Vec::new(),
+            deadline_words: Vec::new(),
             fees: None,
             documents: None,
             legal_basis: None,

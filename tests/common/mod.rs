@@ -12,6 +12,12 @@ use std::process::Command;
 /// The fixed "today" every test uses, so date rules do not drift with the clock.
 pub const TODAY: &str = "2026-11-23";
 
+/// The day the tests check and build the example catalogue (`content/`) on:
+/// its pages were last updated on 2026-12-07 (`updated:`), which is after
+/// [`TODAY`], and a page updated in the future is an error. The day before
+/// the Tết 2027 holiday warning starts (2026-12-08, 60 days before Tết).
+pub const EXAMPLE_TODAY: &str = "2026-12-07";
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
