@@ -10,6 +10,7 @@
 use super::plan::FieldInfo;
 use super::run::Planned;
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use std::fs;
 use std::io::Write;
@@ -61,14 +62,14 @@ pub fn verify(
     match result {
         Ok(errors) if errors.is_empty() => Vec::new(),
         Ok(mut errors) => {
-            errors.insert(0, Diagnostic::error("import-check", "", t!(
+            errors.insert(0, Diagnostic::error(Rule::ImportCheck, "", t!(
                 "lỗi của niemyet import: tệp tạo ra không qua được kiểm tra (niemyet check); không ghi tệp nào. Xin báo lỗi này kèm tệp bản ghi",
                 "a bug in niemyet import: a generated file does not pass niemyet check; nothing was written. Please report it with the record file"
             )));
             errors
         }
         Err(e) => vec![Diagnostic::error(
-            "import-io",
+            Rule::ImportIo,
             "",
             t!(
                 "không tạo được thư mục tạm để kiểm tra: {e}",
@@ -172,7 +173,7 @@ pub fn write_all(
             };
         }
         return Err(Box::new(Diagnostic::error(
-            "import-io",
+            Rule::ImportIo,
             rel,
             t!(
                 "không ghi được: {e}; đã xóa các tệp vừa tạo trong lần nhập này",

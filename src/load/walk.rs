@@ -11,6 +11,7 @@
 //! Names are URL slugs; hidden files, `_`-names and editor backups are skipped.
 
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use crate::text::{is_slug, slugify};
 use std::path::{Path, PathBuf};
@@ -93,7 +94,7 @@ pub fn walk(root: &Path) -> Tree {
                     .map(|p| rel_path(&content, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
                 tree.diagnostics.push(Diagnostic::error(
-                    "io",
+                    Rule::Io,
                     rel,
                     t!("không đọc được: {err}", "cannot read: {err}"),
                 ));
@@ -114,7 +115,7 @@ pub fn walk(root: &Path) -> Tree {
                 _ => {
                     tree.diagnostics.push(
                         Diagnostic::error(
-                            "link-outside",
+                            Rule::LinkOutside,
                             &rel,
                             t!(
                                 "liên kết (symlink) trỏ ra ngoài thư mục content/",
@@ -158,7 +159,7 @@ pub fn walk(root: &Path) -> Tree {
                     if RESERVED_FIELD_SLUGS.contains(&name.as_str()) {
                         tree.diagnostics.push(
                             Diagnostic::error(
-                                "reserved-slug",
+                                Rule::ReservedSlug,
                                 &rel,
                                 t!(
                                     "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
@@ -178,7 +179,7 @@ pub fn walk(root: &Path) -> Tree {
             (2, _) if parents[0] == NOTICES_DIR => {
                 if is_dir {
                     tree.diagnostics.push(Diagnostic::error(
-                        "unexpected-folder",
+                        Rule::UnexpectedFolder,
                         &rel,
                         t!(
                             "thư mục notices/ chỉ chứa các tệp thông báo .md",
@@ -208,7 +209,7 @@ pub fn walk(root: &Path) -> Tree {
                         rel,
                     });
                 } else if name == "index.md" {
-                    tree.diagnostics.push(Diagnostic::error("misplaced-index", &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
+                    tree.diagnostics.push(Diagnostic::error(Rule::MisplacedIndex, &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
                 } else if is_markdown(&name) {
                     if let Some(slug) = md_slug(&mut tree, &name, &rel) {
                         tree.files.push(FileEntry {
@@ -231,7 +232,7 @@ pub fn walk(root: &Path) -> Tree {
             (3, true) => {
                 tree.diagnostics.push(
                     Diagnostic::error(
-                        "unexpected-folder",
+                        Rule::UnexpectedFolder,
                         &rel,
                         t!(
                             "không hỗ trợ thư mục con trong thư mục của một thủ tục",
@@ -275,7 +276,7 @@ pub fn walk(root: &Path) -> Tree {
     }
     if !site_seen {
         tree.diagnostics.push(
-            Diagnostic::error("no-site-yaml", "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
+            Diagnostic::error(Rule::NoSiteYaml, "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
                 .hint(t!("tạo tệp site.yaml với ít nhất title, base_url và office.name; xem docs/dinh-dang.md", "create site.yaml with at least title, base_url and office.name; see docs/format.md")),
         );
     }
@@ -283,7 +284,7 @@ pub fn walk(root: &Path) -> Tree {
         if !has_index {
             tree.diagnostics.push(
                 Diagnostic::error(
-                    "no-field-index",
+                    Rule::NoFieldIndex,
                     rel,
                     t!(
                         "thư mục lĩnh vực \"{field}\" thiếu tệp _index.md",
@@ -301,7 +302,7 @@ pub fn walk(root: &Path) -> Tree {
     for (_, rel, has_index) in &bundles {
         if !has_index {
             tree.diagnostics.push(
-                Diagnostic::error("no-bundle-index", rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
+                Diagnostic::error(Rule::NoBundleIndex, rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
                     .hint(t!("một thủ tục kèm tệp đính kèm là một thư mục có index.md và các mẫu đơn bên cạnh", "a procedure with attachments is a folder with index.md and its forms beside it")),
             );
         }
@@ -320,7 +321,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
     } else if name.eq_ignore_ascii_case("site.yaml") || name.eq_ignore_ascii_case("site.yml") {
         tree.diagnostics.push(
             Diagnostic::error(
-                "bad-name",
+                Rule::BadName,
                 rel,
                 t!(
                     "tệp cấu hình phải tên đúng là site.yaml",
@@ -335,7 +336,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
     } else if is_markdown(name) {
         tree.diagnostics.push(
             Diagnostic::error(
-                "outside-field",
+                Rule::OutsideField,
                 rel,
                 t!(
                     "thủ tục nằm ngoài thư mục lĩnh vực",
@@ -349,7 +350,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
         );
     } else {
         tree.diagnostics.push(Diagnostic::warning(
-            "ignored-file",
+            Rule::IgnoredFile,
             rel,
             t!(
                 "tệp này không được dùng và sẽ bị bỏ qua",
@@ -410,7 +411,7 @@ pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
     let words = what.words();
     let (vi, en) = (&words.vi, &words.en);
     Diagnostic::error(
-        "special-file",
+        Rule::SpecialFile,
         rel,
         t!(
             "đây không phải tệp thường mà là {vi}: niemyet không đọc nó",
@@ -425,7 +426,7 @@ pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
 
 fn symlinked_dir(rel: &Path) -> Diagnostic {
     Diagnostic::error(
-        "linked-folder",
+        Rule::LinkedFolder,
         rel,
         t!(
             "không hỗ trợ thư mục dạng liên kết (symlink)",
@@ -483,7 +484,7 @@ fn procedure_saved_as_text(name: &str) -> Option<String> {
 
 fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
     Diagnostic::error(
-        "saved-as-text",
+        Rule::SavedAsText,
         rel,
         t!(
             "tệp .txt trong thư mục lĩnh vực không được đọc: thủ tục phải là tệp .md",
@@ -523,7 +524,7 @@ pub fn attachment_name_fix(name: &str) -> Option<String> {
 
 fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
     Diagnostic::error(
-        "bad-name",
+        Rule::BadName,
         rel,
         t!(
             "tên \"{name}\" không dùng được làm địa chỉ trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
@@ -536,7 +537,7 @@ fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
 /// `root` holds no `content/` folder: the one message every command gives.
 pub fn no_content(root: &Path) -> Diagnostic {
     Diagnostic::error(
-        "no-content",
+        Rule::NoContent,
         "content",
         t!(
             "không tìm thấy thư mục content/ trong {}",
