@@ -193,7 +193,7 @@ impl Index {
         // postings, loaded for a query word with a digit only).
         let (mut words, mut nums) = (Vec::new(), Vec::new());
         for (i, t) in self.vocab.iter().enumerate() {
-            if super::query::has_digit(t) {
+            if super::fold::has_digit(t) {
                 nums.push(i);
             } else {
                 words.push(i);
