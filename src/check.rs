@@ -258,7 +258,7 @@ fn sort_catalogue(
 /// `niemyet new` marks what the clerk must replace with "CẦN SỬA"; a marker
 /// still there would be published, so each one is a warning at its line.
 fn placeholders_left(source: &diag::Source, diags: &mut Vec<Diagnostic>) {
-    let mark = crate::scaffold::MARK;
+    let mark = crate::markers::PLACEHOLDER;
     for (byte, _) in source.text.match_indices(mark) {
         let line = source.line_of(byte);
         if source.line_text(line).trim_start().starts_with('#') {

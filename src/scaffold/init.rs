@@ -7,6 +7,7 @@ use super::{io_error, shell_arg, Outcome};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::lang::{Lang, Text};
+use crate::markers::PLACEHOLDER;
 use crate::model::Date;
 use crate::t;
 use std::fs;
@@ -49,7 +50,7 @@ fn files(today: Date) -> Vec<(String, String, Text)> {
             t!(
                 "thông tin cơ quan: sửa các chỗ ghi {}",
                 "the office: edit every {} line",
-                super::MARK
+                PLACEHOLDER
             ),
         ),
         (
@@ -220,7 +221,7 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
         t!(
             "Sửa content/site.yaml trước tiên: tìm chữ {0} (Ctrl+F trong Notepad).",
             "Edit content/site.yaml first: search for {0}.",
-            super::MARK
+            PLACEHOLDER
         ),
     ]);
     out.done = done;

@@ -1,6 +1,7 @@
 //! `niemyet new FIELD "Tên thủ tục"`: one commented procedure file with every
-//! key of the format, placeholders marked [`MARK`](super::MARK), that passes
-//! `check` as written.
+//! key of the format, placeholders marked
+//! [`PLACEHOLDER`](crate::markers::PLACEHOLDER), that passes `check` as
+//! written.
 
 use super::{
     clean_title, display_path, io_error, one_line, shell_arg, title_slug, yaml_scalar, Outcome,
@@ -107,7 +108,7 @@ pub fn new_procedure(
         t!(
             "Việc tiếp theo: mở tệp bằng Notepad, thay mọi chỗ ghi {mark} bằng nội dung thật, lưu lại (UTF-8), rồi chạy:",
             "Next: open the file, replace every {mark} placeholder with the real text, save (UTF-8), then run:",
-            mark = super::MARK
+            mark = crate::markers::PLACEHOLDER
         ),
         t!("  niemyet check{root_opt}", "  niemyet check{root_opt}"),
     ];
