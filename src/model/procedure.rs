@@ -12,22 +12,6 @@ use crate::load::ProcedureDoc;
 use crate::t;
 use std::path::Path;
 
-const LEVELS: &[(&str, Level)] = &[
-    ("xa", Level::Xa),
-    ("huyen", Level::Huyen),
-    ("tinh", Level::Tinh),
-];
-const FEE_CHANNELS: &[(&str, FeeChannel)] = &[
-    ("all", FeeChannel::All),
-    ("in_person", FeeChannel::InPerson),
-    ("postal", FeeChannel::Postal),
-    ("online", FeeChannel::Online),
-];
-const ONLINE_LEVELS: &[(&str, OnlineLevel)] = &[
-    ("full", OnlineLevel::Full),
-    ("partial", OnlineLevel::Partial),
-];
-
 /// A procedure not reviewed for this long gets a warning (rà soát).
 const STALE_AFTER_MONTHS: i8 = 12;
 
@@ -55,7 +39,13 @@ pub fn validate_procedure(
         let items = cx.list(&raw.aliases);
         cx.texts(items, "aliases")
     };
-    let level = cx.choice(&raw.level, "level", LEVELS, Some(Level::Xa), top);
+    let level = cx.choice(
+        &raw.level,
+        "level",
+        (&Level::ALL, Level::name),
+        Some(Level::Xa),
+        top,
+    );
     let result = cx.text(
         &raw.result,
         "result",
@@ -438,7 +428,7 @@ fn fee(cx: &mut Ctx, f: &Spanned<RawFee>) -> Checked<Fee> {
     let channel = cx.choice(
         &f.value.channel,
         "channel",
-        FEE_CHANNELS,
+        (&FeeChannel::ALL, FeeChannel::name),
         Some(FeeChannel::All),
         at,
     );
@@ -758,7 +748,7 @@ fn online(cx: &mut Ctx, o: &Spanned<RawOnline>) -> Checked<Online> {
     let level = cx.choice(
         &o.value.level,
         "level",
-        ONLINE_LEVELS,
+        (&OnlineLevel::ALL, OnlineLevel::name),
         Some(OnlineLevel::Partial),
         at,
     );
