@@ -176,9 +176,9 @@ impl Checked {
     fn finish(
         &self,
         config: Option<model::SiteConfig>,
-        mut fields: Vec<model::Field>,
-        mut notices: Vec<model::Notice>,
-        mut procedures: Vec<Arc<model::Procedure>>,
+        fields: Vec<model::Field>,
+        notices: Vec<model::Notice>,
+        procedures: Vec<Arc<model::Procedure>>,
     ) -> CheckOutcome {
         let mut diags = self.diagnostics.clone();
         let mut codes = Vec::new();
@@ -204,15 +204,7 @@ impl Checked {
             .unwrap_or_default();
         let has_errors = diags.iter().any(Diagnostic::is_error);
         let site = match config {
-            Some(config) if !has_errors => {
-                sort_catalogue(&mut fields, &mut procedures, &mut notices);
-                Some(Site {
-                    config,
-                    fields,
-                    procedures,
-                    notices,
-                })
-            }
+            Some(config) if !has_errors => Some(Site::new(config, fields, procedures, notices)),
             _ => None,
         };
         CheckOutcome {
@@ -221,38 +213,6 @@ impl Checked {
             lang,
         }
     }
-}
-
-/// Fields by `order` (unordered last) then name; procedures by field then
-/// title; notices newest first. Every later stage relies on this order.
-fn sort_catalogue(
-    fields: &mut [model::Field],
-    procedures: &mut [Arc<model::Procedure>],
-    notices: &mut [model::Notice],
-) {
-    fields.sort_by(|a, b| {
-        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-            b.order.is_none(),
-            b.order,
-            &b.name,
-            &b.slug,
-        ))
-    });
-    let position = |slug: &str| {
-        fields
-            .iter()
-            .position(|f| f.slug == slug)
-            .unwrap_or(usize::MAX)
-    };
-    procedures.sort_by_cached_key(|p| {
-        (
-            position(&p.field),
-            crate::text::strip_marks(&p.title).to_lowercase(),
-            p.title.clone(),
-            p.slug.clone(),
-        )
-    });
-    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 }
 
 /// `niemyet new` marks what the clerk must replace with "CẦN SỬA"; a marker

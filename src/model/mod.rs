@@ -4,6 +4,7 @@
 //! output) read only these types, never the raw front matter.
 
 mod calendar;
+mod catalogue;
 mod checks;
 mod notice;
 mod procedure;
@@ -21,6 +22,8 @@ pub use value::amount_suggestion;
 pub use jiff::civil::Date;
 use std::path::PathBuf;
 
+/// The catalogue, made by [`Site::new`] (in `catalogue.rs`) and not
+/// changed after: its field index stays true.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -30,6 +33,8 @@ pub struct Site {
     pub procedures: Vec<std::sync::Arc<Procedure>>,
     /// Notices, newest first.
     pub notices: Vec<Notice>,
+    /// Slug → position in `fields` ([`Site::field`]).
+    field_index: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]

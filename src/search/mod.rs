@@ -102,7 +102,7 @@ pub fn docs_from_site<'s>(
             (status != Status::Repealed).then_some((p, status))
         })
         .map(|(p, status)| {
-            let field = site.fields.iter().position(|f| f.slug == p.field);
+            let field = site.field_position(&p.field);
             SearchDoc {
                 url: url(p),
                 title: Cow::from(&p.title),
