@@ -49,7 +49,6 @@ pub struct Checked {
     notices: Vec<model::Notice>,
     /// Problems of the walk, site.yaml, the field indexes and the notices.
     diagnostics: Vec<Diagnostic>,
-    content_dir: PathBuf,
     /// Every procedure file in walk order, with what checking it gave.
     procedures: Vec<ProcedureCheck>,
 }
@@ -67,9 +66,9 @@ pub struct ProcedureCheck {
 impl ProcedureCheck {
     /// Reads and validates the file in one go, so its raw front matter is
     /// dropped at once: memory stays proportional to the typed catalogue.
-    fn run(entry: load::FileEntry, content_dir: &Path, today: Date) -> ProcedureCheck {
+    fn run(entry: load::FileEntry, today: Date) -> ProcedureCheck {
         let (pd, mut d) = load::load_procedure(&entry);
-        let p = model::validate_procedure(&pd, content_dir, today, &mut d);
+        let p = model::validate_procedure(&pd, today, &mut d);
         if let Ok(doc) = &pd.doc {
             placeholders_left(&doc.source, &mut d);
         }
@@ -106,11 +105,10 @@ impl Checked {
                     .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags).ok())
             })
             .collect();
-        let content_dir = loaded.content_dir;
         let procedures: Vec<_> = loaded
             .procedure_files
             .into_par_iter()
-            .map(|entry| ProcedureCheck::run(entry, &content_dir, opts.today))
+            .map(|entry| ProcedureCheck::run(entry, opts.today))
             .collect();
         let notices: Vec<_> = loaded
             .notices
@@ -123,7 +121,6 @@ impl Checked {
             fields,
             notices,
             diagnostics: diags,
-            content_dir,
             procedures,
         }
     }
@@ -140,7 +137,7 @@ impl Checked {
     pub fn recheck(&mut self, path: &Path) -> Option<PathBuf> {
         let slot = self.procedures.iter_mut().find(|c| c.entry.abs == path)?;
         let entry = slot.entry.clone();
-        *slot = ProcedureCheck::run(entry, &self.content_dir, self.opts.today);
+        *slot = ProcedureCheck::run(entry, self.opts.today);
         Some(slot.entry.rel.clone())
     }
 

@@ -9,12 +9,20 @@
 //! ```
 //!
 //! Names are URL slugs; hidden files, `_`-names and editor backups are skipped.
+//!
+//! The walk is the one place that asks the file system what an entry is:
+//! each procedure file comes with the entries of its folder
+//! ([`Attachments`]: type, size, whether a link stays inside `content/`), so
+//! that the model checks `form:` and `sample:` against them and no later
+//! stage looks at the disk for it.
 
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::t;
 use crate::text::{is_slug, slugify};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// The folder of notices; no field may take this name, nor the names of the
@@ -45,6 +53,72 @@ pub struct FileEntry {
     pub abs: PathBuf,
     /// `content/...` with `/` separators, as printed in messages.
     pub rel: PathBuf,
+    /// For a procedure, the entries of its folder (shared by every
+    /// procedure of a field folder); empty for other files.
+    pub attachments: Arc<Attachments>,
+}
+
+impl FileEntry {
+    fn new(kind: Kind, abs: &Path, rel: PathBuf) -> FileEntry {
+        FileEntry {
+            kind,
+            abs: abs.to_path_buf(),
+            rel,
+            attachments: Arc::default(),
+        }
+    }
+}
+
+/// What an entry is once links are followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    File,
+    Folder,
+    Special(Special),
+}
+
+/// One entry beside a procedure file, as the walk found it: a form or
+/// sample the procedure may name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentFile {
+    pub name: String,
+    /// Where it is (`<root>/content/...`).
+    pub path: PathBuf,
+    /// Links followed; `None` for a link that leads nowhere.
+    pub kind: Option<FileKind>,
+    /// Bytes of a regular file (links followed), else 0.
+    pub size: u64,
+    /// Whether it stays inside `content/` once links are followed (an entry
+    /// that is not a link always does: the walk enters no linked folder).
+    pub inside: bool,
+}
+
+/// The entries of a procedure's folder but `.md` files (never a form),
+/// in name order: the bundle's folder, or the field folder of a procedure
+/// written as one file. Names the walk skips are here too (a "did you
+/// mean" may name them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attachments {
+    files: Vec<AttachmentFile>,
+}
+
+impl Attachments {
+    fn new(mut files: Vec<AttachmentFile>) -> Attachments {
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        Attachments { files }
+    }
+
+    /// The entry of this exact name.
+    pub fn get(&self, name: &str) -> Option<&AttachmentFile> {
+        self.files
+            .binary_search_by(|f| f.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.files[i])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &AttachmentFile> {
+        self.files.iter()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -76,16 +150,17 @@ pub fn walk(root: &Path) -> Tree {
         return tree;
     }
     let canonical_content = content.canonicalize().unwrap_or_else(|_| content.clone());
-    let walker = WalkDir::new(&content)
+    let mut walker = WalkDir::new(&content)
         .min_depth(1)
         .max_depth(3)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy()));
+        .into_iter();
     let mut bundles: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
     let mut site_seen = false;
     let mut field_has_index: Vec<bool> = Vec::new();
-    for entry in walker {
+    // Entries of each folder a procedure may stand in, by folder.
+    let mut beside: HashMap<PathBuf, Vec<AttachmentFile>> = HashMap::new();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -104,51 +179,50 @@ pub fn walk(root: &Path) -> Tree {
         let rel = rel_path(&content, entry.path());
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_dir = entry.file_type().is_dir();
-        if entry.path_is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canonical_content) => {
-                    if target.is_dir() {
-                        tree.diagnostics.push(symlinked_dir(&rel));
-                        continue;
-                    }
-                }
-                _ => {
-                    tree.diagnostics.push(
-                        Diagnostic::error(
-                            Rule::LinkOutside,
-                            &rel,
-                            t!(
-                                "liên kết (symlink) trỏ ra ngoài thư mục content/",
-                                "a symbolic link that leads outside content/"
-                            ),
-                        )
-                        .hint(t!(
-                            "chép tệp thật vào thư mục content/ thay cho liên kết",
-                            "copy the real file into content/ instead of linking to it"
-                        )),
-                    );
-                    continue;
-                }
-            }
-        }
-        // A FIFO, device or socket is never opened: opening a FIFO waits
-        // for a writer forever, and a device is no text. Its type is known
-        // from its metadata (a link's, from its target's: `stat`, which
-        // opens nothing).
-        let file_type = if entry.path_is_symlink() {
-            std::fs::metadata(entry.path()).map(|m| m.file_type()).ok()
-        } else {
-            Some(entry.file_type())
-        };
-        if let Some(what) = file_type.and_then(special_kind) {
-            tree.diagnostics.push(special_file(&rel, what));
-            continue;
-        }
         let parents: Vec<String> = entry
             .path()
             .strip_prefix(&content)
             .map(|p| p.iter().map(|s| s.to_string_lossy().into_owned()).collect())
             .unwrap_or_default();
+        let found = found(&entry, &canonical_content);
+        // Depth 2 is a field folder's, depth 3 a bundle's.
+        let in_procedure_folder = matches!(entry.depth(), 2 | 3) && parents[0] != NOTICES_DIR;
+        if in_procedure_folder && !name.ends_with(".md") {
+            if let Some(dir) = entry.path().parent() {
+                beside
+                    .entry(dir.to_path_buf())
+                    .or_default()
+                    .push(AttachmentFile {
+                        name: name.clone(),
+                        path: entry.path().to_path_buf(),
+                        kind: found.kind,
+                        size: found.size,
+                        inside: found.inside,
+                    });
+            }
+        }
+        if is_ignored(&name) {
+            if is_dir {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        // A link is followed only to a file inside content/ (its target
+        // known from `canonicalize` and `stat`, which open nothing).
+        if entry.path_is_symlink() && !found.inside {
+            tree.diagnostics.push(link_outside(&rel));
+            continue;
+        }
+        if entry.path_is_symlink() && found.kind == Some(FileKind::Folder) {
+            tree.diagnostics.push(symlinked_dir(&rel));
+            continue;
+        }
+        // A FIFO, device or socket is never opened: opening a FIFO waits
+        // for a writer forever, and a device is no text.
+        if let Some(FileKind::Special(what)) = found.kind {
+            tree.diagnostics.push(special_file(&rel, what));
+            continue;
+        }
         match (entry.depth(), is_dir) {
             (1, false) => top_file(&mut tree, &name, entry.path(), &rel, &mut site_seen),
             (1, true) => {
@@ -190,11 +264,8 @@ pub fn walk(root: &Path) -> Tree {
                     // A picture or PDF a notice links to.
                     check_attachment_name(&mut tree, &name, &rel);
                 } else if let Some(slug) = md_slug(&mut tree, &name, &rel) {
-                    tree.files.push(FileEntry {
-                        kind: Kind::Notice { slug },
-                        abs: entry.path().to_path_buf(),
-                        rel,
-                    });
+                    tree.files
+                        .push(FileEntry::new(Kind::Notice { slug }, entry.path(), rel));
                 }
             }
             (2, false) => {
@@ -203,20 +274,17 @@ pub fn walk(root: &Path) -> Tree {
                     if let Some(i) = tree.field_dirs.iter().position(|(f, _)| *f == field) {
                         field_has_index[i] = true;
                     }
-                    tree.files.push(FileEntry {
-                        kind: Kind::FieldIndex { field },
-                        abs: entry.path().to_path_buf(),
+                    tree.files.push(FileEntry::new(
+                        Kind::FieldIndex { field },
+                        entry.path(),
                         rel,
-                    });
+                    ));
                 } else if name == "index.md" {
                     tree.diagnostics.push(Diagnostic::error(Rule::MisplacedIndex, &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
                 } else if is_markdown(&name) {
                     if let Some(slug) = md_slug(&mut tree, &name, &rel) {
-                        tree.files.push(FileEntry {
-                            kind: Kind::Procedure { field, slug },
-                            abs: entry.path().to_path_buf(),
-                            rel,
-                        });
+                        let kind = Kind::Procedure { field, slug };
+                        tree.files.push(FileEntry::new(kind, entry.path(), rel));
                     }
                 } else if let Some(fixed) = procedure_saved_as_text(&name) {
                     tree.diagnostics.push(saved_as_text(&rel, &fixed));
@@ -259,14 +327,9 @@ pub fn walk(root: &Path) -> Tree {
                 if name == "index.md" {
                     bundle.2 = true;
                     let field = parents[0].clone();
-                    tree.files.push(FileEntry {
-                        kind: Kind::Procedure {
-                            field,
-                            slug: parents[1].clone(),
-                        },
-                        abs: entry.path().to_path_buf(),
-                        rel,
-                    });
+                    let slug = parents[1].clone();
+                    let kind = Kind::Procedure { field, slug };
+                    tree.files.push(FileEntry::new(kind, entry.path(), rel));
                 } else {
                     check_attachment_name(&mut tree, &name, &rel);
                 }
@@ -299,6 +362,17 @@ pub fn walk(root: &Path) -> Tree {
             );
         }
     }
+    let beside: HashMap<PathBuf, Arc<Attachments>> = beside
+        .into_iter()
+        .map(|(dir, files)| (dir, Arc::new(Attachments::new(files))))
+        .collect();
+    for f in &mut tree.files {
+        if let (Kind::Procedure { .. }, Some(dir)) = (&f.kind, f.abs.parent()) {
+            if let Some(a) = beside.get(dir) {
+                f.attachments = Arc::clone(a);
+            }
+        }
+    }
     for (_, rel, has_index) in &bundles {
         if !has_index {
             tree.diagnostics.push(
@@ -313,11 +387,8 @@ pub fn walk(root: &Path) -> Tree {
 fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut bool) {
     if name == "site.yaml" {
         *site_seen = true;
-        tree.files.push(FileEntry {
-            kind: Kind::Site,
-            abs: abs.to_path_buf(),
-            rel: rel.to_path_buf(),
-        });
+        tree.files
+            .push(FileEntry::new(Kind::Site, abs, rel.to_path_buf()));
     } else if name.eq_ignore_ascii_case("site.yaml") || name.eq_ignore_ascii_case("site.yml") {
         tree.diagnostics.push(
             Diagnostic::error(
@@ -421,6 +492,66 @@ pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
     .hint(t!(
         "xóa nó khỏi content/ rồi chép tệp thật vào chỗ đó",
         "remove it from content/ and copy the real file in its place"
+    ))
+}
+
+/// What an entry is, links followed, from metadata only: a link's target
+/// is resolved and `stat`ed, never opened.
+struct Found {
+    kind: Option<FileKind>,
+    size: u64,
+    inside: bool,
+}
+
+fn found(entry: &walkdir::DirEntry, canonical_content: &Path) -> Found {
+    if entry.path_is_symlink() {
+        let inside = entry
+            .path()
+            .canonicalize()
+            .is_ok_and(|target| target.starts_with(canonical_content));
+        let meta = std::fs::metadata(entry.path()).ok();
+        return Found {
+            kind: meta.as_ref().map(|m| file_kind(m.file_type())),
+            size: meta.filter(|m| m.is_file()).map_or(0, |m| m.len()),
+            inside,
+        };
+    }
+    let ft = entry.file_type();
+    let size = if ft.is_file() {
+        entry.metadata().map_or(0, |m| m.len())
+    } else {
+        0
+    };
+    Found {
+        kind: Some(file_kind(ft)),
+        size,
+        inside: true,
+    }
+}
+
+/// The kind of a file type that is not a link's own.
+fn file_kind(ft: std::fs::FileType) -> FileKind {
+    if ft.is_file() {
+        FileKind::File
+    } else if ft.is_dir() {
+        FileKind::Folder
+    } else {
+        FileKind::Special(special_kind(ft).unwrap_or(Special::Other))
+    }
+}
+
+fn link_outside(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Rule::LinkOutside,
+        rel,
+        t!(
+            "liên kết (symlink) trỏ ra ngoài thư mục content/",
+            "a symbolic link that leads outside content/"
+        ),
+    )
+    .hint(t!(
+        "chép tệp thật vào thư mục content/ thay cho liên kết",
+        "copy the real file into content/ instead of linking to it"
     ))
 }
 
@@ -579,6 +710,61 @@ mod tests {
         assert_eq!(procedure_saved_as_text("to-khai.pdf"), None);
         for n in ["_index.md", "a.md", "index.md", "to-khai.pdf"] {
             assert!(!is_ignored(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn each_procedure_comes_with_the_entries_of_its_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let field = dir.path().join("content/ho-tich");
+        let bundle = field.join("ket-hon");
+        std::fs::create_dir_all(&bundle).expect("mkdir");
+        for (path, text) in [
+            (field.join("khai-sinh.md"), "x"),
+            (field.join("khai-tu.md"), "x"),
+            (field.join("to-khai.pdf"), "12345"),
+            (field.join("_nhap.pdf"), "x"),
+            (bundle.join("index.md"), "x"),
+            (bundle.join("mau.docx"), "123"),
+        ] {
+            std::fs::write(path, text).expect("write");
+        }
+        let tree = walk(dir.path());
+        let of = |slug: &str| {
+            let f = tree
+                .files
+                .iter()
+                .find(|f| matches!(&f.kind, Kind::Procedure { slug: s, .. } if s == slug))
+                .expect("procedure");
+            Arc::clone(&f.attachments)
+        };
+        let flat = of("khai-sinh");
+        let names: Vec<&str> = flat.iter().map(|f| f.name.as_str()).collect();
+        // Folders and skipped names too; never a .md file.
+        assert_eq!(names, ["_nhap.pdf", "ket-hon", "to-khai.pdf"]);
+        let form = flat.get("to-khai.pdf").expect("form");
+        assert_eq!(
+            (form.kind, form.size, form.inside),
+            (Some(FileKind::File), 5, true)
+        );
+        assert_eq!(
+            flat.get("ket-hon").and_then(|f| f.kind),
+            Some(FileKind::Folder)
+        );
+        assert!(Arc::ptr_eq(&flat, &of("khai-tu")), "one listing per folder");
+        let names: Vec<String> = of("ket-hon").iter().map(|f| f.name.clone()).collect();
+        assert_eq!(names, ["mau.docx"]);
+        #[cfg(unix)]
+        {
+            let outside = dir.path().join("x.pdf");
+            std::fs::write(&outside, "x").expect("write");
+            std::os::unix::fs::symlink(&outside, field.join("x.pdf")).expect("link");
+            let tree = walk(dir.path());
+            let f = &tree.files.iter().find(|f| f.rel.ends_with("khai-sinh.md"));
+            let x = f
+                .and_then(|f| f.attachments.get("x.pdf").cloned())
+                .expect("x");
+            assert_eq!((x.kind, x.inside), (Some(FileKind::File), false));
         }
     }
 }

@@ -242,6 +242,9 @@ pub struct Attachment {
     pub name: String,
     /// Where it is on disk.
     pub path: PathBuf,
+    /// Its size in bytes when the site was read (a page says it: a citizen
+    /// on a prepaid plan wants to know), so no later stage looks at it.
+    pub size: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
