@@ -20,10 +20,12 @@ use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::t;
 use crate::text::{is_slug, slugify};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
+
+mod steps;
+use steps::Walk;
 
 /// The folder of notices; no field may take this name, nor the names of the
 /// site's fixed pages.
@@ -144,291 +146,38 @@ pub fn is_ignored(name: &str) -> bool {
 
 pub fn walk(root: &Path) -> Tree {
     let content = root.join("content");
-    let mut tree = Tree::default();
     if !content.is_dir() {
+        let mut tree = Tree::default();
         tree.diagnostics.push(no_content(root));
         return tree;
     }
-    let canonical_content = content.canonicalize().unwrap_or_else(|_| content.clone());
-    let mut walker = WalkDir::new(&content)
+    let mut w = Walk::new(content);
+    let mut walker = WalkDir::new(&w.content)
         .min_depth(1)
         .max_depth(3)
         .sort_by_file_name()
         .into_iter();
-    let mut bundles: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
-    let mut site_seen = false;
-    let mut field_has_index: Vec<bool> = Vec::new();
-    // Entries of each folder a procedure may stand in, by folder.
-    let mut beside: HashMap<PathBuf, Vec<AttachmentFile>> = HashMap::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let rel = err
-                    .path()
-                    .map(|p| rel_path(&content, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                tree.diagnostics.push(Diagnostic::error(
-                    Rule::Io,
-                    rel,
-                    t!("không đọc được: {err}", "cannot read: {err}"),
-                ));
+                w.unreadable(&err);
                 continue;
             }
         };
-        let rel = rel_path(&content, entry.path());
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let is_dir = entry.file_type().is_dir();
-        let parents: Vec<String> = entry
-            .path()
-            .strip_prefix(&content)
-            .map(|p| p.iter().map(|s| s.to_string_lossy().into_owned()).collect())
-            .unwrap_or_default();
-        let found = found(&entry, &canonical_content);
-        // Depth 2 is a field folder's, depth 3 a bundle's.
-        let in_procedure_folder = matches!(entry.depth(), 2 | 3) && parents[0] != NOTICES_DIR;
-        if in_procedure_folder && !name.ends_with(".md") {
-            if let Some(dir) = entry.path().parent() {
-                beside
-                    .entry(dir.to_path_buf())
-                    .or_default()
-                    .push(AttachmentFile {
-                        name: name.clone(),
-                        path: entry.path().to_path_buf(),
-                        kind: found.kind,
-                        size: found.size,
-                        inside: found.inside,
-                    });
-            }
-        }
-        if is_ignored(&name) {
-            if is_dir {
+        let e = w.read(&entry);
+        w.record_beside(&e);
+        if is_ignored(&e.name) {
+            if e.is_dir {
                 walker.skip_current_dir();
             }
             continue;
         }
-        // A link is followed only to a file inside content/ (its target
-        // known from `canonicalize` and `stat`, which open nothing).
-        if entry.path_is_symlink() && !found.inside {
-            tree.diagnostics.push(link_outside(&rel));
-            continue;
-        }
-        if entry.path_is_symlink() && found.kind == Some(FileKind::Folder) {
-            tree.diagnostics.push(symlinked_dir(&rel));
-            continue;
-        }
-        // A FIFO, device or socket is never opened: opening a FIFO waits
-        // for a writer forever, and a device is no text.
-        if let Some(FileKind::Special(what)) = found.kind {
-            tree.diagnostics.push(special_file(&rel, what));
-            continue;
-        }
-        match (entry.depth(), is_dir) {
-            (1, false) => top_file(&mut tree, &name, entry.path(), &rel, &mut site_seen),
-            (1, true) => {
-                if name == NOTICES_DIR {
-                    continue;
-                }
-                if check_dir_name(&mut tree, &name, &rel) {
-                    if RESERVED_FIELD_SLUGS.contains(&name.as_str()) {
-                        tree.diagnostics.push(
-                            Diagnostic::error(
-                                Rule::ReservedSlug,
-                                &rel,
-                                t!(
-                                    "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
-                                    "the folder name \"{name}\" is reserved for a page of the site"
-                                ),
-                            )
-                            .hint(t!(
-                                "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
-                                "give the field another name, e.g. {name}-1"
-                            )),
-                        );
-                    }
-                    tree.field_dirs.push((name.clone(), rel.clone()));
-                    field_has_index.push(false);
-                }
-            }
-            (2, _) if parents[0] == NOTICES_DIR => {
-                if is_dir {
-                    tree.diagnostics.push(Diagnostic::error(
-                        Rule::UnexpectedFolder,
-                        &rel,
-                        t!(
-                            "thư mục notices/ chỉ chứa các tệp thông báo .md",
-                            "the notices/ folder holds only .md notice files"
-                        ),
-                    ));
-                } else if !is_markdown(&name) {
-                    // A picture or PDF a notice links to.
-                    check_attachment_name(&mut tree, &name, &rel);
-                } else if let Some(slug) = md_slug(&mut tree, &name, &rel) {
-                    tree.files
-                        .push(FileEntry::new(Kind::Notice { slug }, entry.path(), rel));
-                }
-            }
-            (2, false) => {
-                let field = parents[0].clone();
-                if name == "_index.md" {
-                    if let Some(i) = tree.field_dirs.iter().position(|(f, _)| *f == field) {
-                        field_has_index[i] = true;
-                    }
-                    tree.files.push(FileEntry::new(
-                        Kind::FieldIndex { field },
-                        entry.path(),
-                        rel,
-                    ));
-                } else if name == "index.md" {
-                    tree.diagnostics.push(Diagnostic::error(Rule::MisplacedIndex, &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
-                } else if is_markdown(&name) {
-                    if let Some(slug) = md_slug(&mut tree, &name, &rel) {
-                        let kind = Kind::Procedure { field, slug };
-                        tree.files.push(FileEntry::new(kind, entry.path(), rel));
-                    }
-                } else if let Some(fixed) = procedure_saved_as_text(&name) {
-                    tree.diagnostics.push(saved_as_text(&rel, &fixed));
-                } else {
-                    check_attachment_name(&mut tree, &name, &rel);
-                }
-            }
-            (2, true) if check_dir_name(&mut tree, &name, &rel) => {
-                bundles.push((entry.path().to_path_buf(), rel, false));
-            }
-            (2, true) => {}
-            (3, _) if parents[0] == NOTICES_DIR => {}
-            (3, true) => {
-                tree.diagnostics.push(
-                    Diagnostic::error(
-                        Rule::UnexpectedFolder,
-                        &rel,
-                        t!(
-                            "không hỗ trợ thư mục con trong thư mục của một thủ tục",
-                            "folders inside a procedure's folder are not supported"
-                        ),
-                    )
-                    .hint(t!(
-                        "đặt các tệp mẫu đơn ngay cạnh index.md",
-                        "put form files right beside index.md"
-                    )),
-                );
-            }
-            (3, false) => {
-                let dir = entry
-                    .path()
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default();
-                // The walk is sorted and depth-first: a bundle's files come
-                // right after the bundle itself.
-                let Some(bundle) = bundles.last_mut().filter(|(d, _, _)| *d == dir) else {
-                    continue;
-                };
-                if name == "index.md" {
-                    bundle.2 = true;
-                    let field = parents[0].clone();
-                    let slug = parents[1].clone();
-                    let kind = Kind::Procedure { field, slug };
-                    tree.files.push(FileEntry::new(kind, entry.path(), rel));
-                } else {
-                    check_attachment_name(&mut tree, &name, &rel);
-                }
-            }
-            _ => {}
+        if !w.refused(&e) {
+            w.classify(&e);
         }
     }
-    if !site_seen {
-        tree.diagnostics.push(
-            Diagnostic::error(Rule::NoSiteYaml, "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
-                .hint(t!("tạo tệp site.yaml với ít nhất title, base_url và office.name; xem docs/dinh-dang.md", "create site.yaml with at least title, base_url and office.name; see docs/format.md")),
-        );
-    }
-    for ((field, rel), has_index) in tree.field_dirs.iter().zip(&field_has_index) {
-        if !has_index {
-            tree.diagnostics.push(
-                Diagnostic::error(
-                    Rule::NoFieldIndex,
-                    rel,
-                    t!(
-                        "thư mục lĩnh vực \"{field}\" thiếu tệp _index.md",
-                        "the field folder \"{field}\" has no _index.md"
-                    ),
-                )
-                .hint(t!(
-                    "tạo {}/_index.md có dòng ---, name: Tên lĩnh vực, ---",
-                    "create {}/_index.md with the lines ---, name: Field name, ---",
-                    rel.display()
-                )),
-            );
-        }
-    }
-    let beside: HashMap<PathBuf, Arc<Attachments>> = beside
-        .into_iter()
-        .map(|(dir, files)| (dir, Arc::new(Attachments::new(files))))
-        .collect();
-    for f in &mut tree.files {
-        if let (Kind::Procedure { .. }, Some(dir)) = (&f.kind, f.abs.parent()) {
-            if let Some(a) = beside.get(dir) {
-                f.attachments = Arc::clone(a);
-            }
-        }
-    }
-    for (_, rel, has_index) in &bundles {
-        if !has_index {
-            tree.diagnostics.push(
-                Diagnostic::error(Rule::NoBundleIndex, rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
-                    .hint(t!("một thủ tục kèm tệp đính kèm là một thư mục có index.md và các mẫu đơn bên cạnh", "a procedure with attachments is a folder with index.md and its forms beside it")),
-            );
-        }
-    }
-    tree
-}
-
-fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut bool) {
-    if name == "site.yaml" {
-        *site_seen = true;
-        tree.files
-            .push(FileEntry::new(Kind::Site, abs, rel.to_path_buf()));
-    } else if name.eq_ignore_ascii_case("site.yaml") || name.eq_ignore_ascii_case("site.yml") {
-        tree.diagnostics.push(
-            Diagnostic::error(
-                Rule::BadName,
-                rel,
-                t!(
-                    "tệp cấu hình phải tên đúng là site.yaml",
-                    "the settings file must be named exactly site.yaml"
-                ),
-            )
-            .hint(t!(
-                "đổi tên {name} thành site.yaml",
-                "rename {name} to site.yaml"
-            )),
-        );
-    } else if is_markdown(name) {
-        tree.diagnostics.push(
-            Diagnostic::error(
-                Rule::OutsideField,
-                rel,
-                t!(
-                    "thủ tục nằm ngoài thư mục lĩnh vực",
-                    "a procedure outside a field folder"
-                ),
-            )
-            .hint(t!(
-                "chuyển tệp vào thư mục của lĩnh vực, ví dụ content/ho-tich/{name}",
-                "move the file into its field's folder, e.g. content/ho-tich/{name}"
-            )),
-        );
-    } else {
-        tree.diagnostics.push(Diagnostic::warning(
-            Rule::IgnoredFile,
-            rel,
-            t!(
-                "tệp này không được dùng và sẽ bị bỏ qua",
-                "this file is not used and will be ignored"
-            ),
-        ));
-    }
+    w.finish()
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.
