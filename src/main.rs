@@ -184,19 +184,11 @@ fn main() -> ExitCode {
             };
             run_review(&cli.root, &opts)
         }
-        Command::New { field, title } => {
-            let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
-            let (out, err) = done.render(style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(done.code)
-        }
+        Command::New { field, title } => report_scaffold(niemyet::scaffold::new_procedure(
+            &cli.root, &field, &title, today, cli.lang,
+        )),
         Command::Init { dir } => {
-            let done = niemyet::scaffold::init_site(&dir, today, cli.lang);
-            let (out, err) = done.render(style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(done.code)
+            report_scaffold(niemyet::scaffold::init_site(&dir, today, cli.lang))
         }
         Command::Import {
             files,
@@ -211,11 +203,7 @@ fn main() -> ExitCode {
                 today,
                 lang: cli.lang,
             };
-            let outcome = niemyet::import::run(&opts);
-            let (out, err) = niemyet::import::report::render(&outcome, &cli.root, style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(outcome.code)
+            run_import(&cli.root, &opts)
         }
         Command::Serve {
             port,
@@ -225,12 +213,7 @@ fn main() -> ExitCode {
             header_timeout_ms,
             max_connections,
         } => {
-            let defaults = niemyet::serve::http::Limits::default();
-            let limits = niemyet::serve::http::Limits {
-                header_timeout: header_timeout_ms
-                    .map_or(defaults.header_timeout, std::time::Duration::from_millis),
-                max_connections: max_connections.unwrap_or(defaults.max_connections),
-            };
+            let limits = serve_limits(header_timeout_ms, max_connections);
             let opts = niemyet::serve::ServeOptions {
                 root: cli.root.clone(),
                 bind,
@@ -242,17 +225,50 @@ fn main() -> ExitCode {
                 style: style(),
                 limits,
             };
-            match niemyet::serve::run(opts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(niemyet::serve::ServeError::Content(d, lang)) => {
-                    eprint!("{}", diag::render(&d, &cli.root, lang, style()));
-                    ExitCode::from(1)
-                }
-                Err(niemyet::serve::ServeError::Io(e)) => {
-                    eprintln!("niemyet serve: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            run_serve(&cli.root, opts)
+        }
+    }
+}
+
+/// `new` and `init`: what was made or why not, and the exit status.
+fn report_scaffold(done: niemyet::scaffold::Outcome) -> ExitCode {
+    let (out, err) = done.render(style());
+    print!("{out}");
+    eprint!("{err}");
+    ExitCode::from(done.code)
+}
+
+fn run_import(root: &std::path::Path, opts: &niemyet::import::ImportOptions) -> ExitCode {
+    let outcome = niemyet::import::run(opts);
+    let (out, err) = niemyet::import::report::render(&outcome, root, style());
+    print!("{out}");
+    eprint!("{err}");
+    ExitCode::from(outcome.code)
+}
+
+/// `--header-timeout-ms` and `--max-connections`, each defaulting alone.
+fn serve_limits(
+    header_timeout_ms: Option<u64>,
+    max_connections: Option<usize>,
+) -> niemyet::serve::http::Limits {
+    let defaults = niemyet::serve::http::Limits::default();
+    niemyet::serve::http::Limits {
+        header_timeout: header_timeout_ms
+            .map_or(defaults.header_timeout, std::time::Duration::from_millis),
+        max_connections: max_connections.unwrap_or(defaults.max_connections),
+    }
+}
+
+fn run_serve(root: &std::path::Path, opts: niemyet::serve::ServeOptions) -> ExitCode {
+    match niemyet::serve::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(niemyet::serve::ServeError::Content(d, lang)) => {
+            eprint!("{}", diag::render(&d, root, lang, style()));
+            ExitCode::from(1)
+        }
+        Err(niemyet::serve::ServeError::Io(e)) => {
+            eprintln!("niemyet serve: {e}");
+            ExitCode::from(2)
         }
     }
 }
