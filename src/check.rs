@@ -49,7 +49,6 @@ pub struct Checked {
     notices: Vec<model::Notice>,
     /// Problems of the walk, site.yaml, the field indexes and the notices.
     diagnostics: Vec<Diagnostic>,
-    content_dir: PathBuf,
     /// Every procedure file in walk order, with what checking it gave.
     procedures: Vec<ProcedureCheck>,
 }
@@ -67,9 +66,9 @@ pub struct ProcedureCheck {
 impl ProcedureCheck {
     /// Reads and validates the file in one go, so its raw front matter is
     /// dropped at once: memory stays proportional to the typed catalogue.
-    fn run(entry: load::FileEntry, content_dir: &Path, today: Date) -> ProcedureCheck {
+    fn run(entry: load::FileEntry, today: Date) -> ProcedureCheck {
         let (pd, mut d) = load::load_procedure(&entry);
-        let p = model::validate_procedure(&pd, content_dir, today, &mut d);
+        let p = model::validate_procedure(&pd, today, &mut d);
         if let Ok(doc) = &pd.doc {
             placeholders_left(&doc.source, &mut d);
         }
@@ -106,11 +105,10 @@ impl Checked {
                     .and_then(|doc| model::validate_field(&f.slug, doc, &mut diags).ok())
             })
             .collect();
-        let content_dir = loaded.content_dir;
         let procedures: Vec<_> = loaded
             .procedure_files
             .into_par_iter()
-            .map(|entry| ProcedureCheck::run(entry, &content_dir, opts.today))
+            .map(|entry| ProcedureCheck::run(entry, opts.today))
             .collect();
         let notices: Vec<_> = loaded
             .notices
@@ -123,7 +121,6 @@ impl Checked {
             fields,
             notices,
             diagnostics: diags,
-            content_dir,
             procedures,
         }
     }
@@ -140,7 +137,7 @@ impl Checked {
     pub fn recheck(&mut self, path: &Path) -> Option<PathBuf> {
         let slot = self.procedures.iter_mut().find(|c| c.entry.abs == path)?;
         let entry = slot.entry.clone();
-        *slot = ProcedureCheck::run(entry, &self.content_dir, self.opts.today);
+        *slot = ProcedureCheck::run(entry, self.opts.today);
         Some(slot.entry.rel.clone())
     }
 
@@ -176,9 +173,9 @@ impl Checked {
     fn finish(
         &self,
         config: Option<model::SiteConfig>,
-        mut fields: Vec<model::Field>,
-        mut notices: Vec<model::Notice>,
-        mut procedures: Vec<Arc<model::Procedure>>,
+        fields: Vec<model::Field>,
+        notices: Vec<model::Notice>,
+        procedures: Vec<Arc<model::Procedure>>,
     ) -> CheckOutcome {
         let mut diags = self.diagnostics.clone();
         let mut codes = Vec::new();
@@ -204,15 +201,7 @@ impl Checked {
             .unwrap_or_default();
         let has_errors = diags.iter().any(Diagnostic::is_error);
         let site = match config {
-            Some(config) if !has_errors => {
-                sort_catalogue(&mut fields, &mut procedures, &mut notices);
-                Some(Site {
-                    config,
-                    fields,
-                    procedures,
-                    notices,
-                })
-            }
+            Some(config) if !has_errors => Some(Site::new(config, fields, procedures, notices)),
             _ => None,
         };
         CheckOutcome {
@@ -223,42 +212,10 @@ impl Checked {
     }
 }
 
-/// Fields by `order` (unordered last) then name; procedures by field then
-/// title; notices newest first. Every later stage relies on this order.
-fn sort_catalogue(
-    fields: &mut [model::Field],
-    procedures: &mut [Arc<model::Procedure>],
-    notices: &mut [model::Notice],
-) {
-    fields.sort_by(|a, b| {
-        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-            b.order.is_none(),
-            b.order,
-            &b.name,
-            &b.slug,
-        ))
-    });
-    let position = |slug: &str| {
-        fields
-            .iter()
-            .position(|f| f.slug == slug)
-            .unwrap_or(usize::MAX)
-    };
-    procedures.sort_by_cached_key(|p| {
-        (
-            position(&p.field),
-            crate::text::strip_marks(&p.title).to_lowercase(),
-            p.title.clone(),
-            p.slug.clone(),
-        )
-    });
-    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-}
-
 /// `niemyet new` marks what the clerk must replace with "CẦN SỬA"; a marker
 /// still there would be published, so each one is a warning at its line.
 fn placeholders_left(source: &diag::Source, diags: &mut Vec<Diagnostic>) {
-    let mark = crate::scaffold::MARK;
+    let mark = crate::markers::PLACEHOLDER;
     for (byte, _) in source.text.match_indices(mark) {
         let line = source.line_of(byte);
         if source.line_text(line).trim_start().starts_with('#') {

@@ -16,6 +16,7 @@ pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markdown;
+pub mod markers;
 pub mod minify;
 pub mod model;
 pub mod output;

@@ -74,23 +74,8 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         lang: opts.lang.unwrap_or_default(),
         ..ImportOutcome::default()
     };
-    if !opts.root.join("content").is_dir() {
-        out.refuse(2, vec![crate::load::walk::no_content(&opts.root)]);
-        return out;
-    }
-    if opts.files.is_empty() {
-        out.refuse(
-            2,
-            vec![Diagnostic::error(
-                Rule::ImportUsage,
-                "",
-                t!("chưa ghi tệp nào để nhập", "no file to import"),
-            )
-            .hint(t!(
-                "ghi tên tệp bản ghi (.json) hoặc bảng (.csv, .xlsx): niemyet import 1.001193.json",
-                "name a record file (.json) or a table (.csv, .xlsx): niemyet import 1.001193.json"
-            ))],
-        );
+    if let Some(usage) = usage_problem(opts) {
+        out.refuse(2, vec![usage]);
         return out;
     }
     let clock = Stopwatch::new();
@@ -106,12 +91,72 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let loaded = crate::load::load(&opts.root);
     out.lang = opts.lang.or_else(|| site_lang(&loaded)).unwrap_or_default();
     let mut site = plan::site(&loaded);
-    let mut planned: Vec<Planned> = Vec::new();
-    let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
-    let mut placed: Vec<(PathBuf, map::Mapped)> = Vec::new();
     clock.lap("read");
     let mapped = map_all(&inputs, opts.today);
     clock.lap("map");
+    let Sorted {
+        mut planned,
+        new_fields,
+        placed,
+    } = sort_out(opts, mapped, &mut site, &mut out);
+    let rendered: Vec<(Planned, FileItems)> = placed
+        .into_par_iter()
+        .map(|(rel, m)| render_new(rel, m))
+        .collect();
+    for (p, items) in rendered {
+        planned.push(p);
+        out.review.push(items);
+    }
+    clock.lap("plan");
+    finish(opts, planned, new_fields, &loaded, out)
+}
+
+/// Why the command cannot start: no `content/` under `--root`, or no file
+/// named.
+fn usage_problem(opts: &ImportOptions) -> Option<Diagnostic> {
+    if !opts.root.join("content").is_dir() {
+        return Some(crate::load::walk::no_content(&opts.root));
+    }
+    if !opts.files.is_empty() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Rule::ImportUsage,
+            "",
+            t!("chưa ghi tệp nào để nhập", "no file to import"),
+        )
+        .hint(t!(
+            "ghi tên tệp bản ghi (.json) hoặc bảng (.csv, .xlsx): niemyet import 1.001193.json",
+            "name a record file (.json) or a table (.csv, .xlsx): niemyet import 1.001193.json"
+        )),
+    )
+}
+
+/// The mapped records sorted out by what becomes of each.
+struct Sorted {
+    /// Files `--update` merges into.
+    planned: Vec<Planned>,
+    /// Fields the new files make.
+    new_fields: Vec<plan::FieldInfo>,
+    /// New files with their place, rendered after (in parallel).
+    placed: Vec<(PathBuf, map::Mapped)>,
+}
+
+/// Each mapped record, in the order given: merged into the file it updates
+/// (`--update`), or placed as a new file; skipped, with the reason in
+/// `out`, when given twice or already in the site without `--update`.
+fn sort_out(
+    opts: &ImportOptions,
+    mapped: Vec<(Option<String>, Option<map::Mapped>)>,
+    site: &mut plan::Site,
+    out: &mut ImportOutcome,
+) -> Sorted {
+    let mut sorted = Sorted {
+        planned: Vec::new(),
+        new_fields: Vec::new(),
+        placed: Vec::new(),
+    };
     let mut seen_codes: HashSet<String> = HashSet::new();
     for (code, mapped) in mapped {
         let Some(mut mapped) = mapped else { continue };
@@ -134,10 +179,11 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
                 .cloned(),
         };
         match (existing, opts.update) {
-            (Some(e), true) => match update_one(&e, &mut mapped, opts.today, &mut out) {
-                Some(p) => planned.push(p),
-                None => continue,
-            },
+            (Some(e), true) => {
+                if let Some(p) = update_one(&e, &mut mapped, opts.today, out) {
+                    sorted.planned.push(p);
+                }
+            }
             (Some(e), false) => {
                 let c = code.map(|c| format!("{c} ")).unwrap_or_default();
                 let at = e.rel.to_string_lossy().replace('\\', "/");
@@ -146,24 +192,14 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
                     "{c}\"{}\": already in the site ({at}); not overwritten. To update it from the new record: niemyet import --update",
                     mapped.draft.title
                 ));
-                continue;
             }
             (None, _) => {
-                let rel = place(opts, &mut site, &mapped, &mut new_fields);
-                placed.push((rel, mapped));
+                let rel = place(opts, site, &mapped, &mut sorted.new_fields);
+                sorted.placed.push((rel, mapped));
             }
         }
     }
-    let rendered: Vec<(Planned, FileItems)> = placed
-        .into_par_iter()
-        .map(|(rel, m)| render_new(rel, m))
-        .collect();
-    for (p, items) in rendered {
-        planned.push(p);
-        out.review.push(items);
-    }
-    clock.lap("plan");
-    finish(opts, planned, new_fields, &loaded, out)
+    sorted
 }
 
 /// Every input read; all of their problems, or records and table rows.

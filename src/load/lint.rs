@@ -126,104 +126,136 @@ enum Next {
 /// Scans bytes: everything YAML structure is made of is ASCII, and a byte
 /// of 0x80 or more is only decoded where a look-alike space could stand.
 fn lint_line(raw: &str, indent: usize, line: usize, out: &mut Vec<Finding>) -> Next {
-    let bytes = raw.as_bytes();
-    // A finding at byte `b` (counted in characters for the clerk).
-    let at = |b: usize, width: usize, kind: Kind| Finding {
+    let l = Line {
+        raw,
+        bytes: raw.as_bytes(),
         line,
-        column: raw[..b].chars().count() + 1,
-        width: width.max(1),
-        kind,
     };
-    // A look-alike space at byte `b`, where YAML needs a real one.
-    let hidden = |b: usize| -> Option<Finding> {
-        let ch = raw.get(b..)?.chars().next()?;
-        (bytes[b] >= 0x80 && invisible_name(ch).is_some()).then(|| at(b, 1, Kind::Invisible { ch }))
+    let (value_at, parent) = match l.value_start(indent, out) {
+        Ok(found) => found,
+        Err(next) => return next,
     };
-    // The indentation: spaces, or look-alikes.
-    let mut p = indent;
-    if let Some(f) = hidden(p) {
-        out.push(f);
+    let (head, value) = (&raw[..value_at], raw[value_at..].trim_end());
+    if value.is_empty() || value.starts_with('#') {
         return Next::Structure;
     }
-    // List dashes.
-    let mut parent = indent;
-    while bytes.get(p) == Some(&b'-') {
-        match bytes.get(p + 1) {
-            None => return Next::Structure,
-            Some(b' ') => {}
-            Some(_) => {
-                if let Some(f) = hidden(p + 1) {
-                    out.push(f);
-                    return Next::Structure;
-                }
-                break; // `-5`, `--`: a value
+    let at_value = |off: usize, width: usize, kind: Kind| l.at(value_at + off, width, kind);
+    lint_value(head, value, parent, &at_value, out)
+}
+
+/// One front-matter line as `lint_line` scans it. Its steps record a
+/// finding in `out` and give `Err` with what follows when the line is
+/// done before its value.
+struct Line<'a> {
+    raw: &'a str,
+    bytes: &'a [u8],
+    line: usize,
+}
+
+impl Line<'_> {
+    /// A finding at byte `b` (counted in characters for the clerk).
+    fn at(&self, b: usize, width: usize, kind: Kind) -> Finding {
+        Finding {
+            line: self.line,
+            column: self.raw[..b].chars().count() + 1,
+            width: width.max(1),
+            kind,
+        }
+    }
+
+    /// A look-alike space at byte `b`, where YAML needs a real one,
+    /// recorded: the rest of the line is not read.
+    fn no_hidden(&self, b: usize, out: &mut Vec<Finding>) -> Result<(), Next> {
+        let Some(ch) = self.raw.get(b..).and_then(|r| r.chars().next()) else {
+            return Ok(());
+        };
+        if self.bytes[b] >= 0x80 && invisible_name(ch).is_some() {
+            out.push(self.at(b, 1, Kind::Invisible { ch }));
+            return Err(Next::Structure);
+        }
+        Ok(())
+    }
+
+    /// Where the value starts, past the indentation, list dashes and key,
+    /// and the column more indented lines must pass to continue it.
+    fn value_start(&self, indent: usize, out: &mut Vec<Finding>) -> Result<(usize, usize), Next> {
+        // The indentation: spaces, or look-alikes.
+        self.no_hidden(indent, out)?;
+        let (p, parent) = self.dashes(indent, out)?;
+        let quoted_start = matches!(self.bytes.get(p), Some(b'"' | b'\'' | b'[' | b'{'));
+        let key_end = if quoted_start {
+            None
+        } else {
+            self.key_end(p, out)?
+        };
+        let Some(k) = key_end else {
+            if p == 0 && !quoted_start {
+                let width = self.raw.trim_end().chars().count();
+                out.push(self.at(0, width, Kind::StrayText));
+                return Err(Next::Stop);
             }
-        }
-        parent = p;
-        p += 1;
-        while bytes.get(p) == Some(&b' ') {
-            p += 1;
-        }
-        if let Some(f) = hidden(p) {
-            out.push(f);
-            return Next::Structure;
-        }
-    }
-    // A key: up to the first `:` followed by a space or the end.
-    let mut value_at = p;
-    let mut key_end = None;
-    let quoted_start = matches!(bytes.get(p), Some(b'"' | b'\'' | b'[' | b'{'));
-    if !quoted_start {
-        let mut q = p;
-        while q < bytes.len() {
-            match bytes[q] {
-                b':' => match bytes.get(q + 1) {
-                    None | Some(b' ') => {
-                        key_end = Some(q);
-                        break;
-                    }
-                    Some(_) => {
-                        if let Some(f) = hidden(q + 1) {
-                            out.push(f);
-                            return Next::Structure;
-                        }
-                    }
-                },
-                b' ' if bytes.get(q + 1) == Some(&b'#') => break,
-                _ => {}
-            }
-            q += 1;
-        }
-    }
-    if key_end.is_none() && p == 0 && !quoted_start {
-        out.push(at(0, raw.trim_end().chars().count(), Kind::StrayText));
-        return Next::Stop;
-    }
-    if let Some(k) = key_end {
-        let key = &raw[p..k];
+            return Ok((p, parent));
+        };
+        let key = &self.raw[p..k];
         if !key.is_ascii() {
             if let Some((off, ch)) = key
                 .char_indices()
                 .find(|(_, c)| invisible_name(*c).is_some())
             {
-                out.push(at(p + off, 1, Kind::Invisible { ch }));
-                return Next::Structure;
+                out.push(self.at(p + off, 1, Kind::Invisible { ch }));
+                return Err(Next::Structure);
             }
         }
-        parent = p;
-        value_at = k + 1;
-        while bytes.get(value_at) == Some(&b' ') {
+        let mut value_at = k + 1;
+        while self.bytes.get(value_at) == Some(&b' ') {
             value_at += 1;
         }
+        Ok((value_at, p))
     }
-    let (head, value) = (&raw[..value_at], raw[value_at..].trim_end());
-    if value.is_empty() || value.starts_with('#') {
-        return Next::Structure;
+
+    /// Past the list dashes from `indent`: where the item starts, and the
+    /// column of the last dash (`indent` when there is none).
+    fn dashes(&self, indent: usize, out: &mut Vec<Finding>) -> Result<(usize, usize), Next> {
+        let bytes = self.bytes;
+        let (mut p, mut parent) = (indent, indent);
+        while bytes.get(p) == Some(&b'-') {
+            match bytes.get(p + 1) {
+                None => return Err(Next::Structure),
+                Some(b' ') => {}
+                Some(_) => {
+                    self.no_hidden(p + 1, out)?;
+                    break; // `-5`, `--`: a value
+                }
+            }
+            parent = p;
+            p += 1;
+            while bytes.get(p) == Some(&b' ') {
+                p += 1;
+            }
+            self.no_hidden(p, out)?;
+        }
+        Ok((p, parent))
     }
-    let at_value = |off: usize, width: usize, kind: Kind| at(value_at + off, width, kind);
-    lint_value(head, value, parent, &at_value, out)
+
+    /// The `:` ending a key that starts at `p`: the first one followed by
+    /// a space or the end, before any comment.
+    fn key_end(&self, p: usize, out: &mut Vec<Finding>) -> Result<Option<usize>, Next> {
+        let bytes = self.bytes;
+        for q in p..bytes.len() {
+            match bytes[q] {
+                b':' => match bytes.get(q + 1) {
+                    None | Some(b' ') => return Ok(Some(q)),
+                    Some(_) => self.no_hidden(q + 1, out)?,
+                },
+                b' ' if bytes.get(q + 1) == Some(&b'#') => break,
+                _ => {}
+            }
+        }
+        Ok(None)
+    }
 }
 
+/// Offsets into `value` are bytes; widths are characters.
 fn lint_value(
     head: &str,
     value: &str,
@@ -231,54 +263,10 @@ fn lint_value(
     at: &dyn Fn(usize, usize, Kind) -> Finding,
     out: &mut Vec<Finding>,
 ) -> Next {
-    // Offsets into `value` are bytes; widths are characters.
-    let width = || value.chars().count();
     let first = value.chars().next().unwrap_or(' ');
     let head = head.trim_start();
-    let quoted = |inner: &str| {
-        format!(
-            "{head}\"{}\"",
-            inner.replace('\\', "\\\\").replace('"', "\\\"")
-        )
-    };
     match first {
-        '"' | '\'' => {
-            let Some(close) = closing_quote(value, first) else {
-                out.push(at(0, 1, Kind::UnclosedQuote { quote: first }));
-                return Next::Stop;
-            };
-            if first == '"' {
-                if let Some((at_byte, seq)) = bad_escape(&value[1..close]) {
-                    let inner = &value[1..close];
-                    out.push(at(
-                        1 + at_byte,
-                        seq.chars().count(),
-                        Kind::BadEscape {
-                            seq,
-                            single: format!(
-                                "{head}'{}'",
-                                inner.replace("\\\"", "\"").replace('\'', "''")
-                            ),
-                            double: format!("{head}\"{}\"", double_backslashes(inner)),
-                        },
-                    ));
-                    return Next::Structure;
-                }
-            }
-            let after = value[close + 1..].trim_start();
-            if !after.is_empty() && !after.starts_with('#') {
-                out.push(at(
-                    0,
-                    width(),
-                    Kind::TextAfterQuote {
-                        // What the clerk meant: the quoted part, quotes
-                        // kept, then what follows.
-                        fix: quoted(&format!("{} {after}", &value[..=close])),
-                    },
-                ));
-            }
-            Next::Structure
-        }
+        '"' | '\'' => lint_quoted(head, value, first, at, out),
         '|' | '>' if is_block_indicator(value) => Next::TextAbove(parent),
         '[' | '{' => Next::Structure,
         '“' | '‘' | '”' | '’' | '„' => {
@@ -287,8 +275,12 @@ fn lint_value(
             if closes && value.chars().count() >= 2 {
                 let error =
                     head.starts_with("code:") || inner.contains(": ") || inner.contains(" #");
-                let fix = quoted(inner);
-                out.push(at(0, width(), Kind::CurlyQuotes { fix, error }));
+                let fix = requoted(head, inner);
+                out.push(at(
+                    0,
+                    value.chars().count(),
+                    Kind::CurlyQuotes { fix, error },
+                ));
             }
             Next::TextAbove(parent)
         }
@@ -298,33 +290,91 @@ fn lint_value(
         {
             out.push(at(
                 0,
-                width(),
+                value.chars().count(),
                 Kind::SpecialStart {
                     first,
-                    fix: quoted(value),
+                    fix: requoted(head, value),
                 },
             ));
             Next::TextAbove(parent)
         }
         _ => {
-            // `# text` after a space reads as a comment someone meant;
-            // `#1` as text the clerk did not know would be cut.
-            let cut = value.match_indices(" #").map(|(i, _)| i).find(|&i| {
-                value[i + 2..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_whitespace())
-            });
-            if let Some(i) = cut {
-                let dropped = value[i + 1..].to_string();
-                out.push(at(
-                    i + 1,
-                    dropped.chars().count(),
-                    Kind::Comment { dropped },
-                ));
-            }
+            lint_plain(value, at, out);
             Next::TextAbove(parent)
         }
+    }
+}
+
+/// `head` then `inner` in double quotes, escaped: the line a fix offers.
+fn requoted(head: &str, inner: &str) -> String {
+    format!(
+        "{head}\"{}\"",
+        inner.replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
+/// A value opening with the quote `first`: closed on its line, with escapes
+/// YAML knows, and nothing but a comment after it.
+fn lint_quoted(
+    head: &str,
+    value: &str,
+    first: char,
+    at: &dyn Fn(usize, usize, Kind) -> Finding,
+    out: &mut Vec<Finding>,
+) -> Next {
+    let Some(close) = closing_quote(value, first) else {
+        out.push(at(0, 1, Kind::UnclosedQuote { quote: first }));
+        return Next::Stop;
+    };
+    if first == '"' {
+        if let Some((at_byte, seq)) = bad_escape(&value[1..close]) {
+            let inner = &value[1..close];
+            out.push(at(
+                1 + at_byte,
+                seq.chars().count(),
+                Kind::BadEscape {
+                    seq,
+                    single: format!(
+                        "{head}'{}'",
+                        inner.replace("\\\"", "\"").replace('\'', "''")
+                    ),
+                    double: format!("{head}\"{}\"", double_backslashes(inner)),
+                },
+            ));
+            return Next::Structure;
+        }
+    }
+    let after = value[close + 1..].trim_start();
+    if !after.is_empty() && !after.starts_with('#') {
+        out.push(at(
+            0,
+            value.chars().count(),
+            Kind::TextAfterQuote {
+                // What the clerk meant: the quoted part, quotes
+                // kept, then what follows.
+                fix: requoted(head, &format!("{} {after}", &value[..=close])),
+            },
+        ));
+    }
+    Next::Structure
+}
+
+/// A plain value: `# text` after a space reads as a comment someone meant;
+/// `#1` as text the clerk did not know would be cut.
+fn lint_plain(value: &str, at: &dyn Fn(usize, usize, Kind) -> Finding, out: &mut Vec<Finding>) {
+    let cut = value.match_indices(" #").map(|(i, _)| i).find(|&i| {
+        value[i + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+    });
+    if let Some(i) = cut {
+        let dropped = value[i + 1..].to_string();
+        out.push(at(
+            i + 1,
+            dropped.chars().count(),
+            Kind::Comment { dropped },
+        ));
     }
 }
 
@@ -429,36 +479,8 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             "đặt cả giá trị trong dấu ngoặc kép: {fix}",
             "put the whole value in double quotes: {fix}"
         )),
-        Kind::CurlyQuotes { fix, error } => {
-            let message = t!(
-                "giá trị nằm trong dấu ngoặc kép cong “ ” (Word tự đổi), YAML coi chúng là một phần của chữ",
-                "the value is in curly quotes “ ” (Word's autocorrect), which YAML keeps as part of the text"
-            );
-            if error {
-                Diagnostic::error(Rule::CurlyQuotes, file, message)
-            } else {
-                Diagnostic::warning(Rule::CurlyQuotes, file, message)
-            }
-        }
-        .hint(t!(
-            "dùng dấu ngoặc kép thẳng \" gõ từ bàn phím: {fix}",
-            "use straight quotes \" typed on the keyboard: {fix}"
-        )),
-        Kind::UnclosedQuote { quote } => {
-            let inside = if quote == '"' { "\\\"" } else { "''" };
-            Diagnostic::error(
-                Rule::UnclosedQuote,
-                file,
-                t!(
-                    "dấu ngoặc {quote} mở ở đây nhưng không đóng trên cùng dòng",
-                    "the quote {quote} opened here is not closed on the same line"
-                ),
-            )
-            .hint(t!(
-                "thêm {quote} ở cuối giá trị, trên cùng dòng; trong giá trị, viết {inside} cho một dấu {quote}",
-                "add {quote} at the end of the value, on the same line; inside it write {inside} for a {quote}"
-            ))
-        }
+        Kind::CurlyQuotes { fix, error } => curly_quotes(file, &fix, error),
+        Kind::UnclosedQuote { quote } => unclosed_quote(file, quote),
         Kind::TextAfterQuote { fix } => Diagnostic::error(
             Rule::TextAfterQuote,
             file,
@@ -471,23 +493,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             "đặt cả giá trị trong một cặp ngoặc kép, dấu ngoặc kép bên trong viết \\\": {fix}",
             "put the whole value in one pair of quotes, writing \\\" for a quote inside: {fix}"
         )),
-        Kind::Invisible { ch } => {
-            let name = invisible_name(ch).unwrap_or("");
-            let (vi, en) = name.split_once(" / ").unwrap_or((name, name));
-            let code = ch as u32;
-            Diagnostic::error(
-                Rule::InvisibleChar,
-                file,
-                t!(
-                    "có ký tự ẩn ({vi}, U+{code:04X}) ở chỗ YAML cần một dấu cách thường",
-                    "a hidden character ({en}, U+{code:04X}) where YAML needs a plain space"
-                ),
-            )
-            .hint(t!(
-                "xóa ký tự ở cột này rồi gõ lại bằng phím cách; ký tự ẩn thường có khi chép chữ từ Word hoặc trang web",
-                "delete the character at this column and type a space; hidden characters come with text copied from Word or the web"
-            ))
-        }
+        Kind::Invisible { ch } => invisible(file, ch),
         Kind::StrayText => Diagnostic::error(
             Rule::StrayText,
             file,
@@ -504,18 +510,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             seq,
             single,
             double,
-        } => Diagnostic::error(
-            Rule::YamlEscape,
-            file,
-            t!(
-                "trong ngoặc kép \" \", dấu \\ mở đầu một ký tự đặc biệt (như \\n là xuống dòng), nhưng {seq} không phải ký tự nào: YAML không đọc được giá trị này",
-                "inside double quotes \" \", a \\ starts an escape (like \\n for a new line), and {seq} is none: YAML cannot read this value"
-            ),
-        )
-        .hint(t!(
-            "để dấu \\ là chữ \\ thường, đặt giá trị trong ngoặc đơn: {single}; hoặc viết \\\\ cho mỗi dấu \\: {double}",
-            "for a plain \\, put the value in single quotes: {single}; or write \\\\ for each \\: {double}"
-        )),
+        } => unknown_escape(file, &seq, &single, &double),
         Kind::Comment { dropped } => Diagnostic::warning(
             Rule::YamlComment,
             file,
@@ -529,6 +524,71 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             "if it is part of the text, put the whole value in double quotes; if it is a comment, write \"# \" (a space after #)"
         )),
     }
+}
+
+fn curly_quotes(file: &std::path::Path, fix: &str, error: bool) -> Diagnostic {
+    let message = t!(
+        "giá trị nằm trong dấu ngoặc kép cong “ ” (Word tự đổi), YAML coi chúng là một phần của chữ",
+        "the value is in curly quotes “ ” (Word's autocorrect), which YAML keeps as part of the text"
+    );
+    let d = if error {
+        Diagnostic::error(Rule::CurlyQuotes, file, message)
+    } else {
+        Diagnostic::warning(Rule::CurlyQuotes, file, message)
+    };
+    d.hint(t!(
+        "dùng dấu ngoặc kép thẳng \" gõ từ bàn phím: {fix}",
+        "use straight quotes \" typed on the keyboard: {fix}"
+    ))
+}
+
+fn unclosed_quote(file: &std::path::Path, quote: char) -> Diagnostic {
+    let inside = if quote == '"' { "\\\"" } else { "''" };
+    Diagnostic::error(
+        Rule::UnclosedQuote,
+        file,
+        t!(
+            "dấu ngoặc {quote} mở ở đây nhưng không đóng trên cùng dòng",
+            "the quote {quote} opened here is not closed on the same line"
+        ),
+    )
+    .hint(t!(
+        "thêm {quote} ở cuối giá trị, trên cùng dòng; trong giá trị, viết {inside} cho một dấu {quote}",
+        "add {quote} at the end of the value, on the same line; inside it write {inside} for a {quote}"
+    ))
+}
+
+fn invisible(file: &std::path::Path, ch: char) -> Diagnostic {
+    let name = invisible_name(ch).unwrap_or("");
+    let (vi, en) = name.split_once(" / ").unwrap_or((name, name));
+    let code = ch as u32;
+    Diagnostic::error(
+        Rule::InvisibleChar,
+        file,
+        t!(
+            "có ký tự ẩn ({vi}, U+{code:04X}) ở chỗ YAML cần một dấu cách thường",
+            "a hidden character ({en}, U+{code:04X}) where YAML needs a plain space"
+        ),
+    )
+    .hint(t!(
+        "xóa ký tự ở cột này rồi gõ lại bằng phím cách; ký tự ẩn thường có khi chép chữ từ Word hoặc trang web",
+        "delete the character at this column and type a space; hidden characters come with text copied from Word or the web"
+    ))
+}
+
+fn unknown_escape(file: &std::path::Path, seq: &str, single: &str, double: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::YamlEscape,
+        file,
+        t!(
+            "trong ngoặc kép \" \", dấu \\ mở đầu một ký tự đặc biệt (như \\n là xuống dòng), nhưng {seq} không phải ký tự nào: YAML không đọc được giá trị này",
+            "inside double quotes \" \", a \\ starts an escape (like \\n for a new line), and {seq} is none: YAML cannot read this value"
+        ),
+    )
+    .hint(t!(
+        "để dấu \\ là chữ \\ thường, đặt giá trị trong ngoặc đơn: {single}; hoặc viết \\\\ cho mỗi dấu \\: {double}",
+        "for a plain \\, put the value in single quotes: {single}; or write \\\\ for each \\: {double}"
+    ))
 }
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ pub struct ProcedureDoc {
     pub rel: PathBuf,
     /// The folder whose files are this procedure's attachments.
     pub dir: PathBuf,
+    /// Its entries as the walk found them: what `form:` and `sample:` are
+    /// checked against.
+    pub attachments: std::sync::Arc<walk::Attachments>,
     pub doc: Checked<Document<RawProcedure>>,
 }
 
@@ -174,6 +177,7 @@ pub fn load_procedure(entry: &FileEntry) -> (ProcedureDoc, Vec<Diagnostic>) {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default(),
+        attachments: std::sync::Arc::clone(&entry.attachments),
         doc: read_document(entry, true, &mut diags),
     };
     (doc, diags)

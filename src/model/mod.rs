@@ -4,6 +4,7 @@
 //! output) read only these types, never the raw front matter.
 
 mod calendar;
+mod catalogue;
 mod checks;
 mod notice;
 mod procedure;
@@ -21,6 +22,8 @@ pub use value::amount_suggestion;
 pub use jiff::civil::Date;
 use std::path::PathBuf;
 
+/// The catalogue, made by [`Site::new`] (in `catalogue.rs`) and not
+/// changed after: its field index stays true.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -30,6 +33,8 @@ pub struct Site {
     pub procedures: Vec<std::sync::Arc<Procedure>>,
     /// Notices, newest first.
     pub notices: Vec<Notice>,
+    /// Slug → position in `fields` ([`Site::field`]).
+    field_index: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +132,20 @@ pub enum Level {
     Tinh,
 }
 
+impl Level {
+    /// Every level, in the order `check` lists them.
+    pub const ALL: [Level; 3] = [Level::Xa, Level::Huyen, Level::Tinh];
+
+    /// The name written in `level:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Xa => "xa",
+            Level::Huyen => "huyen",
+            Level::Tinh => "tinh",
+        }
+    }
+}
+
 /// Thời hạn giải quyết: exactly one measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeadlineMeasure {
@@ -175,12 +194,33 @@ impl DeadlineMeasure {
     }
 }
 
+/// Who pays a fee: every applicant, or only those submitting one way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeeChannel {
     All,
     InPerson,
     Postal,
     Online,
+}
+
+impl FeeChannel {
+    /// Every channel, in the order `check` lists them.
+    pub const ALL: [FeeChannel; 4] = [
+        FeeChannel::All,
+        FeeChannel::InPerson,
+        FeeChannel::Postal,
+        FeeChannel::Online,
+    ];
+
+    /// The name written in a fee's `channel:` (and in `catalogue.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FeeChannel::All => "all",
+            FeeChannel::InPerson => "in_person",
+            FeeChannel::Postal => "postal",
+            FeeChannel::Online => "online",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +242,9 @@ pub struct Attachment {
     pub name: String,
     /// Where it is on disk.
     pub path: PathBuf,
+    /// Its size in bytes when the site was read (a page says it: a citizen
+    /// on a prepaid plan wants to know), so no later stage looks at it.
+    pub size: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +269,19 @@ pub enum OnlineLevel {
     Full,
     /// Một phần.
     Partial,
+}
+
+impl OnlineLevel {
+    /// Every level, in the order `check` lists them.
+    pub const ALL: [OnlineLevel; 2] = [OnlineLevel::Full, OnlineLevel::Partial];
+
+    /// The name written in `channels.online.level:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OnlineLevel::Full => "full",
+            OnlineLevel::Partial => "partial",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -309,6 +365,19 @@ pub enum SourceKind {
     National,
     /// `bang`: a province's catalogue table.
     Table,
+}
+
+impl SourceKind {
+    /// Every kind, in the order `check` lists them.
+    pub const ALL: [SourceKind; 2] = [SourceKind::National, SourceKind::Table];
+
+    /// The name written in `source.from:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::National => "csdl-tthc",
+            SourceKind::Table => "bang",
+        }
+    }
 }
 
 /// Where a procedure stands on a given day.

@@ -10,15 +10,16 @@ use crate::diag::Rule;
 use crate::load::raw::{RawSource, Spanned};
 use crate::t;
 
-const KINDS: &[(&str, SourceKind)] = &[
-    ("csdl-tthc", SourceKind::National),
-    ("bang", SourceKind::Table),
-];
-
 pub fn source(cx: &mut Ctx, s: &Spanned<RawSource>) -> Checked<Source> {
     let at = Parent::At(s.referenced);
     let raw = &s.value;
-    let from = cx.choice(&raw.from, "from", KINDS, None, at);
+    let from = cx.choice(
+        &raw.from,
+        "from",
+        (&SourceKind::ALL, SourceKind::name),
+        None,
+        at,
+    );
     let snapshot = cx.opt_date(&raw.snapshot, "snapshot");
     let imported = cx.opt_date(&raw.imported, "imported");
     let fingerprint = cx.opt_text(&raw.fingerprint);

@@ -363,17 +363,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// One of a fixed set of words; `default` when not given (required
+    /// One of a fixed set of words: `options` is every value and the name
+    /// of each (an enum's `ALL` and `name`, e.g. [`super::FeeChannel::ALL`],
+    /// so the names are written once); `default` when not given (required
     /// when there is none).
     pub fn choice<T: Copy>(
         &mut self,
         slot: &Scalar,
         key: &str,
-        options: &[(&str, T)],
+        (options, name): (&[T], fn(T) -> &'static str),
         default: Option<T>,
         parent: Parent,
     ) -> Checked<T> {
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = options.iter().map(|&o| name(o)).collect();
         let list = names.join(" | ");
         let hint = t!("viết {key}: một trong {list}", "write {key}: one of {list}");
         let v = match (given(slot), default) {
@@ -383,8 +385,11 @@ impl<'a> Ctx<'a> {
         };
         let raw = v.value.trim();
         let folded = crate::text::slugify(raw).replace('-', "_");
-        if let Some((_, t)) = options.iter().find(|(n, _)| *n == raw || *n == folded) {
-            return Ok(*t);
+        if let Some(&t) = options
+            .iter()
+            .find(|&&o| name(o) == raw || name(o) == folded)
+        {
+            return Ok(t);
         }
         let at = self.loc(&v.referenced);
         Err(self.error(

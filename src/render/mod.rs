@@ -322,7 +322,7 @@ fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnosti
 /// formatted facts the pages show.
 fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
     let summary = |p: &Procedure| summary(p, site.config.language, opts.today);
-    let docs = crate::search::docs_from_site(site, opts.today, summary);
+    let docs = crate::search::docs_from_site(site, opts.today, urls::procedure, summary);
     crate::search::build_index(&docs)
         .into_iter()
         .map(|f| OutputFile {

@@ -432,7 +432,7 @@ fn file_view(a: &Attachment) -> FileView {
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_uppercase())
         .unwrap_or_default();
-    let bytes = std::fs::metadata(&a.path).map(|m| m.len()).unwrap_or(0);
+    let bytes = a.size;
     FileView {
         href: a.name.clone(),
         kind,

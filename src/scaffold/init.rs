@@ -7,6 +7,7 @@ use super::{io_error, shell_arg, Outcome};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::lang::{Lang, Text};
+use crate::markers::PLACEHOLDER;
 use crate::model::Date;
 use crate::t;
 use std::fs;
@@ -49,7 +50,7 @@ fn files(today: Date) -> Vec<(String, String, Text)> {
             t!(
                 "thông tin cơ quan: sửa các chỗ ghi {}",
                 "the office: edit every {} line",
-                super::MARK
+                PLACEHOLDER
             ),
         ),
         (
@@ -78,44 +79,27 @@ fn files(today: Date) -> Vec<(String, String, Text)> {
 pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
     let mut out = Outcome::new(dir, lang.unwrap_or_default());
     let shown = dir.to_string_lossy().replace('\\', "/");
+    if let Err((code, why)) = check_folder(dir, &shown) {
+        out.refuse(code, *why);
+        return out;
+    }
+    let files = files(today);
+    if let Err(why) = write_content(dir, &files) {
+        out.refuse(2, *why);
+        return out;
+    }
+    out.done = next_steps(dir, &shown, &files);
+    out
+}
+
+/// Whether `dir` may take a new site: missing, or an empty folder. Else
+/// the exit code and why not (`shown`: `dir` as printed).
+fn check_folder(dir: &Path, shown: &str) -> Result<(), (u8, Box<Diagnostic>)> {
     match fs::metadata(dir) {
-        Ok(meta) if !meta.is_dir() => {
-            out.refuse(
-                2,
-                Diagnostic::error(
-                    Rule::NotAFolder,
-                    "",
-                    t!(
-                        "\"{shown}\" là một tệp, không phải thư mục",
-                        "\"{shown}\" is a file, not a folder"
-                    ),
-                )
-                .hint(t!(
-                    "chọn tên một thư mục mới, niemyet sẽ tạo nó, ví dụ: niemyet init phuong-thanh-tri",
-                    "name a new folder and niemyet creates it, e.g. niemyet init phuong-thanh-tri"
-                )),
-            );
-            return out;
-        }
+        Ok(meta) if !meta.is_dir() => Err((2, Box::new(not_a_folder(shown)))),
         Ok(_) => {
             if dir.join("content").symlink_metadata().is_ok() {
-                out.refuse(
-                    1,
-                    Diagnostic::error(
-                        Rule::SiteExists,
-                        "content",
-                        t!(
-                            "thư mục này đã có content/: đây đã là một trang niêm yết, niemyet không ghi đè",
-                            "this folder already has content/: it is a site already, and niemyet does not overwrite it"
-                        ),
-                    )
-                    .hint(t!(
-                        "thêm thủ tục bằng: niemyet new LĨNH_VỰC \"Tên thủ tục\" --root {0}\nhoặc tạo trang mới ở thư mục khác: niemyet init THƯ_MỤC_MỚI",
-                        "add a procedure with: niemyet new FIELD \"Title\" --root {0}\nor make a new site in another folder: niemyet init NEW_FOLDER",
-                        shell_arg(&shown)
-                    )),
-                );
-                return out;
+                return Err((1, Box::new(site_exists(shown))));
             }
             let mut others: Vec<String> = match fs::read_dir(dir) {
                 Ok(entries) => entries
@@ -123,68 +107,98 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
                     .map(|e| e.file_name().to_string_lossy().into_owned())
                     .filter(|n| !HARMLESS.contains(&n.as_str()))
                     .collect(),
-                Err(err) => {
-                    out.refuse(2, io_error("", &err));
-                    return out;
-                }
+                Err(err) => return Err((2, Box::new(io_error("", &err)))),
             };
-            if !others.is_empty() {
-                others.sort();
-                let count = others.len();
-                let mut listed = others
-                    .iter()
-                    .take(5)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if count > 5 {
-                    listed.push_str(", ...");
-                }
-                out.refuse(
-                    1,
-                    Diagnostic::error(
-                        Rule::FolderNotEmpty,
-                        "",
-                        t!(
-                            "thư mục \"{shown}\" không trống ({count} mục: {listed}); niemyet chỉ tạo trang mới trong thư mục trống để không đụng tới tệp của bạn",
-                            "the folder \"{shown}\" is not empty ({count} entries: {listed}); niemyet makes a new site only in an empty folder, so as not to touch your files"
-                        ),
-                    )
-                    .hint(t!(
-                        "chọn tên một thư mục mới (niemyet sẽ tạo), ví dụ: niemyet init {}",
-                        "name a new folder (niemyet creates it), e.g. niemyet init {}",
-                        shell_arg(&format!("{}/niem-yet", shown.trim_end_matches('/')))
-                    )),
-                );
-                return out;
+            if others.is_empty() {
+                return Ok(());
             }
+            others.sort();
+            Err((1, Box::new(not_empty(shown, &others))))
         }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-        Err(err) => {
-            out.refuse(2, io_error("", &err));
-            return out;
-        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err((2, Box::new(io_error("", &err)))),
     }
+}
 
-    let created_dir = !dir.exists();
-    if let Err(err) = fs::create_dir_all(dir) {
-        out.refuse(2, io_error("", &err));
-        return out;
+fn not_a_folder(shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::NotAFolder,
+        "",
+        t!(
+            "\"{shown}\" là một tệp, không phải thư mục",
+            "\"{shown}\" is a file, not a folder"
+        ),
+    )
+    .hint(t!(
+        "chọn tên một thư mục mới, niemyet sẽ tạo nó, ví dụ: niemyet init phuong-thanh-tri",
+        "name a new folder and niemyet creates it, e.g. niemyet init phuong-thanh-tri"
+    ))
+}
+
+fn site_exists(shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::SiteExists,
+        "content",
+        t!(
+            "thư mục này đã có content/: đây đã là một trang niêm yết, niemyet không ghi đè",
+            "this folder already has content/: it is a site already, and niemyet does not overwrite it"
+        ),
+    )
+    .hint(t!(
+        "thêm thủ tục bằng: niemyet new LĨNH_VỰC \"Tên thủ tục\" --root {0}\nhoặc tạo trang mới ở thư mục khác: niemyet init THƯ_MỤC_MỚI",
+        "add a procedure with: niemyet new FIELD \"Title\" --root {0}\nor make a new site in another folder: niemyet init NEW_FOLDER",
+        shell_arg(shown)
+    ))
+}
+
+/// `others`: the folder's entries, sorted; the first five are named.
+fn not_empty(shown: &str, others: &[String]) -> Diagnostic {
+    let count = others.len();
+    let mut listed = others
+        .iter()
+        .take(5)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if count > 5 {
+        listed.push_str(", ...");
     }
-    let files = files(today);
+    Diagnostic::error(
+        Rule::FolderNotEmpty,
+        "",
+        t!(
+            "thư mục \"{shown}\" không trống ({count} mục: {listed}); niemyet chỉ tạo trang mới trong thư mục trống để không đụng tới tệp của bạn",
+            "the folder \"{shown}\" is not empty ({count} entries: {listed}); niemyet makes a new site only in an empty folder, so as not to touch your files"
+        ),
+    )
+    .hint(t!(
+        "chọn tên một thư mục mới (niemyet sẽ tạo), ví dụ: niemyet init {}",
+        "name a new folder (niemyet creates it), e.g. niemyet init {}",
+        shell_arg(&format!("{}/niem-yet", shown.trim_end_matches('/')))
+    ))
+}
+
+/// Writes the tree beside its place and renames it to `dir/content` in one
+/// step; on failure removes what it made (and `dir`, when it made it).
+fn write_content(dir: &Path, files: &[(String, String, Text)]) -> Result<(), Box<Diagnostic>> {
+    let created_dir = !dir.exists();
+    fs::create_dir_all(dir).map_err(|err| Box::new(io_error("", &err)))?;
     let staging = dir.join(format!(".niemyet-init-{}", std::process::id()));
     let written =
-        write_all(&staging, &files).and_then(|()| fs::rename(&staging, dir.join("content")));
+        write_all(&staging, files).and_then(|()| fs::rename(&staging, dir.join("content")));
     if let Err(err) = written {
         let _ = fs::remove_dir_all(&staging);
         if created_dir {
             // Only an empty folder goes: remove_dir never deletes contents.
             let _ = fs::remove_dir(dir);
         }
-        out.refuse(2, io_error("content", &err));
-        return out;
+        return Err(Box::new(io_error("content", &err)));
     }
+    Ok(())
+}
 
+/// What was made, one line a file, and what to do next.
+fn next_steps(dir: &Path, shown: &str, files: &[(String, String, Text)]) -> Vec<Text> {
     let width = files
         .iter()
         .map(|(rel, _, _)| rel.chars().count())
@@ -194,16 +208,16 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
     let mut done = vec![t!(
         "Đã tạo trang niêm yết mới trong thư mục {}:",
         "Created a new site in the folder {}:",
-        shell_arg(&shown)
+        shell_arg(shown)
     )];
-    for (rel, _, what) in &files {
+    for (rel, _, what) in files {
         let path = format!("content/{rel}");
         done.push(Text::new(
             format!("  {path:<width$}  {}", what.vi),
             format!("  {path:<width$}  {}", what.en),
         ));
     }
-    let cd = shell_arg(&shown);
+    let cd = shell_arg(shown);
     done.extend([t!(
         "Việc tiếp theo: vào thư mục của trang, kiểm tra (phải báo OK), rồi thêm thủ tục:",
         "Next: go to the site's folder, check it (it says OK), then add procedures:"
@@ -220,11 +234,10 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
         t!(
             "Sửa content/site.yaml trước tiên: tìm chữ {0} (Ctrl+F trong Notepad).",
             "Edit content/site.yaml first: search for {0}.",
-            super::MARK
+            PLACEHOLDER
         ),
     ]);
-    out.done = done;
-    out
+    done
 }
 
 fn write_all(staging: &Path, files: &[(String, String, Text)]) -> std::io::Result<()> {

@@ -2,9 +2,10 @@
 //! whole starting site) that passes `check` at once, and never overwrite
 //! anything. Both return an [`Outcome`] that `main` prints; nothing here prints.
 //!
-//! Placeholders a clerk must replace carry the word [`MARK`] (in the value
-//! when it is published text, in a comment when the value is a plausible
-//! stand-in), so they can be found with Ctrl+F in Notepad.
+//! Placeholders a clerk must replace carry the word
+//! [`PLACEHOLDER`](crate::markers::PLACEHOLDER) (in the value when it is
+//! published text, in a comment when the value is a plausible stand-in), so
+//! they can be found with Ctrl+F in Notepad.
 
 mod init;
 mod new;
@@ -17,9 +18,6 @@ use crate::diag::{self, Diagnostic, Style};
 use crate::lang::{Lang, Text};
 use crate::text::{nfc, slugify};
 use std::path::{Path, PathBuf};
-
-/// The word every placeholder carries ("needs editing").
-pub const MARK: &str = "CẦN SỬA";
 
 /// Longest slug `new` makes from a title: long Vietnamese titles would give
 /// file names too long for Windows paths and for people.

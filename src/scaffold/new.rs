@@ -1,6 +1,7 @@
 //! `niemyet new FIELD "Tên thủ tục"`: one commented procedure file with every
-//! key of the format, placeholders marked [`MARK`](super::MARK), that passes
-//! `check` as written.
+//! key of the format, placeholders marked
+//! [`PLACEHOLDER`](crate::markers::PLACEHOLDER), that passes `check` as
+//! written.
 
 use super::{
     clean_title, display_path, io_error, one_line, shell_arg, title_slug, yaml_scalar, Outcome,
@@ -107,7 +108,7 @@ pub fn new_procedure(
         t!(
             "Việc tiếp theo: mở tệp bằng Notepad, thay mọi chỗ ghi {mark} bằng nội dung thật, lưu lại (UTF-8), rồi chạy:",
             "Next: open the file, replace every {mark} placeholder with the real text, save (UTF-8), then run:",
-            mark = super::MARK
+            mark = crate::markers::PLACEHOLDER
         ),
         t!("  niemyet check{root_opt}", "  niemyet check{root_opt}"),
     ];
@@ -220,6 +221,41 @@ fn resolve_field<'f>(
     root_opt: &str,
 ) -> Option<&'f KnownField> {
     let arg = field_arg(raw);
+    match fields.iter().find(|f| f.slug == arg) {
+        Some(f) if f.has_index => return Some(f),
+        Some(f) => out.refuse(1, field_without_index(&f.slug)),
+        None => out.refuse(1, unknown_field(&arg, raw, title, fields, root_opt)),
+    }
+    None
+}
+
+fn field_without_index(slug: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::NoFieldIndex,
+        format!("content/{slug}"),
+        t!(
+            "thư mục lĩnh vực \"{}\" chưa có tệp _index.md",
+            "the field folder \"{}\" has no _index.md",
+            slug
+        ),
+    )
+    .hint(t!(
+        "tạo tệp content/{}/_index.md gồm ba dòng:\n---\nname: Tên lĩnh vực\n---\nrồi chạy lại lệnh",
+        "create content/{}/_index.md with the three lines:\n---\nname: Field name\n---\nthen run the command again",
+        slug
+    ))
+}
+
+/// Why `arg` (FIELD as given: `raw`, folded by `field_arg`) names no field,
+/// with the command the clerk most likely meant: field and title swapped,
+/// a near name, a reserved name, or how to make the field.
+fn unknown_field(
+    arg: &str,
+    raw: &str,
+    title: &str,
+    fields: &[KnownField],
+    root_opt: &str,
+) -> Diagnostic {
     let shown_title = if title.is_empty() {
         "Tên thủ tục".to_string()
     } else {
@@ -227,46 +263,7 @@ fn resolve_field<'f>(
     };
     let command =
         |slug: &str, title: &str| format!("niemyet new {slug} {}{root_opt}", shell_arg(title));
-    if let Some(f) = fields.iter().find(|f| f.slug == arg) {
-        if f.has_index {
-            return Some(f);
-        }
-        out.refuse(
-            1,
-            Diagnostic::error(
-                Rule::NoFieldIndex,
-                format!("content/{}", f.slug),
-                t!(
-                    "thư mục lĩnh vực \"{}\" chưa có tệp _index.md",
-                    "the field folder \"{}\" has no _index.md",
-                    f.slug
-                ),
-            )
-            .hint(t!(
-                "tạo tệp content/{}/_index.md gồm ba dòng:\n---\nname: Tên lĩnh vực\n---\nrồi chạy lại lệnh",
-                "create content/{}/_index.md with the three lines:\n---\nname: Field name\n---\nthen run the command again",
-                f.slug
-            )),
-        );
-        return None;
-    }
-    let folded = slugify(&arg);
-    let closest = fields
-        .iter()
-        .find(|f| {
-            f.slug == folded
-                || f.name
-                    .as_deref()
-                    .is_some_and(|n| !folded.is_empty() && slugify(n) == folded)
-        })
-        .or_else(|| {
-            fields
-                .iter()
-                .map(|f| (strsim::damerau_levenshtein(&folded, &f.slug), f))
-                .filter(|(d, _)| *d <= 2 && !folded.is_empty())
-                .min_by_key(|(d, _)| *d)
-                .map(|(_, f)| f)
-        });
+    let folded = slugify(arg);
     let swapped = fields.iter().find(|f| f.slug == field_arg(title));
     let list = field_list(fields);
     let (message, hint) = if arg.is_empty() {
@@ -290,7 +287,7 @@ fn resolve_field<'f>(
                 "write the field first, then the title: {wanted}"
             ),
         )
-    } else if let Some(f) = closest {
+    } else if let Some(f) = closest_field(fields, &folded) {
         let wanted = command(&f.slug, &shown_title);
         let name = f.name.as_deref().unwrap_or(&f.slug);
         (
@@ -305,62 +302,90 @@ fn resolve_field<'f>(
             ),
         )
     } else if arg == NOTICES_DIR || RESERVED_FIELD_SLUGS.contains(&folded.as_str()) {
-        let (vi, en) = if arg == NOTICES_DIR {
-            ("thư mục thông báo", "the notices folder")
-        } else {
-            ("một trang của hệ thống", "a page of the site")
-        };
-        (
-            Text::new(
-                format!("\"{arg}\" không phải lĩnh vực: tên này dành cho {vi}"),
-                format!("\"{arg}\" is not a field: the name is kept for {en}"),
-            ),
-            t!(
-                "viết một trong các lĩnh vực hiện có: {list}",
-                "write one of the fields: {list}"
-            ),
-        )
+        reserved_name(arg, &list)
     } else {
-        let (slug, name) = if is_slug(&arg) {
-            (arg.clone(), "Tên lĩnh vực".to_string())
-        } else {
-            (folded.clone(), arg.clone())
-        };
-        let existing = if fields.is_empty() {
-            t!("Trang chưa có lĩnh vực nào.", "The site has no fields yet.")
-        } else {
-            t!(
-                "Các lĩnh vực hiện có: {list}.",
-                "Fields of this site: {list}."
-            )
-        };
-        let create = if slug.is_empty() {
-            t!(
-                "Muốn tạo lĩnh vực mới: tạo thư mục content/ten-linh-vuc/ và trong đó tệp _index.md gồm ba dòng:\n---\nname: Tên lĩnh vực\n---",
-                "To make a new field: create the folder content/field-name/ holding an _index.md with the three lines:\n---\nname: Field name\n---"
-            )
-        } else {
-            t!(
-                "Muốn tạo lĩnh vực mới: tạo thư mục content/{slug}/ và trong đó tệp _index.md gồm ba dòng:\n---\nname: {name}\n---",
-                "To make a new field: create the folder content/{slug}/ holding an _index.md with the three lines:\n---\nname: {name}\n---"
-            )
-        };
-        (
-            t!(
-                "không có lĩnh vực \"{arg}\" trong content/",
-                "there is no field \"{arg}\" in content/"
-            ),
-            Text::new(
-                format!("{}\n{}", existing.vi, create.vi),
-                format!("{}\n{}", existing.en, create.en),
-            ),
+        no_such_field(arg, &folded, fields, &list)
+    };
+    Diagnostic::error(Rule::UnknownField, "", message).hint(hint)
+}
+
+/// The field `folded` (a FIELD argument, slugified) was likely meant as:
+/// the same slug or name once folded, else one at most two edits away.
+fn closest_field<'f>(fields: &'f [KnownField], folded: &str) -> Option<&'f KnownField> {
+    fields
+        .iter()
+        .find(|f| {
+            f.slug == folded
+                || f.name
+                    .as_deref()
+                    .is_some_and(|n| !folded.is_empty() && slugify(n) == folded)
+        })
+        .or_else(|| {
+            fields
+                .iter()
+                .map(|f| (strsim::damerau_levenshtein(folded, &f.slug), f))
+                .filter(|(d, _)| *d <= 2 && !folded.is_empty())
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, f)| f)
+        })
+}
+
+/// Message and hint for a FIELD that is the notices folder or a page's name.
+fn reserved_name(arg: &str, list: &str) -> (Text, Text) {
+    let (vi, en) = if arg == NOTICES_DIR {
+        ("thư mục thông báo", "the notices folder")
+    } else {
+        ("một trang của hệ thống", "a page of the site")
+    };
+    (
+        Text::new(
+            format!("\"{arg}\" không phải lĩnh vực: tên này dành cho {vi}"),
+            format!("\"{arg}\" is not a field: the name is kept for {en}"),
+        ),
+        t!(
+            "viết một trong các lĩnh vực hiện có: {list}",
+            "write one of the fields: {list}"
+        ),
+    )
+}
+
+/// Message and hint for a FIELD like none of the site's: the fields there
+/// are, and how to make this one.
+fn no_such_field(arg: &str, folded: &str, fields: &[KnownField], list: &str) -> (Text, Text) {
+    let (slug, name) = if is_slug(arg) {
+        (arg.to_string(), "Tên lĩnh vực".to_string())
+    } else {
+        (folded.to_string(), arg.to_string())
+    };
+    let existing = if fields.is_empty() {
+        t!("Trang chưa có lĩnh vực nào.", "The site has no fields yet.")
+    } else {
+        t!(
+            "Các lĩnh vực hiện có: {list}.",
+            "Fields of this site: {list}."
         )
     };
-    out.refuse(
-        1,
-        Diagnostic::error(Rule::UnknownField, "", message).hint(hint),
-    );
-    None
+    let create = if slug.is_empty() {
+        t!(
+            "Muốn tạo lĩnh vực mới: tạo thư mục content/ten-linh-vuc/ và trong đó tệp _index.md gồm ba dòng:\n---\nname: Tên lĩnh vực\n---",
+            "To make a new field: create the folder content/field-name/ holding an _index.md with the three lines:\n---\nname: Field name\n---"
+        )
+    } else {
+        t!(
+            "Muốn tạo lĩnh vực mới: tạo thư mục content/{slug}/ và trong đó tệp _index.md gồm ba dòng:\n---\nname: {name}\n---",
+            "To make a new field: create the folder content/{slug}/ holding an _index.md with the three lines:\n---\nname: {name}\n---"
+        )
+    };
+    (
+        t!(
+            "không có lĩnh vực \"{arg}\" trong content/",
+            "there is no field \"{arg}\" in content/"
+        ),
+        Text::new(
+            format!("{}\n{}", existing.vi, create.vi),
+            format!("{}\n{}", existing.en, create.en),
+        ),
+    )
 }
 
 /// What already stands where the new procedure would go.

@@ -136,6 +136,13 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// True for a term or word with an ASCII digit (a code, a number): the
+/// index keeps those apart from the words, and a query word with a digit
+/// matches them only (`query.rs`, step 2).
+pub(crate) fn has_digit(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

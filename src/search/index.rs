@@ -188,38 +188,87 @@ impl Index {
     /// shard once written into its file, so that at 100,000 procedures the
     /// postings, their JSON and the files are not all in memory at once.
     pub fn into_files(mut self) -> Vec<SearchFile> {
-        // Terms without a digit (the words: their vocabulary is loaded with
-        // the page) and with one (codes, numbers: shards of vocabulary and
-        // postings, loaded for a query word with a digit only).
+        let (words, nums) = self.words_and_numbers();
+        let (heads, bodies) = self.take_postings(&words);
+        let total: usize = heads.iter().chain(&bodies).map(String::len).sum();
+        let limit = shard_bytes(total);
+        let (head_starts, head_shards) = shard(heads, limit);
+        let (body_starts, body_shards) = shard(bodies, limit);
+        let (nheads, nbodies) = self.take_postings(&nums);
+        let (num_firsts, num_shards) = self.number_shards(&nums, &nheads, &nbodies, limit);
+        let chunks = self.doc_chunks();
+        let word_terms: Vec<String> = words.iter().map(|&i| self.vocab[i].clone()).collect();
+        let mut words = serde_json::json!({
+            "n": self.docs.len(),
+            "c": CHUNK,
+            "f": self.fields,
+            "w": front_code(&word_terms),
+            "s": head_starts,
+            "b": body_starts,
+            "nf": num_firsts,
+        });
+        let pf = prefetch_bytes(total);
+        if pf > 0 {
+            words["pf"] = pf.into();
+            words["ss"] = head_shards.iter().map(String::len).collect();
+            words["bs"] = body_shards.iter().map(String::len).collect();
+        }
+        let words = words.to_string();
+        let v = version([&head_shards, &body_shards, &num_shards, &chunks], &words);
+        files(
+            &v,
+            &words,
+            [
+                ("s", head_shards),
+                ("b", body_shards),
+                ("n", num_shards),
+                ("d", chunks),
+            ],
+        )
+    }
+
+    /// The positions in `vocab` of terms without a digit (the words: their
+    /// vocabulary is loaded with the page) and with one (codes, numbers:
+    /// shards of vocabulary and postings, loaded for a query word with a
+    /// digit only).
+    fn words_and_numbers(&self) -> (Vec<usize>, Vec<usize>) {
         let (mut words, mut nums) = (Vec::new(), Vec::new());
         for (i, t) in self.vocab.iter().enumerate() {
-            if super::query::has_digit(t) {
+            if super::fold::has_digit(t) {
                 nums.push(i);
             } else {
                 words.push(i);
             }
         }
-        let mut encode = |ids: &[usize]| -> (Vec<String>, Vec<String>) {
-            ids.iter()
-                .map(|&i| {
-                    let list = std::mem::take(&mut self.postings[i]);
-                    let (mut h, mut b) = (String::new(), String::new());
-                    encode_head(&list, &mut h);
-                    encode_body(&list, &mut b);
-                    (h, b)
-                })
-                .unzip()
-        };
-        let (heads, bodies) = encode(&words);
-        let total: usize = heads.iter().chain(&bodies).map(String::len).sum();
-        let limit = shard_bytes(total);
-        let (head_starts, head_shards) = shard(heads, limit);
-        let (body_starts, body_shards) = shard(bodies, limit);
-        // Number shards: `{"w":front-coded terms,"h":[head postings],"b":[body postings]}`.
-        let (nheads, nbodies) = encode(&nums);
+        (words, nums)
+    }
+
+    /// The encoded head and body postings of the terms `ids`, each term's
+    /// postings dropped once encoded.
+    fn take_postings(&mut self, ids: &[usize]) -> (Vec<String>, Vec<String>) {
+        ids.iter()
+            .map(|&i| {
+                let list = std::mem::take(&mut self.postings[i]);
+                let (mut h, mut b) = (String::new(), String::new());
+                encode_head(&list, &mut h);
+                encode_body(&list, &mut b);
+                (h, b)
+            })
+            .unzip()
+    }
+
+    /// Number shards, `{"w":front-coded terms,"h":[head postings],"b":[body
+    /// postings]}`, each about `limit` bytes, and the first term of each.
+    fn number_shards(
+        &self,
+        nums: &[usize],
+        nheads: &[String],
+        nbodies: &[String],
+        limit: usize,
+    ) -> (Vec<&str>, Vec<String>) {
         let sizes: Vec<usize> = nums
             .iter()
-            .zip(nheads.iter().zip(&nbodies))
+            .zip(nheads.iter().zip(nbodies))
             .map(|(&i, (h, b))| self.vocab[i].len() + h.len() + b.len() + 3)
             .collect();
         let mut num_firsts: Vec<&str> = Vec::new();
@@ -245,8 +294,13 @@ impl Index {
             ));
             at = end;
         }
-        let chunks: Vec<String> = self
-            .docs
+        (num_firsts, num_shards)
+    }
+
+    /// The documents' rows (title, url, field, code, summary, due when
+    /// any), `CHUNK` a file.
+    fn doc_chunks(&self) -> Vec<String> {
+        self.docs
             .chunks(CHUNK)
             .map(|rows| {
                 let rows: Vec<serde_json::Value> = rows
@@ -258,65 +312,53 @@ impl Index {
                     .collect();
                 serde_json::to_string(&rows).unwrap_or_default()
             })
-            .collect();
-        let word_terms: Vec<String> = words.iter().map(|&i| self.vocab[i].clone()).collect();
-        let mut words = serde_json::json!({
-            "n": self.docs.len(),
-            "c": CHUNK,
-            "f": self.fields,
-            "w": front_code(&word_terms),
-            "s": head_starts,
-            "b": body_starts,
-            "nf": num_firsts,
-        });
-        let pf = prefetch_bytes(total);
-        if pf > 0 {
-            words["pf"] = pf.into();
-            words["ss"] = head_shards.iter().map(String::len).collect();
-            words["bs"] = body_shards.iter().map(String::len).collect();
-        }
-        let words = words.to_string();
-        let mut h = Fnv::new();
-        for list in [&head_shards, &body_shards, &num_shards, &chunks] {
-            for part in list.iter() {
-                h.write(part.as_bytes());
-                h.write(&[0]);
-            }
-            h.write(&[1]);
-        }
-        h.write(words.as_bytes());
-        let v = h.short();
-        let (runtime, r) = runtime();
-        let meta = serde_json::json!({ "v": v, "r": r });
-        let mut files = vec![
-            SearchFile {
-                path: "search/search.js".into(),
-                bytes: runtime.into_bytes(),
-            },
-            SearchFile {
-                path: "search/idx/meta.js".into(),
-                bytes: format!("niemyetSearch.m({meta});\n").into_bytes(),
-            },
-            SearchFile {
-                path: format!("search/idx/w.{v}.js"),
-                bytes: format!("niemyetSearch.w({words});\n").into_bytes(),
-            },
-        ];
-        for (kind, list) in [
-            ("s", head_shards),
-            ("b", body_shards),
-            ("n", num_shards),
-            ("d", chunks),
-        ] {
-            for (i, s) in list.into_iter().enumerate() {
-                files.push(SearchFile {
-                    path: format!("search/idx/{kind}{i}.{v}.js"),
-                    bytes: format!("niemyetSearch.{kind}({i},{s});\n").into_bytes(),
-                });
-            }
-        }
-        files
+            .collect()
     }
+}
+
+/// The index's version `{v}`, a hash of every shard and the word file: it
+/// names the files, so a browser never pairs files of two builds.
+fn version(lists: [&Vec<String>; 4], words: &str) -> String {
+    let mut h = Fnv::new();
+    for list in lists {
+        for part in list.iter() {
+            h.write(part.as_bytes());
+            h.write(&[0]);
+        }
+        h.write(&[1]);
+    }
+    h.write(words.as_bytes());
+    h.short()
+}
+
+/// The runtime, the meta file, the word file and the shards (by kind
+/// letter), each shard dropped once written into its file.
+fn files(v: &str, words: &str, shards: [(&str, Vec<String>); 4]) -> Vec<SearchFile> {
+    let (runtime, r) = runtime();
+    let meta = serde_json::json!({ "v": v, "r": r });
+    let mut files = vec![
+        SearchFile {
+            path: "search/search.js".into(),
+            bytes: runtime.into_bytes(),
+        },
+        SearchFile {
+            path: "search/idx/meta.js".into(),
+            bytes: format!("niemyetSearch.m({meta});\n").into_bytes(),
+        },
+        SearchFile {
+            path: format!("search/idx/w.{v}.js"),
+            bytes: format!("niemyetSearch.w({words});\n").into_bytes(),
+        },
+    ];
+    for (kind, list) in shards {
+        for (i, s) in list.into_iter().enumerate() {
+            files.push(SearchFile {
+                path: format!("search/idx/{kind}{i}.{v}.js"),
+                bytes: format!("niemyetSearch.{kind}({i},{s});\n").into_bytes(),
+            });
+        }
+    }
+    files
 }
 
 /// Shard size (bytes of JSON): a query reads a few terms, each shard holds

@@ -27,6 +27,7 @@
 //!    title length (when a word matched the title; shorter first), catalogue
 //!    order.
 
+use super::fold::has_digit;
 use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
 
 pub const MAX_WORDS: usize = 10;
@@ -65,12 +66,6 @@ pub struct Hit {
     pub exact: u32,
     pub tier: u32,
     pub score: u32,
-}
-
-/// True for a term or word with an ASCII digit (a code, a number): those
-/// match each other only (see step 2).
-pub(crate) fn has_digit(t: &str) -> bool {
-    t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Candidate terms (vocabulary index, quality) of one query word.
