@@ -12,6 +12,7 @@
 //! [`read`] is shared with `export` and `review`: [`read::read_input`]
 //! recognises a file by its content and gives an [`record::Input`].
 
+pub mod cells;
 pub mod diff;
 pub mod draft;
 pub mod fingerprint;
