@@ -220,6 +220,94 @@ fn xlsx_is_the_same_bytes_twice_with_a_frozen_header() {
     assert!(sheet.contains(r#"orientation="landscape""#));
 }
 
+/// Text a clerk wrote that starts like a formula (`=`, `+`, `-`, `@`).
+const FORMULAS: &str = "---
+code: \"9.000002\"
+title: \"=HYPERLINK(\\\"https://example.invalid\\\",\\\"Bấm vào\\\")\"
+agency: \"@Phòng Tư pháp\"
+result: Giấy xác nhận
+deadline:
+  working_days: 3
+fees:
+  - name: \"-Phí thử\"
+    amount: 1000
+documents: []
+steps:
+  - Nộp hồ sơ.
+legal_basis:
+  - number: \"+12/2020/TT-BTP\"
+updated: 2026-11-01
+---
+";
+
+/// Cells that start like a formula are written behind a space: the CSV
+/// holds no cell a spreadsheet would run, LibreOffice opens them as text
+/// (when it is installed), the XLSX has no formula at all, and `niemyet
+/// import` reads the same text back.
+#[test]
+fn cells_that_look_like_formulas_stay_text() {
+    let site = common::base_site();
+    let root = site.path();
+    std::fs::write(root.join("content/ho-tich/cong-thuc.md"), FORMULAS).unwrap();
+    let csv = root.join("bang.csv");
+    let run = niemyet(root, &["export", "--csv", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let rows = read_csv(&csv);
+    let row = row(&rows, "9.000002");
+    let title = "=HYPERLINK(\"https://example.invalid\",\"Bấm vào\")";
+    assert_eq!(row[2], format!(" {title}"));
+    assert_eq!(row[5], " -Phí thử: 1.000 đồng");
+    assert_eq!(row[6], " +12/2020/TT-BTP");
+    assert_eq!(row[7], " @Phòng Tư pháp");
+    for r in &rows {
+        for cell in r {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+        }
+    }
+    let xlsx = root.join("bang.xlsx");
+    let run = niemyet(root, &["export", "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(!unzip(&xlsx, "xl/worksheets/sheet1.xml").contains("<f>"));
+
+    let fresh = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(fresh.path().join("content")).unwrap();
+    std::fs::copy(
+        root.join("content/site.yaml"),
+        fresh.path().join("content/site.yaml"),
+    )
+    .unwrap();
+    let run = niemyet(fresh.path(), &["import", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let opts = niemyet::CheckOptions {
+        today: TODAY.parse().unwrap(),
+        lang: None,
+    };
+    let back = niemyet::check_site(fresh.path(), opts).site.expect("valid");
+    let p = back
+        .procedures
+        .iter()
+        .find(|p| p.code.as_deref() == Some("9.000002"))
+        .expect("imported");
+    assert_eq!(p.title, title);
+    assert_eq!(p.fees[0].name, "-Phí thử");
+
+    if !have("soffice") {
+        assert!(std::env::var_os("CI").is_none(), "missing in CI: soffice");
+        eprintln!("SKIPPED: apt-get install libreoffice-calc-nogui");
+        return;
+    }
+    let conv = root.join("conv");
+    soffice(
+        &["--infilter=CSV:44,34,76,1", "--convert-to", "xlsx"],
+        &csv,
+        &conv,
+    );
+    let sheet = unzip(&conv.join("bang.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f"), "LibreOffice read a formula: {sheet}");
+    let strings = unzip(&conv.join("bang.xlsx"), "xl/sharedStrings.xml");
+    assert!(strings.contains(" =HYPERLINK("), "{strings}");
+}
+
 /// One member of a zip file, with python3's zipfile (no zip crate in tests).
 fn unzip(zip: &Path, member: &str) -> String {
     let out = Command::new("python3")
