@@ -495,6 +495,17 @@ fn export_then_import_gives_the_same_catalogue() {
             assert_eq!(q.deadline.measure, p.deadline.measure, "{what}");
             assert_eq!(q.deadline.reduced_from, p.deadline.reduced_from, "{what}");
             assert_eq!(q.deadline.note, p.deadline.note, "{what}");
+            // The cut-off comes back; where the site has none but its note
+            // says one ("nếu tiếp nhận yêu cầu sau 15 giờ"), import reads it.
+            let worded = p
+                .deadline
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("sau 15 giờ"));
+            match p.deadline.cutoff {
+                None if worded => assert_eq!(q.deadline.cutoff, Some(15 * 60), "{what}"),
+                c => assert_eq!(q.deadline.cutoff, c, "{what}"),
+            }
             let fees = |p: &niemyet::model::Procedure| -> Vec<_> {
                 p.fees
                     .iter()

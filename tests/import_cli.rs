@@ -187,6 +187,12 @@ fn records_map_to_what_a_poster_must_say() {
     );
     assert!(kh.contains("  working_days: 5\n"), "{kh}");
     assert!(kh.contains("Nộp trực tuyến: 03 ngày làm việc."), "{kh}");
+    // The cut-off said in the steps' words: the time, and the words in the note.
+    assert!(kh.contains("  cutoff: \"15:00\"\n"), "{kh}");
+    assert!(
+        kh.contains("Nhận hồ sơ sau 15 giờ thì hẹn trả kết quả trong ngày làm việc tiếp theo."),
+        "{kh}"
+    );
     assert!(kh.contains("  - name: Hộ chiếu/Thẻ căn cước của hai bên nam, nữ.\n    originals: 1\n    present: true\n"), "{kh}");
     assert!(
         kh.contains("  - name: Văn bản ủy quyền (nếu có)\n    originals: 1\n    optional: true\n"),

@@ -25,6 +25,10 @@ pub struct CellDeadline {
     /// The words after the first measure name another deadline (a case,
     /// "trường hợp xác minh 10 ngày"): the first is the one read.
     pub several: bool,
+    /// Minutes after midnight, from the line `render::format::cutoff`
+    /// writes ("Hồ sơ nhận sau 15:00 được tính như nhận vào ngày làm việc
+    /// tiếp theo.").
+    pub cutoff: Option<u16>,
 }
 
 /// A fee line read: the parts `render::format::fee_line` writes.
@@ -60,11 +64,14 @@ pub fn deadline(cell: &str) -> Option<CellDeadline> {
             m
         }
     };
-    let mut reduced_from = None;
+    let (mut reduced_from, mut cutoff) = (None, None);
     for line in lines {
-        match reduced_line(&line, &measure) {
-            Some(n) if reduced_from.is_none() => reduced_from = Some(n),
-            _ => note.push(line),
+        if let (Some(n), None) = (reduced_line(&line, &measure), reduced_from) {
+            reduced_from = Some(n);
+        } else if let (Some(c), None) = (cutoff_line(&line), cutoff) {
+            cutoff = Some(c);
+        } else {
+            note.push(line);
         }
     }
     Some(CellDeadline {
@@ -72,6 +79,7 @@ pub fn deadline(cell: &str) -> Option<CellDeadline> {
         reduced_from,
         note: (!note.is_empty()).then(|| note.join(" ")),
         several,
+        cutoff,
     })
 }
 
@@ -187,6 +195,18 @@ fn reduced_line(line: &str, measure: &DeadlineMeasure) -> Option<u32> {
         (Some(n), Some(m)) if same_unit && n > m => Some(n),
         _ => None,
     }
+}
+
+/// The cut-off line exactly as `render::format::cutoff` writes it.
+fn cutoff_line(line: &str) -> Option<u16> {
+    [Lang::Vi, Lang::En].into_iter().find_map(|lang| {
+        // The sentence around the time: what it says for 0:00.
+        let frame = format::cutoff(0, lang);
+        let (before, after) = frame.split_once("0:00")?;
+        let time = line.strip_prefix(before)?.strip_suffix(after)?;
+        let minute = crate::calendar::due::parse_clock(time)?;
+        (format::cutoff(minute, lang) == line).then_some(minute)
+    })
 }
 
 /// A fee cell: `Some(vec![])` for "no fee" (`Không thu phí`, `Không`);
@@ -393,6 +413,11 @@ mod tests {
             ))
         );
         assert_eq!(d("Trong ngày làm việc").map(|x| x.0), Some(WorkingDays(0)));
+        let late = deadline("Trong ngày làm việc\nHồ sơ nhận sau 15:00 được tính như nhận vào ngày làm việc tiếp theo.\nNgay trong ngày.").unwrap();
+        assert_eq!(
+            (late.cutoff, late.note.as_deref()),
+            (Some(900), Some("Ngay trong ngày."))
+        );
         assert_eq!(d("30 ngày").map(|x| x.0), Some(CalendarDays(30)));
         assert_eq!(
             d("04 giờ\nTheo quy định: ngay").map(|x| x.2),

@@ -89,7 +89,7 @@ fn row_deadline(row: &TableRow, items: &mut Vec<Item>) -> Option<DraftDeadline> 
         key,
         value,
         reduced_from: reduced_from.map(|n| n.to_string()),
-        cutoff: None,
+        cutoff: cell.cutoff.map(|m| format!("{:02}:{:02}", m / 60, m % 60)),
         note: (!note.is_empty()).then(|| note.join(" ")),
     })
 }

@@ -13,6 +13,7 @@
 //! recognises a file by its content and gives an [`record::Input`].
 
 pub mod cells;
+mod cutoff;
 pub mod diff;
 pub mod draft;
 pub mod fingerprint;

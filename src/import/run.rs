@@ -212,6 +212,11 @@ fn map_all(
                 (None, Some(row)) => Some(map_table::row_only(row, today)),
                 (None, None) => None,
             };
+            let m = m.map(|mut m| {
+                let deadline = &mut m.draft.deadline;
+                super::cutoff::settle(deadline, it.record.as_ref(), &mut m.items);
+                m
+            });
             (code, m)
         })
         .collect()
