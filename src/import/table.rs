@@ -44,10 +44,26 @@ pub fn read_csv(text: &str, file: &Path) -> Result<Vec<TableRow>, Vec<Diagnostic
         .from_reader(text.as_bytes());
     let mut grid: Grid = Vec::new();
     let mut lines: Vec<usize> = Vec::new();
+    // Lines counted here from each record's byte offset: the csv crate's
+    // own line is one short after a CRLF (Excel's line end, and export's).
+    let (mut counted, mut line) = (0usize, 1usize);
     for rec in reader.records() {
         match rec {
             Ok(r) => {
-                lines.push(r.position().map_or(grid.len() + 1, |p| p.line() as usize));
+                let start = r.position().map_or(counted, |p| p.byte() as usize);
+                let bytes = text.as_bytes();
+                let start = start
+                    + bytes[start.min(bytes.len())..]
+                        .iter()
+                        .take_while(|b| matches!(b, b'\r' | b'\n'))
+                        .count();
+                let start = start.min(bytes.len()).max(counted);
+                line += bytes[counted..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted = start;
+                lines.push(line);
                 grid.push(r.iter().map(super::read::clean_text).collect());
             }
             Err(e) => {
@@ -412,6 +428,19 @@ mod tests {
         assert_eq!(r.deadline.as_deref(), Some("01 ngày làm việc"));
         assert_eq!(r.deadline_reduced.as_deref(), Some("Trong ngày"));
         assert_eq!(r.origin.as_ref().and_then(|o| o.line), Some(5));
+    }
+
+    #[test]
+    fn rows_know_their_line_whatever_the_line_ends() {
+        let lf = "STT,Tên TTHC,Mã TTHC\n1,a,1.1\n\n2,\"b\nc\",2.2\n3,d,3.3\n";
+        for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
+            let rows = read_csv(&text, Path::new("x.csv")).expect("rows");
+            let lines: Vec<_> = rows
+                .iter()
+                .map(|r| r.origin.as_ref().and_then(|o| o.line))
+                .collect();
+            assert_eq!(lines, [Some(2), Some(4), Some(6)], "{text:?}");
+        }
     }
 
     #[test]
