@@ -505,3 +505,62 @@ fn update_of_a_hand_written_file_keeps_its_form_and_names_what_differs() {
     let check = niemyet(root, &["check"]);
     assert_eq!(check.code, 0, "{}", check.all());
 }
+
+/// A provincial repeal table (the national records carry no repeal
+/// marker): a repealed procedure is never made into a file, even with its
+/// record given beside the table; one the site still posts is named with
+/// the line to add, and its file is left alone. A record whose `state` is
+/// not one seen (ACTIVE, UPDATED) is imported, not taken as repealed, and
+/// named on the review list.
+#[test]
+fn repealed_procedures_make_no_file() {
+    let site = base_site();
+    let root = site.path();
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("bai-bo.csv");
+    std::fs::write(
+        &table,
+        "STT,Mã TTHC,Tên TTHC,Tên VBQPPL quy định việc bãi bỏ TTHC,Lĩnh vực,Cơ quan thực hiện,Quyết định công bố\r\n\
+         1,1.000894,Đăng ký kết hôn,\"Văn bản thử, bãi bỏ từ ngày 01/03/2026\",Hộ tịch,UBND cấp xã,QĐ thử\r\n\
+         2,1.001193,Đăng ký khai sinh,Văn bản thử,Hộ tịch,UBND cấp xã,QĐ thử\r\n",
+    )
+    .unwrap();
+    let before = read(root, "content/ho-tich/dang-ky-khai-sinh.md");
+    let run = niemyet(
+        root,
+        &["import", &input("ket-hon.json"), table.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        !root.join(KET_HON).exists() && !root.join("content/ho-tich/dang-ky-ket-hon.md").exists()
+    );
+    let all = run.all();
+    assert!(
+        all.contains("1.000894 \"Thủ tục đăng ký kết hôn\": đã bãi bỏ từ ngày 01/03/2026 (Văn bản thử, bãi bỏ từ ngày 01/03/2026); không tạo tệp"),
+        "{all}"
+    );
+    assert!(
+        all.contains("1.001193 \"Đăng ký khai sinh\": đã bãi bỏ (Văn bản thử), mà trang còn niêm yết (content/ho-tich/dang-ky-khai-sinh.md); không sửa tệp: thêm repealed: YYYY-MM-DD"),
+        "{all}"
+    );
+    assert_eq!(read(root, "content/ho-tich/dang-ky-khai-sinh.md"), before);
+    assert!(review_file(root).contains("không tạo tệp"));
+
+    let odd = dir.path().join("odd.json");
+    let text = std::fs::read_to_string(input("ket-hon.json")).unwrap();
+    std::fs::write(&odd, text.replace("\"UPDATED\"", "\"ABOLISHED\"")).unwrap();
+    let run = niemyet(root, &["import", odd.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    // Its form is not beside this copy: a file, not a bundle.
+    assert!(
+        root.join("content/ho-tich/dang-ky-ket-hon.md").is_file(),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.all()
+            .contains("state: bản ghi có trạng thái (state) \"ABOLISHED\""),
+        "{}",
+        run.all()
+    );
+}

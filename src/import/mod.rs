@@ -29,6 +29,7 @@ pub mod merge;
 pub mod plan;
 pub mod read;
 pub mod record;
+mod repealed;
 pub mod report;
 pub mod review;
 pub mod run;

@@ -68,6 +68,12 @@ struct Item2 {
     row: Option<TableRow>,
 }
 
+/// Repealed, as the row or the record says.
+fn repeal_of(it: &Item2) -> Option<&super::record::Repeal> {
+    let row = it.row.as_ref().and_then(|r| r.repealed.as_ref());
+    row.or_else(|| it.record.as_ref().and_then(|r| r.repealed.as_ref()))
+}
+
 pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let mut out = ImportOutcome {
         lang: opts.lang.unwrap_or_default(),
@@ -105,6 +111,18 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let loaded = crate::load::load(&opts.root);
     out.lang = opts.lang.or_else(|| site_lang(&loaded)).unwrap_or_default();
     let mut site = plan::site(&loaded);
+    inputs.retain(|it| match repeal_of(it) {
+        Some(rep) => {
+            out.skipped.push(super::repealed::said(
+                it.record.as_ref(),
+                it.row.as_ref(),
+                rep,
+                &site,
+            ));
+            false
+        }
+        None => true,
+    });
     let mut planned: Vec<Planned> = Vec::new();
     let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
     let mut placed: Vec<(PathBuf, map::Mapped)> = Vec::new();
@@ -241,7 +259,13 @@ fn join(inputs: &mut Vec<Item2>, rows: Vec<TableRow>) {
             })
         });
         match hit {
-            Some(i) => i.row = Some(row),
+            Some(i) => {
+                // A repeal table's row repeals the record it names.
+                if let (Some(rep), Some(r)) = (&row.repealed, i.record.as_mut()) {
+                    r.repealed = Some(rep.clone());
+                }
+                i.row = Some(row);
+            }
             None => inputs.push(Item2 {
                 record: None,
                 row: Some(row),

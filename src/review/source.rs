@@ -38,7 +38,7 @@ fn record(r: &Record, bytes: &[u8]) -> Upstream {
     let mut up = Upstream::new(&r.origin.file, Some(&r.code), &r.name);
     up.origin.at = at;
     up.commune = r.levels.ward;
-    up.repealed = repealed(&r.state).then_some(Repeal { since: None });
+    up.repealed = repeal(r.repealed.as_ref());
     up.deadlines = deadlines(r);
     up.fees = fees(r);
     up.documents = documents(r);
@@ -59,16 +59,12 @@ fn record(r: &Record, bytes: &[u8]) -> Upstream {
     up
 }
 
-/// A record's `state` that says it is no longer in force. The words are
-/// those of the portal's enums seen so far (`UPDATED` is in force); a state
-/// this list does not know is taken as in force.
-fn repealed(state: &str) -> bool {
-    let s = state.to_ascii_uppercase();
-    [
-        "ABOLISH", "REPEAL", "CANCEL", "DELETE", "EXPIRE", "INACTIVE",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+/// The importer's typed repeal (a provincial repeal table's row, or a
+/// record joined to one), reduced to its date. A record's `state` is never
+/// read as one: the portal's records carry no repeal marker
+/// ([`crate::import::record::STATES_IN_FORCE`]).
+fn repeal(r: Option<&crate::import::record::Repeal>) -> Option<Repeal> {
+    r.map(|r| Repeal { since: r.date })
 }
 
 /// Each channel's deadline with a unit; 0 (not stated) and `OTHER` left out.
@@ -141,6 +137,7 @@ fn row(r: &TableRow, file: &Path, bytes: &[u8], zipped: bool) -> Upstream {
             crate::import::read::line_location(bytes, l, 1)
         }
     });
+    up.repealed = repeal(r.repealed.as_ref());
     up.deadlines = row_deadlines(r);
     up.fees = r.fees.as_deref().and_then(fee_amounts);
     up.legal_basis = r.legal_basis.as_ref().map(|t| {
@@ -223,12 +220,5 @@ mod tests {
             fee_amounts("2.000 đồng/trang, tối đa 200.000 đồng/bản"),
             Some(vec![2000])
         );
-    }
-
-    #[test]
-    fn a_state_named_repealed_or_cancelled_is_not_in_force() {
-        assert!(!repealed("UPDATED"));
-        assert!(repealed("ABOLISHED"));
-        assert!(repealed("cancelled"));
     }
 }
