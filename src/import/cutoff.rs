@@ -20,6 +20,11 @@ use crate::text::slugify;
 /// A cut-off stated in `text`: minutes after midnight, and the clause
 /// that says it (capitalised, ending with a full stop).
 pub fn in_words(text: &str) -> Option<(u16, String)> {
+    // Most texts say no time at all: looked at only when "sau" comes
+    // before a digit somewhere (steps run to pages; this is per record).
+    if !says_sau_then_digit(text) {
+        return None;
+    }
     for sentence in text.split(['\n', '.']) {
         for clause in sentence.split(';') {
             let Some((minutes, end)) = time_after_sau(clause) else {
@@ -33,6 +38,19 @@ pub fn in_words(text: &str) -> Option<(u16, String)> {
         }
     }
     None
+}
+
+/// Whether "sau" (any case) is followed, after spaces, by a digit.
+fn says_sau_then_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        b[i..i + 3].eq_ignore_ascii_case(b"sau")
+            && b[i + 3..]
+                .iter()
+                .find(|c| !c.is_ascii_whitespace())
+                .is_some_and(u8::is_ascii_digit)
+            && b[i + 3].is_ascii_whitespace()
+    })
 }
 
 /// The clause as a note: up to "ngày làm việc tiếp theo" when that comes
@@ -70,7 +88,7 @@ fn time_after_sau(clause: &str) -> Option<(u16, usize)> {
     };
     let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
     let is_unit = |s: &str| ["giờ", "h", "g"].contains(&s);
-    for i in (0..w.len()).filter(|&i| bare(i) == "sau") {
+    for i in (0..w.len()).filter(|&i| w[i].1.eq_ignore_ascii_case("sau")) {
         let first = bare(i + 1);
         let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
         let Ok(hour) = digits.parse::<u16>() else {

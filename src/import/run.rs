@@ -180,7 +180,8 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         out.review.push(items);
     }
     clock.lap("plan");
-    finish(opts, planned, new_fields, &loaded, out)
+    drop(loaded);
+    finish(opts, planned, new_fields, out)
 }
 
 /// Every input read; all of their problems, or records and table rows.
@@ -457,14 +458,13 @@ fn finish(
     opts: &ImportOptions,
     planned: Vec<Planned>,
     new_fields: Vec<plan::FieldInfo>,
-    loaded: &crate::load::Loaded,
     mut out: ImportOutcome,
 ) -> ImportOutcome {
     if !out.problems.is_empty() {
         return out;
     }
     let clock = Stopwatch::new();
-    let problems = super::verify::verify(&opts.root, &planned, &new_fields, loaded, opts.today);
+    let problems = super::verify::verify(&planned, &new_fields, opts.today);
     clock.lap("verify");
     if !problems.is_empty() {
         out.refuse(1, problems);

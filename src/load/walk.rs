@@ -156,20 +156,7 @@ pub fn walk(root: &Path) -> Tree {
                 }
                 if check_dir_name(&mut tree, &name, &rel) {
                     if RESERVED_FIELD_SLUGS.contains(&name.as_str()) {
-                        tree.diagnostics.push(
-                            Diagnostic::error(
-                                "reserved-slug",
-                                &rel,
-                                t!(
-                                    "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
-                                    "the folder name \"{name}\" is reserved for a page of the site"
-                                ),
-                            )
-                            .hint(t!(
-                                "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
-                                "give the field another name, e.g. {name}-1"
-                            )),
-                        );
+                        tree.diagnostics.push(reserved_slug(&rel, &name));
                     }
                     tree.field_dirs.push((name.clone(), rel.clone()));
                     field_has_index.push(false);
@@ -208,7 +195,7 @@ pub fn walk(root: &Path) -> Tree {
                         rel,
                     });
                 } else if name == "index.md" {
-                    tree.diagnostics.push(Diagnostic::error("misplaced-index", &rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md")));
+                    tree.diagnostics.push(misplaced_index(&rel));
                 } else if is_markdown(&name) {
                     if let Some(slug) = md_slug(&mut tree, &name, &rel) {
                         tree.files.push(FileEntry {
@@ -307,6 +294,25 @@ pub fn walk(root: &Path) -> Tree {
         }
     }
     tree
+}
+
+pub(super) fn misplaced_index(rel: &Path) -> Diagnostic {
+    Diagnostic::error("misplaced-index", rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md"))
+}
+
+pub(super) fn reserved_slug(rel: &Path, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "reserved-slug",
+        rel,
+        t!(
+            "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
+            "the folder name \"{name}\" is reserved for a page of the site"
+        ),
+    )
+    .hint(t!(
+        "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
+        "give the field another name, e.g. {name}-1"
+    ))
 }
 
 fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut bool) {
@@ -450,7 +456,7 @@ fn rel_path(content: &Path, p: &Path) -> PathBuf {
 }
 
 /// Checks a folder name is a slug; true when it is.
-fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
+pub(super) fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
     if is_slug(name) {
         return true;
     }
@@ -459,7 +465,7 @@ fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
 }
 
 /// The slug of a `.md` file, or a diagnostic when its name is not one.
-fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
+pub(super) fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
     let stem = name
         .get(..name.len().saturating_sub(3))
         .filter(|_| is_markdown(name))
@@ -496,7 +502,7 @@ fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
     ))
 }
 
-fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
+pub(super) fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
     if let Some(fixed) = attachment_name_fix(name) {
         tree.diagnostics.push(bad_name(rel, name, &fixed));
     }
