@@ -19,6 +19,7 @@ pub mod draft;
 pub mod fingerprint;
 pub mod inputs;
 pub mod json;
+mod json_fast;
 mod json_record;
 pub mod map;
 mod map_docs;
