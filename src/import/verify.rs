@@ -192,43 +192,92 @@ fn write_each(
         create_new(&index, field_index(f).as_bytes()).map_err(|e| (index.clone(), e))?;
         made.push(index);
     }
-    for p in planned {
-        let to = root.join(&p.rel);
-        let err = |e| (p.rel.clone(), e);
-        let dir = to.parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some((old, old_text)) = &p.replaces {
-            for (from, name) in &p.forms {
-                let dest = dir.join(name);
-                let bytes = fs::read(from).map_err(|e| (from.clone(), e))?;
-                create_new(&dest, &bytes).map_err(|e| (dest.clone(), e))?;
-                made.push(dest);
-            }
-            // Replaced only if it is still what was merged.
-            let now = fs::read_to_string(old).map_err(err)?;
-            if crate::text::nfc(&now.replace("\r\n", "\n")) != *old_text {
-                return Err(err(std::io::Error::other(
-                    "tệp vừa bị sửa trong lúc nhập / the file changed during the import",
-                )));
-            }
-            let tmp = old.with_extension("md.niemyet-tmp");
-            create_new(&tmp, p.text.as_bytes()).map_err(err)?;
-            fs::rename(&tmp, old).map_err(err)?;
-            continue;
-        }
+    let (updates, new): (Vec<&Planned>, Vec<&Planned>) =
+        planned.iter().partition(|p| p.replaces.is_some());
+    // Folders first, one by one; then the new files, in parallel (their
+    // bytes do not depend on the order): creating 5,000 files one after
+    // the other was a tenth of an import.
+    for p in &new {
+        let dir = root
+            .join(&p.rel)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         if !dir.exists() {
             fs::create_dir(&dir).map_err(|e| (dir.clone(), e))?;
-            made.push(dir.clone());
+            made.push(dir);
         }
-        for (from, name) in &p.forms {
-            let dest = dir.join(name);
-            let bytes = fs::read(from).map_err(|e| (from.clone(), e))?;
-            create_new(&dest, &bytes).map_err(|e| (dest.clone(), e))?;
-            made.push(dest);
-        }
-        create_new(&to, p.text.as_bytes()).map_err(err)?;
-        made.push(to);
+    }
+    let written: Vec<Written> = new.par_iter().map(|p| write_new(root, p)).collect();
+    let mut failed = None;
+    for (files, error) in written {
+        made.extend(files);
+        failed = failed.or(error);
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    for p in updates {
+        update(root, p, made)?;
     }
     Ok(())
+}
+
+/// What writing one new file made, and its first failure.
+type Written = (Vec<PathBuf>, Option<(PathBuf, std::io::Error)>);
+
+/// One new file and its forms.
+fn write_new(root: &Path, p: &Planned) -> Written {
+    let to = root.join(&p.rel);
+    let dir = to.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut made = Vec::new();
+    for (from, name) in &p.forms {
+        let dest = dir.join(name);
+        match fs::read(from).and_then(|bytes| create_new(&dest, &bytes)) {
+            Ok(()) => made.push(dest),
+            Err(e) => return (made, Some((dest, e))),
+        }
+    }
+    match create_new(&to, p.text.as_bytes()) {
+        Ok(()) => {
+            made.push(to);
+            (made, None)
+        }
+        Err(e) => (made, Some((p.rel.clone(), e))),
+    }
+}
+
+/// The file `--update` merged into, replaced by a rename, only if it is
+/// still what was merged; the new forms beside it first.
+fn update(
+    root: &Path,
+    p: &Planned,
+    made: &mut Vec<PathBuf>,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let Some((old, old_text)) = &p.replaces else {
+        return Ok(());
+    };
+    let err = |e| (p.rel.clone(), e);
+    let dir = root
+        .join(&p.rel)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    for (from, name) in &p.forms {
+        let dest = dir.join(name);
+        let bytes = fs::read(from).map_err(|e| (from.clone(), e))?;
+        create_new(&dest, &bytes).map_err(|e| (dest.clone(), e))?;
+        made.push(dest);
+    }
+    let now = fs::read_to_string(old).map_err(err)?;
+    if crate::text::nfc(&now.replace("\r\n", "\n")) != *old_text {
+        return Err(err(std::io::Error::other(
+            "tệp vừa bị sửa trong lúc nhập / the file changed during the import",
+        )));
+    }
+    let tmp = old.with_extension("md.niemyet-tmp");
+    create_new(&tmp, p.text.as_bytes()).map_err(err)?;
+    fs::rename(&tmp, old).map_err(err)
 }
 
 #[cfg(test)]
@@ -249,6 +298,32 @@ mod tests {
 
     fn codes(d: &[Diagnostic]) -> Vec<&str> {
         d.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_failed_write_removes_what_the_run_made() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let root = root.path();
+        fs::create_dir_all(root.join("content/ho-tich")).expect("dirs");
+        fs::write(root.join("content/ho-tich/b.md"), "a clerk's file").expect("file");
+        let field = FieldInfo {
+            slug: "chung-thuc".into(),
+            name: "Chứng thực".into(),
+            exists: false,
+        };
+        let plan = [
+            planned("content/chung-thuc/a.md", GOOD, Vec::new()),
+            planned("content/ho-tich/b.md", GOOD, Vec::new()),
+            planned("content/ho-tich/c/index.md", GOOD, Vec::new()),
+        ];
+        let e = write_all(root, &plan, &[field]).expect_err("b.md exists");
+        assert_eq!(e.file, Path::new("content/ho-tich/b.md"));
+        assert!(!root.join("content/chung-thuc").exists());
+        assert!(!root.join("content/ho-tich/c").exists());
+        assert_eq!(
+            fs::read_to_string(root.join("content/ho-tich/b.md")).expect("kept"),
+            "a clerk's file"
+        );
     }
 
     #[test]
