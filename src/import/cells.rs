@@ -8,6 +8,7 @@
 //! `Miễn phí`). This is the one reader of both, for `import` (a row becomes
 //! a procedure) and `review` (a row is compared with the site).
 
+use super::text::one_line;
 use crate::lang::Lang;
 use crate::model::{DeadlineMeasure, Fee, FeeChannel};
 use crate::render::format;
@@ -88,10 +89,6 @@ fn words(line: &str) -> Vec<String> {
     line.split_whitespace()
         .map(|w| w.trim_matches([',', ';', ':', '.']).to_lowercase())
         .collect()
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The measure at the start of a line, and how many words it takes:

@@ -220,7 +220,14 @@ fn display_path(root: &Path, rel: &Path) -> String {
 /// One-line text for a template: whitespace runs (newlines included) become
 /// one space, so a value read from YAML cannot break the line it goes in.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn io_error(file: impl Into<PathBuf>, err: &std::io::Error) -> Diagnostic {
