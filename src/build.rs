@@ -3,6 +3,7 @@
 
 use crate::check::{check_site, CheckOptions};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::Lang;
 use crate::model::{Date, Site};
 use crate::output::{self, OutputError, WriteOptions};
@@ -190,7 +191,7 @@ pub(crate) fn inside(path: &Path, dir: &Path) -> bool {
 /// The next `check` would read the output as content.
 fn out_in_content(out: &Path) -> Diagnostic {
     Diagnostic::error(
-        "out-in-content",
+        Rule::OutInContent,
         out,
         t!(
             "thư mục kết quả nằm trong content/: lần kiểm tra sau sẽ đọc nhầm trang đã dựng như nội dung",
@@ -212,7 +213,7 @@ pub(crate) fn shown(path: &Path) -> PathBuf {
 fn output_error(e: OutputError) -> Diagnostic {
     match e {
         OutputError::NotOurs(path) => Diagnostic::error(
-            "out-not-ours",
+            Rule::OutNotOurs,
             shown(&path),
             t!(
                 "thư mục đích đã có tệp khác và không phải do niemyet tạo: không ghi đè",
@@ -224,7 +225,7 @@ fn output_error(e: OutputError) -> Diagnostic {
             "choose an empty or new folder (--out), or empty this one yourself"
         )),
         OutputError::LinkLoop(path) => Diagnostic::error(
-            "out-link-loop",
+            Rule::OutLinkLoop,
             shown(&path),
             t!(
                 "thư mục đích là liên kết (symlink) vòng quanh, không dẫn tới thư mục nào",
@@ -238,7 +239,7 @@ fn output_error(e: OutputError) -> Diagnostic {
         OutputError::LinkToNowhere(link, to) => {
             let to = to.display().to_string();
             Diagnostic::error(
-                "out-link-nowhere",
+                Rule::OutLinkNowhere,
                 shown(&link),
                 t!(
                     "thư mục đích là liên kết (symlink) tới {to}, nhưng thư mục chứa nó không tồn tại",
@@ -254,7 +255,7 @@ fn output_error(e: OutputError) -> Diagnostic {
             let folder_s = folder.display().to_string();
             let parent = folder.parent().unwrap_or(&folder).display().to_string();
             Diagnostic::error(
-                "out-link-parent",
+                Rule::OutLinkParent,
                 shown(&link),
                 t!(
                     "thư mục đích là liên kết tới {folder_s}; để thay cả trang cùng một lúc, niemyet cần tạo bản mới bên cạnh nó, trong {parent}, nhưng không được phép ({err}). Chưa ghi gì, trang cũ vẫn giữ nguyên",
@@ -267,7 +268,7 @@ fn output_error(e: OutputError) -> Diagnostic {
             ))
         }
         OutputError::CannotSwap(path, err) => Diagnostic::error(
-            "out-cannot-swap",
+            Rule::OutCannotSwap,
             shown(&path),
             t!(
                 "không thay được thư mục đích bằng bản mới ({err}): có thể đó là điểm gắn ổ đĩa (mount point). Trang cũ vẫn giữ nguyên",
@@ -280,7 +281,7 @@ fn output_error(e: OutputError) -> Diagnostic {
             path.display()
         )),
         OutputError::Io(path, err) => Diagnostic::error(
-            "out-io",
+            Rule::OutIo,
             shown(&path),
             t!("không ghi được: {err}", "cannot write: {err}"),
         )
@@ -294,7 +295,7 @@ fn output_error(e: OutputError) -> Diagnostic {
 /// The site is in place, but an old copy could not be deleted.
 fn kept_copy((path, err): (PathBuf, std::io::Error)) -> Diagnostic {
     Diagnostic::warning(
-        "out-old-copy-kept",
+        Rule::OutOldCopyKept,
         shown(&path),
         t!(
             "trang mới đã dựng xong, nhưng không xóa được bản cũ này ({err})",

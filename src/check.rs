@@ -1,6 +1,7 @@
 //! `niemyet check`: load → model, with every problem of the run collected.
 //! Every other command starts here and goes on only with a [`Site`].
 
+use crate::diag::Rule;
 use crate::diag::{self, Diagnostic};
 use crate::lang::Lang;
 use crate::load;
@@ -324,7 +325,7 @@ fn placeholders_left(source: &diag::Source, diags: &mut Vec<Diagnostic>) {
         }
         diags.push(
             Diagnostic::warning(
-                "placeholder",
+                Rule::Placeholder,
                 source.rel_path.clone(),
                 crate::t!(
                     "còn chỗ đánh dấu \"{mark}\": nội dung mẫu chưa được thay",

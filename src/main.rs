@@ -131,92 +131,48 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
+    let at = At {
+        today: cli.date.unwrap_or_else(|| jiff::Zoned::now().date()),
+        lang: cli.lang,
+        root: cli.root,
+    };
     match cli.command {
         Command::Check => run_check(
-            &cli.root,
+            &at.root,
             CheckOptions {
-                today,
-                lang: cli.lang,
+                today: at.today,
+                lang: at.lang,
             },
         ),
         Command::Build {
             out,
             no_minify,
             timings,
-        } => {
-            let lang = cli.lang;
-            let waiting = move |pid: Option<u32>| eprintln!("{}", waiting_line(pid, lang));
-            run_build(
-                &cli.root,
-                &BuildOptions {
-                    today,
-                    lang: cli.lang,
-                    out,
-                    minify: !no_minify,
-                    waiting: &waiting,
-                },
-                timings,
-            )
-        }
-        Command::Export { xlsx, csv, force } => {
-            let (format, out) = match (xlsx, csv) {
-                (Some(x), _) => (niemyet::export::Format::Xlsx, x),
-                (None, Some(c)) => (niemyet::export::Format::Csv, c),
-                // clap's group asks for one of the two.
-                (None, None) => return ExitCode::from(2),
-            };
-            let opts = niemyet::export::ExportOptions {
-                today,
-                lang: cli.lang,
-                format,
-                out,
-                force,
-            };
-            run_export(&cli.root, &opts)
-        }
+        } => build(&at, out, !no_minify, timings),
+        Command::Export { xlsx, csv, force } => export(&at, xlsx, csv, force),
         Command::Review { against, out } => {
             let opts = niemyet::review::ReviewOptions {
-                today,
-                lang: cli.lang,
+                today: at.today,
+                lang: at.lang,
                 against,
                 out,
             };
-            run_review(&cli.root, &opts)
+            run_review(&at.root, &opts)
         }
         Command::New { field, title } => {
-            let done = niemyet::scaffold::new_procedure(&cli.root, &field, &title, today, cli.lang);
-            let (out, err) = done.render(style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(done.code)
+            let done =
+                niemyet::scaffold::new_procedure(&at.root, &field, &title, at.today, at.lang);
+            printed(done.render(style()), done.code)
         }
         Command::Init { dir } => {
-            let done = niemyet::scaffold::init_site(&dir, today, cli.lang);
-            let (out, err) = done.render(style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(done.code)
+            let done = niemyet::scaffold::init_site(&dir, at.today, at.lang);
+            printed(done.render(style()), done.code)
         }
         Command::Import {
             files,
             field,
             update,
-        } => {
-            let opts = niemyet::import::ImportOptions {
-                root: cli.root.clone(),
-                files,
-                field,
-                update,
-                today,
-                lang: cli.lang,
-            };
-            let outcome = niemyet::import::run(&opts);
-            let (out, err) = niemyet::import::report::render(&outcome, &cli.root, style());
-            print!("{out}");
-            eprint!("{err}");
-            ExitCode::from(outcome.code)
-        }
+        } => import(&at, files, field, update),
         Command::Serve {
             port,
             bind,
@@ -231,28 +187,98 @@ fn main() -> ExitCode {
                     .map_or(defaults.header_timeout, std::time::Duration::from_millis),
                 max_connections: max_connections.unwrap_or(defaults.max_connections),
             };
-            let opts = niemyet::serve::ServeOptions {
-                root: cli.root.clone(),
-                bind,
-                port,
-                open,
-                poll,
-                today,
-                lang: cli.lang,
-                style: style(),
-                limits,
-            };
-            match niemyet::serve::run(opts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(niemyet::serve::ServeError::Content(d, lang)) => {
-                    eprint!("{}", diag::render(&d, &cli.root, lang, style()));
-                    ExitCode::from(1)
-                }
-                Err(niemyet::serve::ServeError::Io(e)) => {
-                    eprintln!("niemyet serve: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            serve(&at, port, bind, open, poll, limits)
+        }
+    }
+}
+
+/// What every command is given: the site's folder, the language of
+/// messages and "today".
+struct At {
+    root: PathBuf,
+    lang: Option<Lang>,
+    today: jiff::civil::Date,
+}
+
+/// A command's report, already rendered: stdout, stderr, exit status.
+fn printed((out, err): (String, String), code: u8) -> ExitCode {
+    print!("{out}");
+    eprint!("{err}");
+    ExitCode::from(code)
+}
+
+fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool) -> ExitCode {
+    let lang = at.lang;
+    let waiting = move |pid: Option<u32>| eprintln!("{}", waiting_line(pid, lang));
+    let opts = BuildOptions {
+        today: at.today,
+        lang: at.lang,
+        out,
+        minify,
+        waiting: &waiting,
+    };
+    run_build(&at.root, &opts, timings)
+}
+
+fn export(at: &At, xlsx: Option<PathBuf>, csv: Option<PathBuf>, force: bool) -> ExitCode {
+    let (format, out) = match (xlsx, csv) {
+        (Some(x), _) => (niemyet::export::Format::Xlsx, x),
+        (None, Some(c)) => (niemyet::export::Format::Csv, c),
+        // clap's group asks for one of the two.
+        (None, None) => return ExitCode::from(2),
+    };
+    let opts = niemyet::export::ExportOptions {
+        today: at.today,
+        lang: at.lang,
+        format,
+        out,
+        force,
+    };
+    run_export(&at.root, &opts)
+}
+
+fn import(at: &At, files: Vec<PathBuf>, field: Option<String>, update: bool) -> ExitCode {
+    let opts = niemyet::import::ImportOptions {
+        root: at.root.clone(),
+        files,
+        field,
+        update,
+        today: at.today,
+        lang: at.lang,
+    };
+    let outcome = niemyet::import::run(&opts);
+    let report = niemyet::import::report::render(&outcome, &at.root, style());
+    printed(report, outcome.code)
+}
+
+fn serve(
+    at: &At,
+    port: u16,
+    bind: std::net::IpAddr,
+    open: bool,
+    poll: bool,
+    limits: niemyet::serve::http::Limits,
+) -> ExitCode {
+    let opts = niemyet::serve::ServeOptions {
+        root: at.root.clone(),
+        bind,
+        port,
+        open,
+        poll,
+        today: at.today,
+        lang: at.lang,
+        style: style(),
+        limits,
+    };
+    match niemyet::serve::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(niemyet::serve::ServeError::Content(d, lang)) => {
+            eprint!("{}", diag::render(&d, &at.root, lang, style()));
+            ExitCode::from(1)
+        }
+        Err(niemyet::serve::ServeError::Io(e)) => {
+            eprintln!("niemyet serve: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -5,7 +5,11 @@
 //! - `expected`: `exit N`, optional `args ...`, `date YYYY-MM-DD` (instead
 //!   of the tests' fixed day) and `remove PATH` lines, then
 //!   lines `> text` that must appear in the output, in this order, and lines
-//!   `!> text` that must not appear anywhere.
+//!   `!> text` that must not appear anywhere (what the case is about);
+//! - `output`: the whole output, compared exactly (the site's folder written
+//!   `ROOT`), so an extra or changed diagnostic fails the case too. After a
+//!   deliberate change, `NIEMYET_BLESS=1 cargo test --test check_fixtures`
+//!   rewrites these files; read their diff before committing (never in CI).
 //!
 //! All cases run; the test fails listing every case that did not behave.
 
@@ -87,6 +91,10 @@ fn run_case(case: &std::path::Path) -> Option<String> {
         if out.contains(line.as_str()) {
             problems.push(format!("should not appear: {line}"));
         }
+    }
+    let shown = out.replace(&site.path().display().to_string(), "ROOT");
+    if let Some(problem) = common::snapshot(&case.join("output"), &shown) {
+        problems.push(problem);
     }
     (!problems.is_empty()).then(|| {
         format!(

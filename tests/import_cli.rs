@@ -303,7 +303,7 @@ fn malformed_inputs_name_the_file_and_record_and_write_nothing() {
         .expect("create")
         .set_len(50 * 1024 * 1024)
         .expect("set_len");
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         (
             "bad/cut-short.json",
             &["cut-short.json", "cắt cụt", "bản ghi thứ 1"],
@@ -311,6 +311,10 @@ fn malformed_inputs_name_the_file_and_record_and_write_nothing() {
         (
             "bad/no-code.json",
             &["no-code.json", "bản ghi thứ 2", "thiếu code"],
+        ),
+        (
+            "bad/no-name.json",
+            &["no-name.json", "bản ghi (mã 1.004946)", "thiếu name"],
         ),
         (
             "bad/wrong-type.jsonl",

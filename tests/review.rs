@@ -34,7 +34,10 @@ fn against(case: &Path) -> PathBuf {
     std::fs::read_dir(case)
         .expect("case folder")
         .map(|e| e.expect("entry").path())
-        .find(|p| p.file_name().is_some_and(|n| n != "expected"))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n != "expected" && n != "output")
+        })
         .expect("a records file")
 }
 
@@ -84,6 +87,14 @@ fn run_case(case: &Path) -> Option<String> {
                 problems.push(format!("the biên bản lacks {l:?}"));
             }
         }
+    }
+    // The whole terminal output too: an extra or changed finding fails the
+    // case (NIEMYET_BLESS=1 rewrites `output` after a deliberate change).
+    let shown = all
+        .replace(&out.path().display().to_string(), "OUT")
+        .replace(&fixtures().display().to_string(), "FIXTURES");
+    if let Some(problem) = common::snapshot(&case.join("output"), &shown) {
+        problems.push(problem);
     }
     let name = case.file_name().unwrap().to_string_lossy().into_owned();
     (!problems.is_empty()).then(|| format!("{name}: {}\n---\n{all}", problems.join("; ")))

@@ -4,9 +4,11 @@
 //! collected through the whole run and printed together by [`report`].
 
 mod report;
+mod rule;
 mod source;
 
 pub use report::{render, summary_counts, Style};
+pub use rule::Rule;
 pub use source::Source;
 
 use crate::lang::Text;
@@ -31,8 +33,9 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable identifier of the rule, e.g. `unknown-key`; used in tests and docs.
-    pub code: &'static str,
+    /// The rule broken; its stable code (`unknown-key`) is printed with
+    /// every message and listed in the clerk guides.
+    pub code: Rule,
     /// Path relative to the site root, with `/` separators (`content/ho-tich/x.md`).
     pub file: PathBuf,
     pub location: Option<Location>,
@@ -43,7 +46,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
+    pub fn error(code: Rule, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -55,7 +58,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
+    pub fn warning(code: Rule, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)

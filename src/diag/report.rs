@@ -66,14 +66,22 @@ fn render_one(out: &mut String, d: &Diagnostic, root: &Path, lang: Lang, paint: 
         Some(l) => format!("{}:{}:{}", display_path(root, &d.file), l.line, l.column),
         None => display_path(root, &d.file),
     };
+    // Messages quote file names and values: escaped like paths.
+    let message = printable_lines(d.message.get(lang));
+    let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
+    // The rule's code ends the headline, to look it up in the guide's
+    // index of messages (as rustc prints E0308).
     let _ = writeln!(
         out,
-        "{}: {}: {}",
+        "{}: {}: {} {}",
         paint.wrap("1", &place),
         paint.wrap(color, label),
-        // Messages quote file names and values: escaped like paths.
-        paint.wrap("1", &printable_lines(d.message.get(lang)))
+        paint.wrap("1", first),
+        paint.wrap("2", &format!("[{}]", d.code))
     );
+    for line in rest.lines() {
+        let _ = writeln!(out, "{}", paint.wrap("1", line));
+    }
     if let Some(loc) = &d.location {
         snippet(out, loc, paint, color);
     }

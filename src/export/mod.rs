@@ -9,6 +9,7 @@ pub mod xlsx;
 use crate::atomic::{self, Existing, WriteError};
 use crate::build::{inside, shown};
 use crate::check::{check_site, CheckOptions};
+use crate::diag::Rule;
 use crate::diag::{self, Diagnostic};
 use crate::lang::Lang;
 use crate::model::Date;
@@ -101,7 +102,7 @@ pub fn export(root: &Path, opts: &ExportOptions) -> ExportOutcome {
 
 fn out_in_content(out: &Path) -> Diagnostic {
     Diagnostic::error(
-        "out-in-content",
+        Rule::OutInContent,
         shown(out),
         t!(
             "tệp xuất nằm trong content/: lần kiểm tra sau sẽ đọc nhầm nó như nội dung",
@@ -119,7 +120,7 @@ pub fn write_problem(out: &Path, e: WriteError) -> Diagnostic {
     let file = shown(out);
     match e {
         WriteError::Exists => Diagnostic::error(
-            "out-exists",
+            Rule::OutExists,
             file,
             t!(
                 "tệp này đã có; niemyet không ghi đè lên tệp đã có",
@@ -131,7 +132,7 @@ pub fn write_problem(out: &Path, e: WriteError) -> Diagnostic {
             "choose another name (e.g. with the date: danh-muc-2026-12-20.xlsx), or add --force to replace it"
         )),
         WriteError::NotAFile => Diagnostic::error(
-            "out-not-file",
+            Rule::OutNotFile,
             file,
             t!(
                 "đây là một thư mục hoặc liên kết, không phải tệp",
@@ -143,7 +144,7 @@ pub fn write_problem(out: &Path, e: WriteError) -> Diagnostic {
             "name a file, e.g. --xlsx danh-muc.xlsx"
         )),
         WriteError::Io(e) => Diagnostic::error(
-            "io",
+            Rule::Io,
             file,
             t!("không ghi được tệp: {e}", "cannot write the file: {e}"),
         )

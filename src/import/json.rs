@@ -9,6 +9,7 @@ use super::json_record::record;
 use super::read::{line_location, origin};
 use super::record::*;
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -71,7 +72,7 @@ pub fn walk_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     }
     if records.is_empty() {
         return Err(vec![Diagnostic::error(
-            "import-no-record",
+            Rule::ImportNoRecord,
             file,
             t!(
                 "tệp không có bản ghi thủ tục nào",
@@ -140,7 +141,7 @@ fn syntax_problem(bytes: &[u8], file: &Path, e: &serde_json::Error, done: usize)
             ),
         )
     };
-    Diagnostic::error("import-json", file, message)
+    Diagnostic::error(Rule::ImportJson, file, message)
         .at(line_location(bytes, line.max(1), col.max(1)))
         .hint(hint)
 }
@@ -232,7 +233,7 @@ fn record_problem(
         en.push_str(&format!(" (code {c})"));
     }
     Diagnostic::error(
-        "import-record",
+        Rule::ImportRecord,
         at.file,
         crate::lang::Text::new(format!("{vi}: {}", why.vi), format!("{en}: {}", why.en)),
     )

@@ -12,6 +12,7 @@
 use super::json;
 use super::record::{Input, Origin};
 use super::table;
+use crate::diag::Rule;
 use crate::diag::{Diagnostic, Location};
 use crate::t;
 use std::io::Read;
@@ -40,7 +41,7 @@ pub fn parse_input(bytes: &[u8], file: &Path) -> Result<Input, Vec<Diagnostic>> 
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
     match first {
         None => Err(vec![Diagnostic::error(
-            "import-empty",
+            Rule::ImportEmpty,
             file,
             t!("tệp trống", "the file is empty"),
         )]),
@@ -58,7 +59,7 @@ pub fn parse_input(bytes: &[u8], file: &Path) -> Result<Input, Vec<Diagnostic>> 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let io = |e: std::io::Error| {
         vec![Diagnostic::error(
-            "import-io",
+            Rule::ImportIo,
             path,
             t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
         )]
@@ -66,7 +67,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
         return Err(vec![Diagnostic::error(
-            "import-not-file",
+            Rule::ImportNotFile,
             path,
             t!("đây không phải một tệp", "this is not a file"),
         )
@@ -93,7 +94,7 @@ fn too_large(path: &Path, bytes: u64) -> Diagnostic {
     let mb = bytes.div_ceil(1024 * 1024);
     let max = MAX_INPUT_BYTES / (1024 * 1024);
     Diagnostic::error(
-        "import-too-large",
+        Rule::ImportTooLarge,
         path,
         t!(
             "tệp quá lớn ({mb} MB; tối đa {max} MB)",
@@ -108,7 +109,7 @@ fn too_large(path: &Path, bytes: u64) -> Diagnostic {
 
 fn old_excel(file: &Path) -> Diagnostic {
     Diagnostic::error(
-        "import-format",
+        Rule::ImportFormat,
         file,
         t!(
             "đây là tệp Excel đời cũ (.xls), chưa đọc được",
@@ -124,7 +125,7 @@ fn old_excel(file: &Path) -> Diagnostic {
 fn not_utf8(file: &Path, bytes: &[u8], valid: usize) -> Diagnostic {
     let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
     Diagnostic::error(
-        "import-not-utf8",
+        Rule::ImportNotUtf8,
         file,
         t!(
             "tệp không phải UTF-8 (dòng {line}): có thể là bảng CSV lưu bằng bảng mã cũ",
@@ -220,8 +221,8 @@ mod tests {
     fn an_empty_file_and_an_old_excel_file_are_named() {
         let f = Path::new("x.json");
         let e = parse_input(b"  \n", f).unwrap_err();
-        assert_eq!(e[0].code, "import-empty");
+        assert_eq!(e[0].code, Rule::ImportEmpty);
         let e = parse_input(b"\xD0\xCF\x11\xE0rest", f).unwrap_err();
-        assert_eq!(e[0].code, "import-format");
+        assert_eq!(e[0].code, Rule::ImportFormat);
     }
 }

@@ -10,6 +10,7 @@ use super::record::{Input, Record, TableRow};
 use super::review::{self, FileItems, Item};
 use super::{fingerprint, map, map_table, merge, read};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::{Lang, Text};
 use crate::t;
 use rayon::prelude::*;
@@ -87,7 +88,7 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
         out.refuse(
             2,
             vec![Diagnostic::error(
-                "import-usage",
+                Rule::ImportUsage,
                 "",
                 t!("chưa ghi tệp nào để nhập", "no file to import"),
             )

@@ -10,6 +10,7 @@
 
 use super::record::{Origin, Repeal, TableRow};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use crate::text::slugify;
 use std::path::Path;
@@ -73,7 +74,7 @@ pub fn read_csv(text: &str, file: &Path) -> Result<Vec<TableRow>, Vec<Diagnostic
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 return Err(vec![Diagnostic::error(
-                    "import-table",
+                    Rule::ImportTable,
                     file,
                     t!(
                         "bảng CSV hỏng ở dòng {line}: {e}",
@@ -115,7 +116,7 @@ pub fn read_xlsx(bytes: &[u8], file: &Path) -> Result<Vec<TableRow>, Vec<Diagnos
     use calamine::Reader;
     let broken = |e: &dyn std::fmt::Display| {
         vec![Diagnostic::error(
-            "import-table",
+            Rule::ImportTable,
             file,
             t!(
                 "không đọc được tệp Excel: {e}",
@@ -378,7 +379,7 @@ fn table_rows(
     }
     if out.is_empty() {
         return Err(vec![Diagnostic::error(
-            "import-table",
+            Rule::ImportTable,
             file,
             t!(
                 "bảng có dòng tiêu đề nhưng không có dòng thủ tục nào",
@@ -474,7 +475,7 @@ fn no_header(file: &Path, sheet: Option<&str>) -> Diagnostic {
         .map(|s| format!(" (sheet \"{s}\")"))
         .unwrap_or_default();
     Diagnostic::error(
-        "import-table-header",
+        Rule::ImportTableHeader,
         file,
         t!(
             "không nhận ra dòng tiêu đề của bảng{where_}: cần ít nhất cột \"Tên thủ tục hành chính\" và một cột khác (Mã TTHC, Thời hạn giải quyết, Phí, lệ phí, Căn cứ pháp lý…) trong {HEADER_SEARCH} dòng đầu",
@@ -577,6 +578,6 @@ mod tests {
     #[test]
     fn a_table_without_a_header_is_refused() {
         let e = read_csv("a,b,c\n1,2,3\n", Path::new("t.csv")).unwrap_err();
-        assert_eq!(e[0].code, "import-table-header");
+        assert_eq!(e[0].code, Rule::ImportTableHeader);
     }
 }

@@ -17,6 +17,7 @@
 use super::plan::FieldInfo;
 use super::run::Planned;
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use rayon::prelude::*;
 use std::fs;
@@ -48,14 +49,14 @@ pub fn verify(
     match result {
         Ok(errors) if errors.is_empty() => Vec::new(),
         Ok(mut errors) => {
-            errors.insert(0, Diagnostic::error("import-check", "", t!(
+            errors.insert(0, Diagnostic::error(Rule::ImportCheck, "", t!(
                 "lỗi của niemyet import: tệp tạo ra không qua được kiểm tra (niemyet check); không ghi tệp nào. Xin báo lỗi này kèm tệp bản ghi",
                 "a bug in niemyet import: a generated file does not pass niemyet check; nothing was written. Please report it with the record file"
             )));
             errors
         }
         Err(e) => vec![Diagnostic::error(
-            "import-io",
+            Rule::ImportIo,
             "",
             t!(
                 "không tạo được thư mục tạm để kiểm tra: {e}",
@@ -164,7 +165,7 @@ pub fn write_all(
             };
         }
         return Err(Box::new(Diagnostic::error(
-            "import-io",
+            Rule::ImportIo,
             rel,
             t!(
                 "không ghi được: {e}; đã xóa các tệp vừa tạo trong lần nhập này",
@@ -297,7 +298,7 @@ mod tests {
     }
 
     fn codes(d: &[Diagnostic]) -> Vec<&str> {
-        d.iter().map(|d| d.code).collect()
+        d.iter().map(|d| d.code.code()).collect()
     }
 
     #[test]
@@ -342,7 +343,7 @@ mod tests {
         // The form is not brought: the real check's missing-file error.
         let lost = planned("content/ho-tich/dang-ky-khai-sinh.md", GOOD, Vec::new());
         let e = verify(&[lost], &[], today);
-        assert_eq!(e[0].code, "import-check");
+        assert_eq!(e[0].code, Rule::ImportCheck);
         assert!(e.len() > 1, "{e:?}");
         // A text the model refuses, a name the walk refuses, one code twice.
         let broken = GOOD.replace("title: Đăng ký khai sinh\n", "");

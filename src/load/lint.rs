@@ -23,6 +23,7 @@
 //! list dashes, quoted values, block scalars (`|`, `>`) and plain values
 //! continued on more indented lines, whose text it leaves alone.
 
+use crate::diag::Rule;
 use crate::diag::{Diagnostic, Source};
 use crate::t;
 
@@ -417,7 +418,7 @@ pub fn diagnostics(src: &Source, yaml: &str) -> Vec<Diagnostic> {
 fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
     match kind {
         Kind::SpecialStart { first, fix } => Diagnostic::error(
-            "yaml-special-start",
+            Rule::YamlSpecialStart,
             file,
             t!(
                 "giá trị bắt đầu bằng ký tự `{first}`, mà YAML hiểu là ký hiệu riêng: chữ sẽ bị mất hoặc không đọc được",
@@ -434,9 +435,9 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
                 "the value is in curly quotes “ ” (Word's autocorrect), which YAML keeps as part of the text"
             );
             if error {
-                Diagnostic::error("curly-quotes", file, message)
+                Diagnostic::error(Rule::CurlyQuotes, file, message)
             } else {
-                Diagnostic::warning("curly-quotes", file, message)
+                Diagnostic::warning(Rule::CurlyQuotes, file, message)
             }
         }
         .hint(t!(
@@ -446,7 +447,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
         Kind::UnclosedQuote { quote } => {
             let inside = if quote == '"' { "\\\"" } else { "''" };
             Diagnostic::error(
-                "unclosed-quote",
+                Rule::UnclosedQuote,
                 file,
                 t!(
                     "dấu ngoặc {quote} mở ở đây nhưng không đóng trên cùng dòng",
@@ -459,7 +460,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             ))
         }
         Kind::TextAfterQuote { fix } => Diagnostic::error(
-            "text-after-quote",
+            Rule::TextAfterQuote,
             file,
             t!(
                 "có chữ sau dấu ngoặc kép đóng: YAML chỉ đọc phần trong ngoặc",
@@ -475,7 +476,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             let (vi, en) = name.split_once(" / ").unwrap_or((name, name));
             let code = ch as u32;
             Diagnostic::error(
-                "invisible-char",
+                Rule::InvisibleChar,
                 file,
                 t!(
                     "có ký tự ẩn ({vi}, U+{code:04X}) ở chỗ YAML cần một dấu cách thường",
@@ -488,7 +489,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             ))
         }
         Kind::StrayText => Diagnostic::error(
-            "stray-text",
+            Rule::StrayText,
             file,
             t!(
                 "dòng này nằm trong phần khai báo nhưng không có dạng \"khóa: giá trị\"",
@@ -504,7 +505,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             single,
             double,
         } => Diagnostic::error(
-            "yaml-escape",
+            Rule::YamlEscape,
             file,
             t!(
                 "trong ngoặc kép \" \", dấu \\ mở đầu một ký tự đặc biệt (như \\n là xuống dòng), nhưng {seq} không phải ký tự nào: YAML không đọc được giá trị này",
@@ -516,7 +517,7 @@ fn to_diagnostic(kind: Kind, file: &std::path::Path) -> Diagnostic {
             "for a plain \\, put the value in single quotes: {single}; or write \\\\ for each \\: {double}"
         )),
         Kind::Comment { dropped } => Diagnostic::warning(
-            "yaml-comment",
+            Rule::YamlComment,
             file,
             t!(
                 "phần \"{dropped}\" bị bỏ qua: trong YAML, dấu # sau một dấu cách bắt đầu một ghi chú",

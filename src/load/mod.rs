@@ -12,6 +12,7 @@ mod yaml;
 
 pub use yaml::suggest_key;
 
+use crate::diag::Rule;
 use crate::diag::{Checked, Diagnostic, Reported, Source};
 use crate::t;
 use decode::DecodeError;
@@ -213,7 +214,7 @@ fn read_document<T: DeserializeOwned>(
         Err(e) => Err(Reported::push(
             diags,
             Diagnostic::error(
-                "io",
+                Rule::Io,
                 &entry.rel,
                 t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
             ),
@@ -248,7 +249,7 @@ pub fn parse_bytes<T: DeserializeOwned>(
         if source.text.trim().is_empty() {
             let why = Reported::push(
                 diags,
-                Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(
+                Diagnostic::error(Rule::EmptyFile, rel, t!("tệp trống", "the file is empty")).hint(
                     t!(
                 "site.yaml cần ít nhất: title, base_url và office (name); xem docs/dinh-dang.md",
                 "site.yaml needs at least: title, base_url and office (name); see docs/format.md"
@@ -263,7 +264,7 @@ pub fn parse_bytes<T: DeserializeOwned>(
     if let Some(&first) = tabs.first() {
         let tab_line = |line: usize| {
             Diagnostic::error(
-                "tab-indent",
+                Rule::TabIndent,
                 rel,
                 t!(
                     "dòng này thụt lề bằng phím Tab",
@@ -297,7 +298,7 @@ pub fn parse_bytes<T: DeserializeOwned>(
     diags.extend(parsed.diagnostics.into_iter().filter(|d| {
         let line = d.location.as_ref().map(|l| l.line);
         explained.is_empty()
-            || !(d.code == "yaml-syntax" || line.is_some_and(|l| explained.contains(&l)))
+            || !(d.code == Rule::YamlSyntax || line.is_some_and(|l| explained.contains(&l)))
     }));
     Ok(Document {
         source,
@@ -315,12 +316,12 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
     match e {
         DecodeError::TooLarge { bytes } => {
             let kb = bytes / 1024;
-            Diagnostic::error("too-large", rel, t!("tệp quá lớn ({kb} KB; tối đa 1024 KB)", "the file is too large ({kb} KB; at most 1024 KB)"))
+            Diagnostic::error(Rule::TooLarge, rel, t!("tệp quá lớn ({kb} KB; tối đa 1024 KB)", "the file is too large ({kb} KB; at most 1024 KB)"))
                 .hint(t!("một thủ tục chỉ là văn bản; tệp lớn (bản quét, hình ảnh) hãy đặt thành tệp đính kèm", "a procedure is plain text; put large files (scans, pictures) beside it as attachments"))
         }
         DecodeError::NotAFile(what) => walk::special_file(rel, what),
         DecodeError::Utf16 => Diagnostic::error(
-            "not-utf8",
+            Rule::NotUtf8,
             rel,
             t!(
                 "tệp được lưu dạng UTF-16 (Unicode), không phải UTF-8",
@@ -329,7 +330,7 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
         )
         .hint(crate::lang::Text::new(RESAVE_HINT_VI, RESAVE_HINT_EN)),
         DecodeError::Binary => Diagnostic::error(
-            "not-text",
+            Rule::NotText,
             rel,
             t!(
                 "tệp có ký tự nhị phân, không phải văn bản",
@@ -345,7 +346,7 @@ fn decode_problem(rel: &Path, bytes: &[u8], e: DecodeError) -> Diagnostic {
             );
             let at = (!bytes.is_empty()).then(|| lossy.locate_line_col(line, column, Some(1)));
             Diagnostic::error(
-            "not-utf8",
+            Rule::NotUtf8,
             rel,
             t!(
                 "tệp không phải UTF-8 (dòng {line}, cột {column}); có thể đã lưu bằng bảng mã cũ Windows-1258, TCVN3 hoặc VNI",
@@ -366,12 +367,12 @@ fn split_problem(source: &Source, e: SplitError) -> Diagnostic {
     match e {
         // A field's _index.md needs one line; a procedure, the template.
         SplitError::Empty if rel.file_name().is_some_and(|n| n == "_index.md") => {
-            Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
+            Diagnostic::error(Rule::EmptyFile, rel, t!("tệp trống", "the file is empty")).hint(t!(
                 "viết tên lĩnh vực giữa hai dòng ---, ví dụ:\n---\nname: Hộ tịch\n---",
                 "write the field's name between two --- lines, e.g.:\n---\nname: Civil status\n---"
             ))
         }
-        SplitError::Empty => Diagnostic::error("empty-file", rel, t!("tệp trống", "the file is empty")).hint(t!(
+        SplitError::Empty => Diagnostic::error(Rule::EmptyFile, rel, t!("tệp trống", "the file is empty")).hint(t!(
             "tệp cần phần khai báo giữa hai dòng ---; chép một thủ tục mẫu trong docs/dinh-dang.md rồi sửa",
             "the file needs front matter between two --- lines; copy the procedure template from docs/format.md and edit it"
         )),
@@ -381,14 +382,14 @@ fn split_problem(source: &Source, e: SplitError) -> Diagnostic {
             } else {
                 t!("tệp phải bắt đầu bằng dòng --- rồi đến phần khai báo (title: ...), rồi một dòng --- nữa", "the file must start with a line ---, then the front matter (title: ...), then another line ---")
             };
-            Diagnostic::error("no-front-matter", rel, t!("dòng đầu tiên phải là ---", "the first line must be ---"))
+            Diagnostic::error(Rule::NoFrontMatter, rel, t!("dòng đầu tiên phải là ---", "the first line must be ---"))
                 .at(Some(source.locate_line(first_nonblank_line(&source.text))))
                 .hint(hint)
         }
-        SplitError::Unclosed => Diagnostic::error("unclosed-front-matter", rel, t!("phần khai báo mở bằng --- nhưng không có dòng --- đóng lại", "the front matter opens with --- but no line --- closes it"))
+        SplitError::Unclosed => Diagnostic::error(Rule::UnclosedFrontMatter, rel, t!("phần khai báo mở bằng --- nhưng không có dòng --- đóng lại", "the front matter opens with --- but no line --- closes it"))
             .at(Some(source.locate_line(first_nonblank_line(&source.text))))
             .hint(t!("thêm một dòng chỉ có --- sau khóa cuối cùng, trước phần nội dung", "add a line with only --- after the last key, before the text")),
-        SplitError::EmptyFrontMatter { closing_line } => Diagnostic::error("empty-front-matter", rel, t!("phần khai báo giữa hai dòng --- đang trống", "the front matter between the --- lines is empty"))
+        SplitError::EmptyFrontMatter { closing_line } => Diagnostic::error(Rule::EmptyFrontMatter, rel, t!("phần khai báo giữa hai dòng --- đang trống", "the front matter between the --- lines is empty"))
             .at(Some(source.locate_line(closing_line)))
             .hint(t!("viết các khóa bắt buộc (ví dụ title: ...) giữa hai dòng ---", "write the required keys (e.g. title: ...) between the --- lines")),
     }

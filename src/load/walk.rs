@@ -11,6 +11,7 @@
 //! Names are URL slugs; hidden files, `_`-names and editor backups are skipped.
 
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use crate::text::{is_slug, slugify};
 use std::path::{Path, PathBuf};
@@ -93,7 +94,7 @@ pub fn walk(root: &Path) -> Tree {
                     .map(|p| rel_path(&content, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
                 tree.diagnostics.push(Diagnostic::error(
-                    "io",
+                    Rule::Io,
                     rel,
                     t!("không đọc được: {err}", "cannot read: {err}"),
                 ));
@@ -114,7 +115,7 @@ pub fn walk(root: &Path) -> Tree {
                 _ => {
                     tree.diagnostics.push(
                         Diagnostic::error(
-                            "link-outside",
+                            Rule::LinkOutside,
                             &rel,
                             t!(
                                 "liên kết (symlink) trỏ ra ngoài thư mục content/",
@@ -165,7 +166,7 @@ pub fn walk(root: &Path) -> Tree {
             (2, _) if parents[0] == NOTICES_DIR => {
                 if is_dir {
                     tree.diagnostics.push(Diagnostic::error(
-                        "unexpected-folder",
+                        Rule::UnexpectedFolder,
                         &rel,
                         t!(
                             "thư mục notices/ chỉ chứa các tệp thông báo .md",
@@ -218,7 +219,7 @@ pub fn walk(root: &Path) -> Tree {
             (3, true) => {
                 tree.diagnostics.push(
                     Diagnostic::error(
-                        "unexpected-folder",
+                        Rule::UnexpectedFolder,
                         &rel,
                         t!(
                             "không hỗ trợ thư mục con trong thư mục của một thủ tục",
@@ -262,7 +263,7 @@ pub fn walk(root: &Path) -> Tree {
     }
     if !site_seen {
         tree.diagnostics.push(
-            Diagnostic::error("no-site-yaml", "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
+            Diagnostic::error(Rule::NoSiteYaml, "content/site.yaml", t!("thiếu tệp content/site.yaml (thông tin cơ quan và trang)", "content/site.yaml is missing (the office and the site)"))
                 .hint(t!("tạo tệp site.yaml với ít nhất title, base_url và office.name; xem docs/dinh-dang.md", "create site.yaml with at least title, base_url and office.name; see docs/format.md")),
         );
     }
@@ -270,7 +271,7 @@ pub fn walk(root: &Path) -> Tree {
         if !has_index {
             tree.diagnostics.push(
                 Diagnostic::error(
-                    "no-field-index",
+                    Rule::NoFieldIndex,
                     rel,
                     t!(
                         "thư mục lĩnh vực \"{field}\" thiếu tệp _index.md",
@@ -288,7 +289,7 @@ pub fn walk(root: &Path) -> Tree {
     for (_, rel, has_index) in &bundles {
         if !has_index {
             tree.diagnostics.push(
-                Diagnostic::error("no-bundle-index", rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
+                Diagnostic::error(Rule::NoBundleIndex, rel, t!("thư mục thủ tục thiếu tệp index.md", "this procedure folder has no index.md"))
                     .hint(t!("một thủ tục kèm tệp đính kèm là một thư mục có index.md và các mẫu đơn bên cạnh", "a procedure with attachments is a folder with index.md and its forms beside it")),
             );
         }
@@ -297,12 +298,12 @@ pub fn walk(root: &Path) -> Tree {
 }
 
 pub(super) fn misplaced_index(rel: &Path) -> Diagnostic {
-    Diagnostic::error("misplaced-index", rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md"))
+    Diagnostic::error(Rule::MisplacedIndex, rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md"))
 }
 
 pub(super) fn reserved_slug(rel: &Path, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "reserved-slug",
+        Rule::ReservedSlug,
         rel,
         t!(
             "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
@@ -326,7 +327,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
     } else if name.eq_ignore_ascii_case("site.yaml") || name.eq_ignore_ascii_case("site.yml") {
         tree.diagnostics.push(
             Diagnostic::error(
-                "bad-name",
+                Rule::BadName,
                 rel,
                 t!(
                     "tệp cấu hình phải tên đúng là site.yaml",
@@ -341,7 +342,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
     } else if is_markdown(name) {
         tree.diagnostics.push(
             Diagnostic::error(
-                "outside-field",
+                Rule::OutsideField,
                 rel,
                 t!(
                     "thủ tục nằm ngoài thư mục lĩnh vực",
@@ -355,7 +356,7 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
         );
     } else {
         tree.diagnostics.push(Diagnostic::warning(
-            "ignored-file",
+            Rule::IgnoredFile,
             rel,
             t!(
                 "tệp này không được dùng và sẽ bị bỏ qua",
@@ -416,7 +417,7 @@ pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
     let words = what.words();
     let (vi, en) = (&words.vi, &words.en);
     Diagnostic::error(
-        "special-file",
+        Rule::SpecialFile,
         rel,
         t!(
             "đây không phải tệp thường mà là {vi}: niemyet không đọc nó",
@@ -431,7 +432,7 @@ pub fn special_file(rel: &Path, what: Special) -> Diagnostic {
 
 fn symlinked_dir(rel: &Path) -> Diagnostic {
     Diagnostic::error(
-        "linked-folder",
+        Rule::LinkedFolder,
         rel,
         t!(
             "không hỗ trợ thư mục dạng liên kết (symlink)",
@@ -489,7 +490,7 @@ fn procedure_saved_as_text(name: &str) -> Option<String> {
 
 fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
     Diagnostic::error(
-        "saved-as-text",
+        Rule::SavedAsText,
         rel,
         t!(
             "tệp .txt trong thư mục lĩnh vực không được đọc: thủ tục phải là tệp .md",
@@ -529,7 +530,7 @@ pub fn attachment_name_fix(name: &str) -> Option<String> {
 
 fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
     Diagnostic::error(
-        "bad-name",
+        Rule::BadName,
         rel,
         t!(
             "tên \"{name}\" không dùng được làm địa chỉ trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
@@ -542,7 +543,7 @@ fn bad_name(rel: &Path, name: &str, fixed: &str) -> Diagnostic {
 /// `root` holds no `content/` folder: the one message every command gives.
 pub fn no_content(root: &Path) -> Diagnostic {
     Diagnostic::error(
-        "no-content",
+        Rule::NoContent,
         "content",
         t!(
             "không tìm thấy thư mục content/ trong {}",

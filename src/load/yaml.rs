@@ -4,6 +4,7 @@
 //! library's errors into located, bilingual [`Diagnostic`]s, and recovers from
 //! unknown or repeated keys so that a file with three typos shows all three.
 
+use crate::diag::Rule;
 use crate::diag::{Checked, Diagnostic, Location, Reported, Source};
 use crate::lang::Text;
 use crate::t;
@@ -173,7 +174,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
         } => unknown_key(field, expected, &file).at(at(location)),
         Error::DuplicateMappingKey { key, location } => {
             let key = key.clone().unwrap_or_default();
-            Diagnostic::error("duplicate-key", file, t!("khóa \"{key}\" bị viết hai lần", "the key \"{key}\" is written twice"))
+            Diagnostic::error(Rule::DuplicateKey, file, t!("khóa \"{key}\" bị viết hai lần", "the key \"{key}\" is written twice"))
                 .at(at(location))
                 .hint(t!(
                     "mỗi khóa chỉ được viết một lần ở cùng một chỗ; hãy gộp hai dòng lại hoặc xóa một dòng",
@@ -181,7 +182,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
                 ))
         }
         Error::SerdeMissingField { field, location } => Diagnostic::error(
-            "missing-key",
+            Rule::MissingKey,
             file,
             t!("thiếu khóa bắt buộc \"{field}\"", "the required key \"{field}\" is missing"),
         )
@@ -198,7 +199,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
         | Error::AliasExpansionLimitExceeded { location, .. }
         | Error::AliasReplayStackDepthExceeded { location, .. }
         | Error::Budget { location, .. } => Diagnostic::error(
-            "yaml-too-large",
+            Rule::YamlTooLarge,
             file,
             t!(
                 "phần khai báo quá lớn hoặc lồng nhau quá sâu (có thể do bí danh YAML `*` lặp lại)",
@@ -211,7 +212,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
             "do not use YAML anchors `&` and aliases `*`; write the values out"
         )),
         Error::UnknownAnchor { location } => Diagnostic::error(
-            "yaml-syntax",
+            Rule::YamlSyntax,
             file,
             t!("bí danh YAML `*` trỏ tới một neo `&` không có", "a YAML alias `*` refers to an anchor `&` that does not exist"),
         )
@@ -220,7 +221,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
             "nếu dấu `*` là một phần của nội dung, hãy đặt cả giá trị trong dấu ngoặc kép",
             "if the `*` is part of the text, put the whole value in double quotes"
         )),
-        Error::NullIntoString { location } => Diagnostic::error("empty-value", file, t!("một mục hoặc một giá trị đang trống", "an item or a value is empty"))
+        Error::NullIntoString { location } => Diagnostic::error(Rule::EmptyValue, file, t!("một mục hoặc một giá trị đang trống", "an item or a value is empty"))
             .at(at(location))
             .hint(t!("viết nội dung sau \"- \" hoặc sau dấu hai chấm, hoặc xóa dòng thừa", "write the text after \"- \" or after the colon, or delete the stray line")),
         Error::Eof { location } => syntax(file, "unexpected end of file").at(at(location)),
@@ -241,7 +242,7 @@ fn to_diagnostic(e: &Error, src: &Source) -> Diagnostic {
 fn too_deep(file: std::path::PathBuf) -> Diagnostic {
     let max = MAX_DEPTH;
     Diagnostic::error(
-        "yaml-too-deep",
+        Rule::YamlTooDeep,
         file,
         t!(
             "phần khai báo lồng nhau quá sâu (quá {max} mức nhóm, danh sách hay ngoặc [ {{ lồng trong nhau)",
@@ -274,7 +275,7 @@ fn unknown_key(field: &str, expected: &[&'static str], file: &std::path::Path) -
             "keys allowed here: {list}"
         ),
     };
-    Diagnostic::error("unknown-key", file, message).hint(hint)
+    Diagnostic::error(Rule::UnknownKey, file, message).hint(hint)
 }
 
 /// Keys a Vietnamese clerk may write instead of the English ones.
@@ -388,7 +389,7 @@ fn wrong_shape(expected: &str, file: std::path::PathBuf) -> Diagnostic {
             ),
         )
     };
-    Diagnostic::error("wrong-shape", file, Text::new(vi, en)).hint(hint)
+    Diagnostic::error(Rule::WrongShape, file, Text::new(vi, en)).hint(hint)
 }
 
 /// A YAML syntax error, with the parser's English words translated when we know them.
@@ -451,14 +452,14 @@ fn syntax(file: std::path::PathBuf, raw: &str) -> Diagnostic {
     for (needle, vi, en, hvi, hen) in known {
         if lower.contains(needle) {
             return Diagnostic::error(
-                "yaml-syntax",
+                Rule::YamlSyntax,
                 file,
                 t!("lỗi cú pháp YAML: {vi}", "YAML syntax error: {en}"),
             )
             .hint(Text::new(*hvi, *hen));
         }
     }
-    Diagnostic::error("yaml-syntax", file, t!("lỗi cú pháp YAML: {raw}", "YAML syntax error: {raw}")).hint(t!(
+    Diagnostic::error(Rule::YamlSyntax, file, t!("lỗi cú pháp YAML: {raw}", "YAML syntax error: {raw}")).hint(t!(
         "kiểm tra dòng này: thụt lề bằng dấu cách, dấu hai chấm sau mỗi khóa, ngoặc kép quanh giá trị có ký tự đặc biệt",
         "check this line: indentation with spaces, a colon after each key, double quotes around values with special characters"
     ))
@@ -515,7 +516,8 @@ mod tests {
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
         assert!(parsed.value.is_err());
         assert_eq!(
-            parsed.diagnostics[0].code, "yaml-too-large",
+            parsed.diagnostics[0].code,
+            Rule::YamlTooLarge,
             "{:?}",
             parsed.diagnostics
         );

@@ -6,6 +6,7 @@
 use super::value::{every, given, Checked, Ctx};
 use super::Date;
 use crate::calendar::{hours, lunar, Calendar, Day};
+use crate::diag::Rule;
 use crate::lang::Lang;
 use crate::load::raw::{RawOffice, RawSite, Scalar, Slot};
 use crate::t;
@@ -46,7 +47,7 @@ pub fn cutoff(cx: &mut Ctx, slot: &Scalar) -> Checked<Option<u16>> {
             ),
         ),
     };
-    Err(cx.error("bad-time", at, message, Some(hint)))
+    Err(cx.error(Rule::BadTime, at, message, Some(hint)))
 }
 
 /// `workdays:`: dates, as `holidays`.
@@ -78,7 +79,7 @@ pub fn calendar_warnings(
         let at = cx.loc(&item.referenced);
         if cal.holidays.contains(&day) {
             cx.warning(
-                "workday-holiday",
+                Rule::WorkdayHoliday,
                 at,
                 t!(
                     "ngày {date} có trong cả holidays và workdays: ngày này được tính là ngày nghỉ",
@@ -92,7 +93,7 @@ pub fn calendar_warnings(
         } else if let Some(h) = cal.public_holiday(day) {
             let (vi, en) = (h.name(Lang::Vi), h.name(Lang::En));
             cx.warning(
-                "workday-holiday",
+                Rule::WorkdayHoliday,
                 at,
                 t!(
                     "ngày {date} là {vi}, ngày nghỉ theo Bộ luật Lao động: vẫn được tính là ngày nghỉ",
@@ -106,7 +107,7 @@ pub fn calendar_warnings(
         } else if !day.is_weekend() {
             let (vi, en) = (day.weekday_name(Lang::Vi), day.weekday_name(Lang::En));
             cx.warning(
-                "workday-weekday",
+                Rule::WorkdayWeekday,
                 at,
                 t!(
                     "ngày {date} là {vi}, vốn đã là ngày làm việc: workdays chỉ ghi thứ Bảy, Chủ nhật đi làm bù",
@@ -156,7 +157,7 @@ fn tet_warning(cx: &mut Ctx, raw: &RawSite, cal: &Calendar, today: Date) {
     let (eve, day1) = (tet.plus(-1), tet);
     let left = days_left.max(0);
     cx.warning(
-        "tet-holidays",
+        Rule::TetHolidays,
         at,
         t!(
             "holidays chưa có lịch nghỉ Tết Nguyên đán {ty} (mùng 1 Tết là {vi}, {first}, còn {left} ngày): ngày hẹn trả dự kiến chỉ tính nghỉ ngày cuối năm âm lịch và mùng 1 đến mùng 3 Tết",
@@ -226,6 +227,6 @@ pub fn hours_warnings(cx: &mut Ctx, office: &Slot<RawOffice>) {
                 ),
             )
         };
-        cx.warning("office-hours", at, message, Some(hint));
+        cx.warning(Rule::OfficeHours, at, message, Some(hint));
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Field, Procedure};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use std::collections::HashMap;
 
@@ -18,7 +19,7 @@ pub fn cross_checks(
         if !found_in.contains(&field.slug.as_str()) {
             diags.push(
                 Diagnostic::warning(
-                    "empty-field",
+                    Rule::EmptyField,
                     &field.source,
                     t!(
                         "lĩnh vực \"{}\" chưa có thủ tục nào",
@@ -42,7 +43,7 @@ fn duplicate_slugs(procedures: &[std::sync::Arc<Procedure>], diags: &mut Vec<Dia
         match seen.get(&(p.field.as_str(), p.slug.as_str())) {
             Some(first) => diags.push(
                 Diagnostic::error(
-                    "duplicate-slug",
+                    Rule::DuplicateSlug,
                     &p.source,
                     t!(
                         "hai thủ tục cùng địa chỉ \"{}/{}\"",
@@ -114,7 +115,7 @@ pub fn duplicate_codes(uses: &[CodeUse], diags: &mut Vec<Diagnostic>) {
             Some(first) => {
                 let value = &u.code;
                 diags.push(
-                    Diagnostic::error("duplicate-code", &u.file, t!("mã thủ tục \"{value}\" đã dùng cho một thủ tục khác", "the code \"{value}\" is already used by another procedure"))
+                    Diagnostic::error(Rule::DuplicateCode, &u.file, t!("mã thủ tục \"{value}\" đã dùng cho một thủ tục khác", "the code \"{value}\" is already used by another procedure"))
                         .at(u.at.clone())
                         .related(first.file.clone(), first.at.clone(), t!("nơi dùng mã này lần đầu", "where the code is first used"))
                         .hint(t!("mỗi thủ tục có một mã riêng; kiểm tra lại mã trên Cổng Dịch vụ công quốc gia", "each procedure has its own code; check it on the national public service portal")),

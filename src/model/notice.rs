@@ -3,6 +3,7 @@
 use super::value::{Checked, Ctx, Parent};
 use super::{Date, Notice};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::load::NoticeDoc;
 use crate::t;
 
@@ -30,7 +31,7 @@ pub fn validate_notice(
         if e < d {
             let at = cx.loc(&v.referenced);
             order = Err(cx.error(
-                "bad-date-order",
+                Rule::BadDateOrder,
                 at,
                 t!(
                     "ngày hết hạn ({e}) trước ngày đăng ({d})",
@@ -48,7 +49,7 @@ pub fn validate_notice(
         if e < today {
             let at = cx.loc(&v.referenced);
             cx.warning(
-                "expired-notice",
+                Rule::ExpiredNotice,
                 at,
                 t!("thông báo đã hết hạn ngày {e}", "the notice expired on {e}"),
                 Some(t!(

@@ -3,6 +3,7 @@
 use super::value::{self, every, Checked, Ctx, Parent};
 use super::*;
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::load::raw::{
     RawAnnouncement, RawChannels, RawDeadline, RawDocument, RawFee, RawLegalText, RawOnline,
     RawProcedure, Scalar, Slot, Spanned,
@@ -89,7 +90,7 @@ pub fn validate_procedure(
         if r <= e {
             let at = cx.loc(&v.referenced);
             cx.error(
-                "bad-date-order",
+                Rule::BadDateOrder,
                 at,
                 t!(
                     "ngày bãi bỏ ({r}) phải sau ngày có hiệu lực ({e})",
@@ -154,7 +155,7 @@ fn code(cx: &mut Ctx, slot: &Scalar) -> Checked<Option<String>> {
         let code = h as u32;
         let clean = super::code_key(&c);
         return Err(cx.error(
-            "bad-code",
+            Rule::BadCode,
             at,
             t!(
                 "mã thủ tục \"{shown}\" có ký tự ẩn (U+{code:04X}), không thấy được nhưng làm mã khác đi",
@@ -169,7 +170,7 @@ fn code(cx: &mut Ctx, slot: &Scalar) -> Checked<Option<String>> {
     if c.chars().any(char::is_whitespace) {
         let at = cx.loc(&v.referenced);
         return Err(cx.error(
-            "bad-code",
+            Rule::BadCode,
             at,
             t!(
                 "mã thủ tục \"{c}\" có dấu cách",
@@ -193,7 +194,7 @@ fn steps(cx: &mut Ctx, raw: &RawProcedure) -> Checked<Vec<String>> {
     if items.is_empty() {
         let at = raw.steps.value().and_then(|v| cx.loc(&v.referenced));
         return Err(cx.error(
-            "empty-list",
+            Rule::EmptyList,
             at,
             t!(
                 "\"steps\" (trình tự thực hiện) cần ít nhất một bước",
@@ -232,7 +233,7 @@ fn review_date(cx: &mut Ctx, updated: Date, at: &serde_saphyr::Location, today: 
         .unwrap_or(today);
     if updated > today {
         cx.error(
-            "future-date",
+            Rule::FutureDate,
             at,
             t!(
                 "ngày cập nhật {updated} ở tương lai (hôm nay là {today})",
@@ -245,7 +246,7 @@ fn review_date(cx: &mut Ctx, updated: Date, at: &serde_saphyr::Location, today: 
         );
     } else if updated < stale_before {
         cx.warning(
-            "stale",
+            Rule::Stale,
             at,
             t!(
                 "\"{title}\" cập nhật lần cuối {updated}, đã quá {STALE_AFTER_MONTHS} tháng",
@@ -291,7 +292,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
                     };
                     let at = cx.loc(&l);
                     Err(cx.error(
-                        "empty-value",
+                        Rule::EmptyValue,
                         at,
                         t!(
                             "khóa \"{key}\" chưa có số",
@@ -320,7 +321,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
         [] => {
             let at = cx.loc(&d.referenced);
             Err(cx.error(
-                "deadline-measure",
+                Rule::DeadlineMeasure,
                 at,
                 t!(
                     "thời hạn giải quyết chưa có cách tính",
@@ -338,7 +339,7 @@ fn deadline(cx: &mut Ctx, slot: &Slot<RawDeadline>) -> Checked<Deadline> {
             let at = cx.loc(&l);
             let keys: Vec<&str> = written.iter().map(|(k, _)| *k).collect();
             let keys = keys.join(", ");
-            Err(cx.error("deadline-measure", at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours, text và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours, text and delete \"{second}\"; put explanations in note"))))
+            Err(cx.error(Rule::DeadlineMeasure, at, t!("thời hạn chỉ được có một cách tính, nhưng đang có: {keys}", "a deadline has exactly one measure, but this one has: {keys}"), Some(t!("giữ một trong working_days, calendar_days, hours, text và xóa \"{second}\"; ghi chú thêm vào note", "keep one of working_days, calendar_days, hours, text and delete \"{second}\"; put explanations in note"))))
         }
     }
 }
@@ -358,7 +359,7 @@ fn text_deadline(
     if let Some(v) = value::given(&d.value.reduced_from) {
         let at = cx.loc(&v.referenced);
         return Err(cx.error(
-            "bad-reduction",
+            Rule::BadReduction,
             at,
             t!(
                 "reduced_from chỉ dùng được khi thời hạn là một con số",
@@ -389,7 +390,7 @@ fn reduced_from(cx: &mut Ctx, slot: &Scalar, n: Option<u32>) -> Checked<Option<u
         Some(n) if from <= n => {
             let at = cx.loc(&v.referenced);
             Err(cx.error(
-                "bad-reduction",
+                Rule::BadReduction,
                 at,
                 t!(
                     "thời hạn theo quy định ({from}) phải dài hơn thời hạn sau cắt giảm ({n})",
@@ -541,7 +542,7 @@ fn attachment(
         name.starts_with('/') || name.starts_with('\\') || name.get(1..2) == Some(":");
     if is_absolute {
         return Err(cx.error(
-            "form-path",
+            Rule::FormPath,
             at,
             t!(
                 "\"{name}\" là đường dẫn tuyệt đối; tệp mẫu phải nằm trong content/",
@@ -552,7 +553,7 @@ fn attachment(
     }
     if name.split(['/', '\\']).any(|part| part == "..") {
         return Err(cx.error(
-            "form-path",
+            Rule::FormPath,
             at,
             t!(
                 "\"{name}\" trỏ ra ngoài thư mục của thủ tục (có \"..\")",
@@ -563,7 +564,7 @@ fn attachment(
     }
     if name.contains(['/', '\\']) {
         return Err(cx.error(
-            "form-path",
+            Rule::FormPath,
             at,
             t!(
                 "\"{name}\" nằm trong thư mục khác; tệp mẫu phải nằm ngay cạnh tệp thủ tục",
@@ -576,7 +577,7 @@ fn attachment(
     // too: it must not become a published file by being named here.
     if let Some(fixed) = crate::load::walk::attachment_name_fix(name) {
         return Err(cx.error(
-            "bad-name",
+            Rule::BadName,
             at,
             t!(
                 "tên tệp \"{name}\" không dùng được để đăng: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, rồi đuôi tệp",
@@ -591,7 +592,7 @@ fn attachment(
     if !is_publishable(name) {
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         return Err(cx.error(
-            "form-type",
+            Rule::FormType,
             at,
             t!(
                 "không đăng được tệp \"{name}\" (loại .{ext}): chỉ đăng được {PUBLISHABLE_VI}",
@@ -614,7 +615,7 @@ fn attachment(
         };
         let (vi, en) = (&words.vi, &words.en);
         return Err(cx.error(
-            "form-not-file",
+            Rule::FormNotFile,
             at,
             t!(
                 "\"{name}\" không phải một tệp thường mà là {vi}",
@@ -640,7 +641,7 @@ fn attachment(
             ),
         };
         return Err(cx.error(
-            "form-missing",
+            Rule::FormMissing,
             at,
             t!(
                 "không tìm thấy tệp \"{name}\" cạnh tệp thủ tục",
@@ -655,7 +656,7 @@ fn attachment(
     };
     if !inside {
         return Err(cx.error(
-            "link-outside",
+            Rule::LinkOutside,
             at,
             t!(
                 "tệp \"{name}\" là liên kết (symlink) trỏ ra ngoài thư mục content/",
@@ -715,7 +716,7 @@ fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Checked<Channels> {
         Slot::Empty(l) => {
             let at = cx.loc(l);
             Err(cx.error(
-                "empty-value",
+                Rule::EmptyValue,
                 at,
                 t!(
                     "nhóm \"online\" chưa có địa chỉ nộp trực tuyến",
@@ -732,7 +733,7 @@ fn channels(cx: &mut Ctx, slot: &Slot<RawChannels>) -> Checked<Channels> {
     if !in_person && !postal && online.is_none() {
         let at = cx.loc(&c.referenced);
         return Err(cx.error(
-            "no-channel",
+            Rule::NoChannel,
             at,
             t!(
                 "thủ tục không có cách nộp hồ sơ nào",
@@ -773,7 +774,7 @@ fn legal_basis(cx: &mut Ctx, raw: &RawProcedure) -> Checked<Vec<LegalText>> {
     if items.is_empty() {
         let at = raw.legal_basis.value().and_then(|v| cx.loc(&v.referenced));
         return Err(cx.error(
-            "empty-list",
+            Rule::EmptyList,
             at,
             t!(
                 "\"legal_basis\" (căn cứ pháp lý) cần ít nhất một văn bản",

@@ -3,6 +3,7 @@
 use super::value::{every, given, Checked, Ctx, Parent};
 use super::{Feedback, Field, Hours, Kiosk, Office, SiteConfig, Staff};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::Lang;
 use crate::load::raw::{
     RawFieldIndex, RawHours, RawKiosk, RawOffice, RawSite, RawStaff, Scalar, Slot, Spanned,
@@ -39,7 +40,7 @@ pub fn validate_site(
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
                 Err(cx.error(
-                    "bad-choice",
+                    Rule::BadChoice,
                     at,
                     t!(
                         "ngôn ngữ \"{raw}\" không được hỗ trợ",
@@ -101,7 +102,7 @@ fn kiosk(cx: &mut Ctx, slot: &Slot<RawKiosk>) -> Checked<Option<Kiosk>> {
                 other => {
                     let at = cx.loc(&v.referenced);
                     Err(cx.error(
-                        "bad-kiosk",
+                        Rule::BadKiosk,
                         at,
                         t!(
                             "\"kiosk\" nhận false (tắt màn hình tra cứu) hoặc một nhóm cài đặt, không phải \"{other}\"",
@@ -123,7 +124,7 @@ fn kiosk(cx: &mut Ctx, slot: &Slot<RawKiosk>) -> Checked<Option<Kiosk>> {
             }
             let at = cx.loc(&n.referenced);
             Err(cx.error(
-                "bad-idle",
+                Rule::BadIdle,
                 at,
                 t!(
                     "idle_seconds: {secs} giây nằm ngoài khoảng {min} đến {max} giây",
@@ -203,7 +204,7 @@ fn theme(cx: &mut Ctx, slot: &Scalar, root: &Path) -> Checked<String> {
             let last = name.rsplit(['/', '\\']).find(|p| !p.is_empty() && *p != "..");
             let fix = last.map(crate::text::slugify).filter(|s| !s.is_empty());
             (
-                "bad-theme",
+                Rule::BadTheme,
                 t!(
                     "\"{name}\" không phải tên giao diện: theme chỉ là tên một thư mục nằm trong themes/ (chữ thường không dấu, số và dấu gạch ngang), không phải đường dẫn",
                     "\"{name}\" is not a theme name: theme is only the name of a folder inside themes/ (lowercase letters without accents, digits and hyphens), not a path"
@@ -221,12 +222,12 @@ fn theme(cx: &mut Ctx, slot: &Scalar, root: &Path) -> Checked<String> {
             )
         }
         ThemeProblem::Missing => (
-            "no-theme",
+            Rule::NoTheme,
             t!("không có giao diện \"{name}\": thiếu thư mục themes/{name}/", "there is no theme \"{name}\": the folder themes/{name}/ is missing"),
             t!("tạo thư mục themes/{name}/ cạnh content/, hoặc xóa dòng theme để dùng giao diện mặc định", "create themes/{name}/ beside content/, or delete the theme line to use the default theme"),
         ),
         ThemeProblem::Outside => (
-            "theme-outside",
+            Rule::ThemeOutside,
             t!(
                 "thư mục giao diện themes/{name}/ là liên kết (symlink) trỏ ra ngoài thư mục của trang",
                 "the theme folder themes/{name}/ is a link (symlink) that leads outside the site's folder"
@@ -337,7 +338,7 @@ fn staff(cx: &mut Ctx, s: &Spanned<RawStaff>, field_slugs: &[&str]) -> Checked<S
                 .collect::<Vec<_>>()
                 .join(", ");
             cx.warning(
-                "unknown-field",
+                Rule::UnknownField,
                 at,
                 t!(
                     "cán bộ được phân công lĩnh vực \"{slug}\" nhưng không có thư mục lĩnh vực này",
@@ -383,7 +384,7 @@ pub fn validate_field(
                 let at = cx.loc(&v.referenced);
                 let raw = v.value.trim();
                 Err(cx.error(
-                    "bad-number",
+                    Rule::BadNumber,
                     at,
                     t!(
                         "thứ tự \"{raw}\" không phải số nguyên",

@@ -6,6 +6,7 @@
 
 use super::value::{Checked, Ctx, Parent};
 use super::{Source, SourceKind};
+use crate::diag::Rule;
 use crate::load::raw::{RawSource, Spanned};
 use crate::t;
 
@@ -25,7 +26,7 @@ pub fn source(cx: &mut Ctx, s: &Spanned<RawSource>) -> Checked<Source> {
         if parse_fingerprint(f).is_none() {
             let at = cx.loc(&v.referenced);
             return Err(cx.error(
-                "bad-fingerprint",
+                Rule::BadFingerprint,
                 at,
                 t!(
                     "dấu vân tay của lần nhập bị sửa hỏng",

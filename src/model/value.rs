@@ -9,6 +9,7 @@
 //! default ([`given`]). A required key so written is an `empty-value` error.
 
 use super::Date;
+use crate::diag::Rule;
 pub use crate::diag::{Checked, Reported};
 use crate::diag::{Diagnostic, Location, Source};
 use crate::lang::Text;
@@ -68,7 +69,7 @@ impl<'a> Ctx<'a> {
 
     pub fn error(
         &mut self,
-        code: &'static str,
+        code: crate::diag::Rule,
         at: Option<Location>,
         message: Text,
         hint: Option<Text>,
@@ -81,7 +82,7 @@ impl<'a> Ctx<'a> {
 
     pub fn warning(
         &mut self,
-        code: &'static str,
+        code: crate::diag::Rule,
         at: Option<Location>,
         message: Text,
         hint: Option<Text>,
@@ -98,7 +99,7 @@ impl<'a> Ctx<'a> {
         }
         let at = self.parent_loc(parent);
         self.error(
-            "missing-key",
+            Rule::MissingKey,
             at,
             t!(
                 "thiếu khóa bắt buộc \"{key}\"",
@@ -111,7 +112,7 @@ impl<'a> Ctx<'a> {
     fn empty(&mut self, key: &str, l: &serde_saphyr::Location, hint: Text) -> Reported {
         let at = self.loc(l);
         self.error(
-            "empty-value",
+            Rule::EmptyValue,
             at,
             t!(
                 "khóa \"{key}\" chưa có nội dung",
@@ -199,7 +200,7 @@ impl<'a> Ctx<'a> {
                 }
                 let at = self.loc(&item.referenced);
                 Err(self.error(
-                    "empty-value",
+                    Rule::EmptyValue,
                     at,
                     t!(
                         "một mục trong \"{key}\" đang trống",
@@ -267,7 +268,7 @@ impl<'a> Ctx<'a> {
                     "write a real date as year-month-day, e.g. {key}: 2026-05-01"
                 )
             });
-        Err(self.error("bad-date", at, msg, Some(hint)))
+        Err(self.error(Rule::BadDate, at, msg, Some(hint)))
     }
 
     /// An optional whole number ≥ 0: `default` when not given.
@@ -308,7 +309,7 @@ impl<'a> Ctx<'a> {
             ),
         };
         Err(self.error(
-            "bad-number",
+            Rule::BadNumber,
             at,
             t!(
                 "\"{raw}\" không phải số nguyên không âm",
@@ -333,7 +334,7 @@ impl<'a> Ctx<'a> {
             Some(n) => t!("viết amount: {n}", "write amount: {n}"),
             None => hint,
         };
-        Err(self.error("bad-amount", at, t!("số tiền \"{raw}\" không đúng: chỉ viết số đồng, không dấu chấm, dấu phẩy hay chữ", "the amount \"{raw}\" is wrong: write only the number of đồng, with no dots, commas or words"), Some(hint)))
+        Err(self.error(Rule::BadAmount, at, t!("số tiền \"{raw}\" không đúng: chỉ viết số đồng, không dấu chấm, dấu phẩy hay chữ", "the amount \"{raw}\" is wrong: write only the number of đồng, with no dots, commas or words"), Some(hint)))
     }
 
     /// true/false (also yes/no, có/không); `default` when not given.
@@ -347,7 +348,7 @@ impl<'a> Ctx<'a> {
             other => {
                 let at = self.loc(&v.referenced);
                 Err(self.error(
-                    "bad-flag",
+                    Rule::BadFlag,
                     at,
                     t!(
                         "\"{key}\" chỉ nhận true (có) hoặc false (không), không phải \"{other}\"",
@@ -387,7 +388,7 @@ impl<'a> Ctx<'a> {
         }
         let at = self.loc(&v.referenced);
         Err(self.error(
-            "bad-choice",
+            Rule::BadChoice,
             at,
             t!(
                 "\"{key}\" không nhận giá trị \"{raw}\"",
@@ -426,7 +427,7 @@ impl<'a> Ctx<'a> {
             url_hint(key)
         };
         Err(self.error(
-            "bad-url",
+            Rule::BadUrl,
             at,
             t!(
                 "\"{raw}\" không phải địa chỉ web đầy đủ (http:// hoặc https://)",
@@ -454,7 +455,7 @@ impl Ctx<'_> {
             .then(|| self.src.locate(start + at, 1));
         let max = crate::markdown::MAX_NESTING;
         Err(self.error(
-            "too-deep",
+            Rule::TooDeep,
             loc,
             t!(
                 "phần nội dung lồng nhau quá sâu: quá {max} mức trích dẫn (>), danh sách, chữ đậm, nghiêng (*, _) lồng trong nhau",

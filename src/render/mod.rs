@@ -17,6 +17,7 @@ pub mod urls;
 pub mod view;
 
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 
 use crate::model::{Date, Procedure, Site, Status};
 use crate::t;
@@ -648,7 +649,7 @@ impl<'a> Renderer<'a> {
 fn render_error(template: &str, origin: Option<&PathBuf>, e: &tera::Error) -> Diagnostic {
     let text = theme::error_chain(e);
     Diagnostic::error(
-        "theme-render",
+        Rule::ThemeRender,
         origin.cloned().unwrap_or_else(|| PathBuf::from(template)),
         t!(
             "không dựng được trang từ mẫu {template}:\n{text}",

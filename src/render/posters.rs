@@ -58,6 +58,7 @@
 use super::view::{self, DocumentView, FieldView, ProcedureView};
 use super::{format, qr, urls, Content, OutputFile, PageMeta, Renderer, Sink};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::Lang;
 use crate::model::{Date, Field, Notice, Procedure, Site, Status};
 use crate::t;
@@ -1329,7 +1330,7 @@ pub fn site_warnings(site: &Site, today: Date, lang: Lang) -> Vec<Diagnostic> {
             let name = &f.name;
             out.push(
                 Diagnostic::warning(
-                    "poster-field-long",
+                    Rule::PosterFieldLong,
                     f.source.clone(),
                     t!(
                         "danh mục lĩnh vực «{name}» ({count} thủ tục) cần khoảng {pages} trang A3 khi in",
@@ -1347,7 +1348,7 @@ pub fn site_warnings(site: &Site, today: Date, lang: Lang) -> Vec<Diagnostic> {
     if f.address.is_none() && f.phone.is_none() && f.email.is_none() && f.hotline.is_none() {
         out.push(
             Diagnostic::warning(
-                "poster-no-feedback",
+                Rule::PosterNoFeedback,
                 "content/site.yaml",
                 t!(
                     "chưa có office.feedback: bản niêm yết phải ghi nơi tiếp nhận phản ánh, kiến nghị; các áp phích được in không có phần này",
@@ -1908,7 +1909,7 @@ fn field_posters(
 fn too_long(p: &Procedure, pages: usize) -> Diagnostic {
     let title = &p.title;
     Diagnostic::warning(
-        "poster-too-long",
+        Rule::PosterTooLong,
         p.source.clone(),
         t!(
             "áp phích của thủ tục «{title}» không vừa một trang A4 kể cả ở cỡ chữ nhỏ nhất (11 pt) và khi đã rút gọn các ghi chú: in thành {pages} trang, trang sau nhắc lại tên thủ tục kèm “(tiếp theo)”",

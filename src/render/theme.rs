@@ -7,6 +7,7 @@
 //! embedded one of the same name; new ones are added.
 
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::t;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,7 +57,7 @@ impl Theme {
         // changed since (`serve`) is refused here all the same.
         let dir = crate::model::theme_dir(root, name).map_err(|_| {
             vec![Diagnostic::error(
-                "theme-outside",
+                Rule::ThemeOutside,
                 "content/site.yaml",
                 t!(
                     "giao diện \"{name}\" không phải một thư mục trong themes/ của trang",
@@ -142,7 +143,7 @@ fn read_overrides(
                     sources.insert(name, (text, shown.to_path_buf()));
                 }
                 Err(e) => diags.push(Diagnostic::error(
-                    "theme-read",
+                    Rule::ThemeRead,
                     shown,
                     t!(
                         "không đọc được mẫu giao diện: {e}",
@@ -164,7 +165,7 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, (String, PathBuf)>
         .map(|(_, (_, path))| path.clone())
         .unwrap_or_else(|| PathBuf::from("themes"));
     Diagnostic::error(
-        "theme-template",
+        Rule::ThemeTemplate,
         file,
         t!(
             "lỗi trong mẫu giao diện:\n{text}",

@@ -7,6 +7,7 @@ use super::finding::Finding;
 use super::locate::{Fact, Places};
 use super::norm;
 use super::upstream::Upstream;
+use crate::diag::Rule;
 use crate::lang::{Lang, Text};
 use crate::model::{Date, Deadline, DeadlineMeasure, Procedure};
 use crate::render::format;
@@ -21,7 +22,7 @@ pub struct Pair<'a> {
 
 impl Pair<'_> {
     /// A finding about this pair, located at `fact` in the site's file.
-    fn finding(&self, rule: &'static str, fact: Fact, what: Text) -> Finding {
+    fn finding(&self, rule: crate::diag::Rule, fact: Fact, what: Text) -> Finding {
         Finding {
             rule,
             note: false,
@@ -61,7 +62,7 @@ fn name(pair: &Pair) -> Option<Finding> {
     {
         return None;
     }
-    let mut f = pair.finding("review-name", Fact::Title, t!("Tên thủ tục", "Name"));
+    let mut f = pair.finding(Rule::ReviewName, Fact::Title, t!("Tên thủ tục", "Name"));
     let (site, record) = (&p.title, &r.name);
     f.message = t!(
         "tên thủ tục khác bản ghi: trang ghi \"{site}\", bản ghi ghi \"{record}\"",
@@ -107,12 +108,12 @@ fn deadline(pair: &Pair) -> Option<Finding> {
     let (site_vi, site_en) = (written(&d.measure, Lang::Vi), written(&d.measure, Lang::En));
     let (rec_vi, rec_en) = (listed(Lang::Vi), listed(Lang::En));
     let what = t!("Thời hạn giải quyết", "Processing time");
-    let mut f = pair.finding("review-deadline", Fact::Deadline, what);
+    let mut f = pair.finding(Rule::ReviewDeadline, Fact::Deadline, what);
     f.site = site_vi.clone();
     f.record = rec_vi.clone();
     let legal = d.reduced_from.and_then(|n| d.measure.with_value(n));
     if legal.is_some_and(|l| recorded(&l)) {
-        f.rule = "review-deadline-reduced";
+        f.rule = Rule::ReviewDeadlineReduced;
         f.note = true;
         f.message = t!(
             "thời hạn đã cắt giảm: trang ghi {site_vi}, bản ghi ghi {rec_vi} (thời hạn theo quy định, khớp reduced_from)",
@@ -169,7 +170,7 @@ fn fees(pair: &Pair, out: &mut Vec<Finding>) {
             continue;
         };
         if !record.contains(&mine) {
-            let mut f = pair.finding("review-fee", Fact::Fee(i), what());
+            let mut f = pair.finding(Rule::ReviewFee, Fact::Fee(i), what());
             let amount = shown(mine);
             f.site = format::fee_line(fee, Lang::Vi);
             f.record = amounts(&record);
@@ -183,7 +184,7 @@ fn fees(pair: &Pair, out: &mut Vec<Finding>) {
     }
     for a in dedup(&record) {
         if !site.contains(&a) {
-            let mut f = pair.finding("review-fee", Fact::Fees, what());
+            let mut f = pair.finding(Rule::ReviewFee, Fact::Fees, what());
             let amount = shown(a);
             f.site = format::fees_short(fees, Lang::Vi);
             f.record = amount.clone();
@@ -237,7 +238,7 @@ fn documents(pair: &Pair, out: &mut Vec<Finding>) {
     let what = || t!("Thành phần hồ sơ", "Documents");
     for (i, d) in pair.site.documents.iter().enumerate() {
         if !record.contains(&site[i]) {
-            let mut f = pair.finding("review-document", Fact::Document(i), what());
+            let mut f = pair.finding(Rule::ReviewDocument, Fact::Document(i), what());
             let name = &d.name;
             f.site = name.clone();
             f.message = t!(
@@ -253,7 +254,7 @@ fn documents(pair: &Pair, out: &mut Vec<Finding>) {
     }
     for (n, name) in recorded.iter().enumerate() {
         if !site.contains(&record[n]) && !record[..n].contains(&record[n]) {
-            let mut f = pair.finding("review-document", Fact::Documents, what());
+            let mut f = pair.finding(Rule::ReviewDocument, Fact::Documents, what());
             f.record = name.clone();
             f.message = t!(
                 "bản ghi có giấy tờ \"{name}\" mà trang không ghi",
@@ -278,7 +279,7 @@ fn legal_basis(pair: &Pair, out: &mut Vec<Finding>) {
     let what = || t!("Căn cứ pháp lý", "Legal basis");
     for (i, l) in laws.iter().enumerate() {
         if !record.contains(&site[i]) {
-            let mut f = pair.finding("review-legal", Fact::Legal(i), what());
+            let mut f = pair.finding(Rule::ReviewLegal, Fact::Legal(i), what());
             let number = &l.number;
             f.site = format::legal_text(l, Lang::Vi);
             f.message = t!(
@@ -294,7 +295,7 @@ fn legal_basis(pair: &Pair, out: &mut Vec<Finding>) {
     }
     for (n, name) in recorded.iter().enumerate() {
         if !site.contains(&record[n]) && !record[..n].contains(&record[n]) {
-            let mut f = pair.finding("review-legal", Fact::LegalBasis, what());
+            let mut f = pair.finding(Rule::ReviewLegal, Fact::LegalBasis, what());
             f.record = name.clone();
             f.message = t!(
                 "bản ghi có căn cứ pháp lý \"{name}\" mà trang không ghi",
@@ -313,7 +314,7 @@ fn updated(pair: &Pair) -> Option<Finding> {
     let mine = pair.site.updated;
     let theirs: Date = pair.record.updated.filter(|u| *u > mine)?;
     let mut f = pair.finding(
-        "review-outdated",
+        Rule::ReviewOutdated,
         Fact::Updated,
         t!("Ngày cập nhật", "Updated"),
     );

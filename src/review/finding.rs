@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The rule code (`review-deadline`), as in `check`.
-    pub rule: &'static str,
+    pub rule: crate::diag::Rule,
     /// A note, not a difference: printed as a warning, never exit 1.
     pub note: bool,
     pub code: Option<String>,

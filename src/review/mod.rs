@@ -19,6 +19,7 @@ pub mod upstream;
 use crate::atomic::{self, Existing};
 use crate::build::{inside, shown};
 use crate::check::{check_site, CheckOptions};
+use crate::diag::Rule;
 use crate::diag::{self, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Date, Site};
@@ -162,7 +163,7 @@ fn write_page(root: &Path, site: &Site, opts: &ReviewOptions, outcome: &mut Revi
     if inside(&out, &root.join("content")) {
         outcome.diagnostics.push(
             Diagnostic::error(
-                "out-in-content",
+                Rule::OutInContent,
                 shown(&out),
                 t!(
                     "biên bản nằm trong content/: lần kiểm tra sau sẽ đọc nhầm nó như nội dung",
@@ -189,7 +190,7 @@ fn write_page(root: &Path, site: &Site, opts: &ReviewOptions, outcome: &mut Revi
         }
         Err(e) => {
             let mut d = crate::export::write_problem(&out, e);
-            if d.code == "out-exists" {
+            if d.code == Rule::OutExists {
                 d = d.hint(t!(
                     "tệp này không do niemyet review viết nên không bị ghi đè; chọn tên khác với --out",
                     "this file was not written by niemyet review, so it is not replaced; choose another name with --out"
@@ -214,7 +215,7 @@ fn page_path(root: &Path, out: Option<&Path>) -> PathBuf {
 
 fn site_unreadable() -> Diagnostic {
     Diagnostic::error(
-        "review-site",
+        Rule::ReviewSite,
         "content",
         t!(
             "nội dung trang có lỗi nên chưa rà soát được",

@@ -6,6 +6,7 @@
 
 use super::finding::Finding;
 use super::{ReviewOptions, Summary};
+use crate::diag::Rule;
 use crate::export::table::roman;
 use crate::lang::Lang;
 use crate::model::{Date, Site};
@@ -66,35 +67,35 @@ const WORDS: &[(&str, &str, &str)] = &[
 
 /// Sections of findings, in the order printed: what must not be posted,
 /// what is missing, what differs, what is late, then notes.
-const SECTIONS: &[(&[&str], &str, &str)] = &[
+const SECTIONS: &[(&[Rule], &str, &str)] = &[
     (
-        &["review-repealed"],
+        &[Rule::ReviewRepealed],
         "Thủ tục có hiệu lực khác với dữ liệu (bãi bỏ)",
         "Procedures whose repeal differs from the records",
     ),
     (
-        &["review-missing"],
+        &[Rule::ReviewMissing],
         "Thủ tục cấp xã chưa niêm yết",
         "Commune-level procedures not posted",
     ),
     (
         &[
-            "review-name",
-            "review-deadline",
-            "review-fee",
-            "review-document",
-            "review-legal",
+            Rule::ReviewName,
+            Rule::ReviewDeadline,
+            Rule::ReviewFee,
+            Rule::ReviewDocument,
+            Rule::ReviewLegal,
         ],
         "Nội dung khác với dữ liệu",
         "Facts that differ from the records",
     ),
     (
-        &["review-outdated"],
+        &[Rule::ReviewOutdated],
         "Thủ tục cập nhật trước bản ghi mới nhất",
         "Procedures updated before the latest record",
     ),
     (
-        &["review-deadline-reduced"],
+        &[Rule::ReviewDeadlineReduced],
         "Ghi chú (không phải sai khác)",
         "Notes (not differences)",
     ),

@@ -5,6 +5,7 @@
 //! `None`, and so never reported as a difference.
 
 use super::upstream::{Repeal, Upstream};
+use crate::diag::Rule;
 use crate::diag::{Diagnostic, Location};
 use crate::import::cells;
 use crate::import::record::{Channel, Record, TableRow, TimeUnit};
@@ -17,7 +18,7 @@ use std::path::Path;
 pub fn read(path: &Path) -> Result<Vec<Upstream>, Vec<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error(
-            "review-io",
+            Rule::ReviewIo,
             path,
             crate::t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
         )]

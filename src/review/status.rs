@@ -5,6 +5,7 @@
 use super::finding::Finding;
 use super::locate::{Fact, Places};
 use super::upstream::Upstream;
+use crate::diag::Rule;
 use crate::lang::Text;
 use crate::model::{Date, Procedure, Status};
 use crate::render::format;
@@ -17,7 +18,7 @@ pub fn repealed_upstream(r: &Upstream, today: Date) -> bool {
         .is_some_and(|rep| rep.since.is_none_or(|d| d <= today))
 }
 
-fn base(p: &Procedure, r: &Upstream, places: &Places, rule: &'static str) -> Finding {
+fn base(p: &Procedure, r: &Upstream, places: &Places, rule: crate::diag::Rule) -> Finding {
     Finding {
         rule,
         note: false,
@@ -42,7 +43,7 @@ pub fn status(p: &Procedure, r: &Upstream, today: Date, places: &Places) -> Opti
     let title = &p.title;
     match (theirs, ours) {
         (true, false) => {
-            let mut f = base(p, r, places, "review-repealed");
+            let mut f = base(p, r, places, Rule::ReviewRepealed);
             let since = r.repealed.and_then(|x| x.since);
             let day = since.map_or_else(|| "YYYY-MM-DD".to_string(), |d| d.to_string());
             f.site = t!("đang niêm yết", "posted").vi;
@@ -61,7 +62,7 @@ pub fn status(p: &Procedure, r: &Upstream, today: Date, places: &Places) -> Opti
             Some(f)
         }
         (false, true) if r.commune => {
-            let mut f = base(p, r, places, "review-repealed");
+            let mut f = base(p, r, places, Rule::ReviewRepealed);
             f.site = t!("đã bãi bỏ", "repealed").vi;
             f.record = "còn hiệu lực".into();
             f.message = t!(
@@ -83,7 +84,7 @@ pub fn missing(r: &Upstream) -> Finding {
     let name = &r.name;
     let code = r.code.as_deref().unwrap_or("");
     Finding {
-        rule: "review-missing",
+        rule: Rule::ReviewMissing,
         note: false,
         code: r.code.clone(),
         name: name.clone(),

@@ -5,6 +5,7 @@
 
 use super::{io_error, shell_arg, Outcome};
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::{Lang, Text};
 use crate::model::Date;
 use crate::t;
@@ -82,7 +83,7 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
             out.refuse(
                 2,
                 Diagnostic::error(
-                    "not-a-folder",
+                    Rule::NotAFolder,
                     "",
                     t!(
                         "\"{shown}\" là một tệp, không phải thư mục",
@@ -101,7 +102,7 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
                 out.refuse(
                     1,
                     Diagnostic::error(
-                        "site-exists",
+                        Rule::SiteExists,
                         "content",
                         t!(
                             "thư mục này đã có content/: đây đã là một trang niêm yết, niemyet không ghi đè",
@@ -142,7 +143,7 @@ pub fn init_site(dir: &Path, today: Date, lang: Option<Lang>) -> Outcome {
                 out.refuse(
                     1,
                     Diagnostic::error(
-                        "folder-not-empty",
+                        Rule::FolderNotEmpty,
                         "",
                         t!(
                             "thư mục \"{shown}\" không trống ({count} mục: {listed}); niemyet chỉ tạo trang mới trong thư mục trống để không đụng tới tệp của bạn",

@@ -12,6 +12,7 @@ mod new;
 pub use init::init_site;
 pub use new::new_procedure;
 
+use crate::diag::Rule;
 use crate::diag::{self, Diagnostic, Style};
 use crate::lang::{Lang, Text};
 use crate::text::{nfc, slugify};
@@ -232,7 +233,7 @@ fn one_line(s: &str) -> String {
 
 fn io_error(file: impl Into<PathBuf>, err: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
-        "io",
+        Rule::Io,
         file,
         crate::t!("không ghi được: {err}", "cannot write: {err}"),
     )

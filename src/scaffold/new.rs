@@ -6,6 +6,7 @@ use super::{
     clean_title, display_path, io_error, one_line, shell_arg, title_slug, yaml_scalar, Outcome,
 };
 use crate::diag::Diagnostic;
+use crate::diag::Rule;
 use crate::lang::{Lang, Text};
 use crate::load::walk::{is_ignored, NOTICES_DIR, RESERVED_FIELD_SLUGS};
 use crate::load::{self, Loaded};
@@ -133,7 +134,7 @@ fn check_title(out: &mut Outcome, title: &str) -> Option<String> {
         out.refuse(
             2,
             Diagnostic::error(
-                "empty-title",
+                Rule::EmptyTitle,
                 "",
                 t!("tên thủ tục đang trống", "the procedure's title is empty"),
             )
@@ -149,7 +150,7 @@ fn check_title(out: &mut Outcome, title: &str) -> Option<String> {
         out.refuse(
             2,
             Diagnostic::error(
-                "title-without-letters",
+                Rule::TitleWithoutLetters,
                 "",
                 t!(
                     "tên thủ tục \"{title}\" không có chữ hay số nào để đặt tên tệp",
@@ -233,7 +234,7 @@ fn resolve_field<'f>(
         out.refuse(
             1,
             Diagnostic::error(
-                "field-without-index",
+                Rule::NoFieldIndex,
                 format!("content/{}", f.slug),
                 t!(
                     "thư mục lĩnh vực \"{}\" chưa có tệp _index.md",
@@ -357,7 +358,7 @@ fn resolve_field<'f>(
     };
     out.refuse(
         1,
-        Diagnostic::error("unknown-field", "", message).hint(hint),
+        Diagnostic::error(Rule::UnknownField, "", message).hint(hint),
     );
     None
 }
@@ -438,7 +439,7 @@ fn already_there(field: &str, slug: &str, existing: &Existing) -> Diagnostic {
             ),
         ),
     };
-    Diagnostic::error("exists", file, message).hint(t!(
+    Diagnostic::error(Rule::Exists, file, message).hint(t!(
         "mở tệp đó để sửa; nếu thủ tục mới là một thủ tục khác, hãy đặt tên phân biệt (ví dụ thêm \"lưu động\" hay \"có yếu tố nước ngoài\")",
         "open that file to edit it; if the new procedure is a different one, give it a distinct title (e.g. add \"lưu động\" or \"có yếu tố nước ngoài\")"
     ))

@@ -127,11 +127,13 @@ pub fn docs_from_site<'s>(
 }
 
 /// The text of a Markdown body: text and code spans, blocks separated by a
-/// space; raw HTML is dropped.
+/// space; raw HTML is dropped. Parsed with the site's one dialect
+/// ([`crate::markdown::parser`]), so a table's cells are indexed as the
+/// page shows them, not as rows of pipes.
 pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
+    use pulldown_cmark::{Event, TagEnd};
     let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
+    for event in crate::markdown::parser(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
@@ -156,5 +158,17 @@ mod tests {
         assert_eq!(fold(&t), "luu i ho so nop tai phuong mot hai ba ma");
         assert!(!t.contains("http"));
         assert!(!t.contains("<b>"));
+    }
+
+    #[test]
+    fn plain_text_reads_tables_and_strikethrough_as_the_page_shows_them() {
+        let t = plain_text("| Lệ phí | Mức |\n|---|---|\n| Bản sao | 2.000 |\n\n~~cũ~~ mới");
+        assert!(!t.contains('|'), "{t}");
+        assert!(!t.contains("---"), "{t}");
+        assert!(!t.contains('~'), "{t}");
+        assert_eq!(
+            fold(&t).split_whitespace().collect::<Vec<_>>().join(" "),
+            "le phi muc ban sao 2.000 cu moi"
+        );
     }
 }

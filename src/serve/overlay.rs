@@ -60,8 +60,9 @@ pub fn html(errors: &[&Diagnostic], lang: Lang, has_site: bool) -> String {
         );
         let _ = write!(
             out,
-            "<p style=\"margin:.25rem 0;font-weight:bold;white-space:pre-wrap\">{}</p>",
-            escape(d.message.get(lang))
+            "<p style=\"margin:.25rem 0;font-weight:bold;white-space:pre-wrap\">{} <code style=\"font-weight:normal;opacity:.75\">[{}]</code></p>",
+            escape(d.message.get(lang)),
+            d.code
         );
         if let Some(l) = &d.location {
             let caret = format!(
@@ -151,8 +152,9 @@ mod tests {
 
     #[test]
     fn everything_from_the_content_is_escaped() {
+        use crate::diag::Rule;
         let d = Diagnostic::error(
-            "x",
+            Rule::UnknownKey,
             "content/a/<b>.md",
             t!("sai <script>alert(1)</script>", "bad <script>"),
         )

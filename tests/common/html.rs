@@ -64,31 +64,38 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
-/// Attribute values in one tag's inside.
+/// Attribute values in one tag's inside. An attribute starts after
+/// whitespace, or right after a quoted value (`class="a"href=#b`: valid
+/// HTML, and what the minifier writes).
 fn attr_values_in(tag: &str, attr: &str) -> Vec<String> {
     let mut out = Vec::new();
     let needle = format!("{attr}=");
     let bytes = tag.as_bytes();
     let mut quote: Option<u8> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        match (quote, bytes[i]) {
-            (None, b'"' | b'\'') => quote = Some(bytes[i]),
-            (Some(q), c) if c == q => quote = None,
-            (None, c) if c.is_ascii_whitespace() && tag[i + 1..].starts_with(&needle) => {
-                let rest = &tag[i + 1 + needle.len()..];
-                let value = match rest.chars().next() {
-                    Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                    _ => rest
-                        .split(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .next()
-                        .unwrap_or(""),
-                };
-                out.push(decode_entities(value));
+    for i in 0..bytes.len() {
+        let starts_here = match (quote, bytes[i]) {
+            (None, b'"' | b'\'') => {
+                quote = Some(bytes[i]);
+                false
             }
-            _ => {}
+            (Some(q), c) if c == q => {
+                quote = None;
+                true
+            }
+            (None, c) => c.is_ascii_whitespace(),
+            _ => false,
+        };
+        if starts_here && tag[i + 1..].starts_with(&needle) {
+            let rest = &tag[i + 1 + needle.len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            out.push(decode_entities(value));
         }
-        i += 1;
     }
     out
 }

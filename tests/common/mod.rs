@@ -114,3 +114,39 @@ pub fn niemyet_within(root: &Path, args: &[&str], limit: std::time::Duration) ->
         stderr: read(err),
     }
 }
+
+/// Compares `actual` with the snapshot file `path`; with `NIEMYET_BLESS=1`
+/// (never in CI) writes it instead. Returns what is wrong, if anything.
+pub fn snapshot(path: &Path, actual: &str) -> Option<String> {
+    let bless = std::env::var_os("NIEMYET_BLESS").is_some();
+    if bless {
+        assert!(std::env::var_os("CI").is_none(), "NIEMYET_BLESS in CI");
+        std::fs::write(path, actual).expect("write snapshot");
+        return None;
+    }
+    match std::fs::read_to_string(path) {
+        Ok(expected) if expected == actual => None,
+        Ok(expected) => Some(format!(
+            "{} differs (NIEMYET_BLESS=1 to accept):\n{}",
+            path.display(),
+            line_diff(&expected, actual)
+        )),
+        Err(_) => Some(format!(
+            "no snapshot {} (NIEMYET_BLESS=1 writes it)",
+            path.display()
+        )),
+    }
+}
+
+/// The lines only in `expected` (-) and only in `actual` (+), in order.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let mut out = String::new();
+    for l in e.iter().filter(|l| !a.contains(l)) {
+        out.push_str(&format!("- {l}\n"));
+    }
+    for l in a.iter().filter(|l| !e.contains(l)) {
+        out.push_str(&format!("+ {l}\n"));
+    }
+    out
+}
