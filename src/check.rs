@@ -67,7 +67,22 @@ impl ProcedureCheck {
     /// Reads and validates the file in one go, so its raw front matter is
     /// dropped at once: memory stays proportional to the typed catalogue.
     fn run(entry: load::FileEntry, today: Date) -> ProcedureCheck {
-        let (pd, mut d) = load::load_procedure(&entry);
+        let (pd, d) = load::load_procedure(&entry);
+        ProcedureCheck::validated(entry, pd, d, today)
+    }
+
+    /// [`ProcedureCheck::run`] on bytes not read from `entry.abs`.
+    fn from_bytes(entry: load::FileEntry, bytes: &[u8], today: Date) -> ProcedureCheck {
+        let (pd, d) = load::procedure_from_bytes(&entry, bytes);
+        ProcedureCheck::validated(entry, pd, d, today)
+    }
+
+    fn validated(
+        entry: load::FileEntry,
+        pd: load::ProcedureDoc,
+        mut d: Vec<Diagnostic>,
+        today: Date,
+    ) -> ProcedureCheck {
         let p = model::validate_procedure(&pd, today, &mut d);
         if let Ok(doc) = &pd.doc {
             placeholders_left(&doc.source, &mut d);
@@ -210,6 +225,40 @@ impl Checked {
             lang,
         }
     }
+}
+
+/// Procedure files that are not on disk yet, each given by its entry
+/// (see [`load::procedure_entry`]) and its bytes: read and validated one by
+/// one exactly as `check` reads a file of the walk, then the rules across
+/// them (one code, one address each). `niemyet import` checks what it is
+/// about to write with this, before it writes anything. Their diagnostics,
+/// sorted.
+pub fn check_files(files: Vec<(load::FileEntry, &[u8])>, today: Date) -> Vec<Diagnostic> {
+    let checks: Vec<ProcedureCheck> = files
+        .into_par_iter()
+        .map(|(entry, bytes)| ProcedureCheck::from_bytes(entry, bytes, today))
+        .collect();
+    let (mut diags, mut codes, mut procedures) = (Vec::new(), Vec::new(), Vec::new());
+    for c in checks {
+        diags.extend(c.diagnostics);
+        codes.extend(c.code);
+        procedures.extend(c.procedure);
+    }
+    model::duplicate_codes(&codes, &mut diags);
+    model::cross_checks(&[], &procedures, &[], &mut diags);
+    diag::sort(&mut diags);
+    diags
+}
+
+/// A field's `_index.md` that is not on disk yet, checked as `check`
+/// checks one.
+pub fn check_field_index(slug: &str, rel: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let doc = load::parse_bytes::<load::raw::RawFieldIndex>(bytes, rel, true, &mut diags);
+    if let Ok(doc) = doc {
+        let _ = model::validate_field(slug, &doc, &mut diags);
+    }
+    diags
 }
 
 /// `niemyet new` marks what the clerk must replace with "CẦN SỬA"; a marker

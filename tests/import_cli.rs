@@ -132,9 +132,8 @@ fn json_lines_and_an_excel_table_with_merged_headers() {
     // deadline from the second header row.
     let ket_hon = read(root, "content/ho-tich/dang-ky-ket-hon.md");
     assert!(ket_hon.contains("code: \"1.000894\""), "{ket_hon}");
-    assert!(ket_hon.contains("  working_days: 3\n"), "{ket_hon}");
     assert!(
-        ket_hon.contains("Theo quy định: 05 ngày làm việc; sau cắt giảm: 03 ngày làm việc."),
+        ket_hon.contains("  working_days: 3\n  reduced_from: 5\n"),
         "{ket_hon}"
     );
     assert!(ket_hon.contains("from: bang"), "{ket_hon}");
@@ -188,6 +187,12 @@ fn records_map_to_what_a_poster_must_say() {
     );
     assert!(kh.contains("  working_days: 5\n"), "{kh}");
     assert!(kh.contains("Nộp trực tuyến: 03 ngày làm việc."), "{kh}");
+    // The cut-off said in the steps' words: the time, and the words in the note.
+    assert!(kh.contains("  cutoff: \"15:00\"\n"), "{kh}");
+    assert!(
+        kh.contains("Nhận hồ sơ sau 15 giờ thì hẹn trả kết quả trong ngày làm việc tiếp theo."),
+        "{kh}"
+    );
     assert!(kh.contains("  - name: Hộ chiếu/Thẻ căn cước của hai bên nam, nữ.\n    originals: 1\n    present: true\n"), "{kh}");
     assert!(
         kh.contains("  - name: Văn bản ủy quyền (nếu có)\n    originals: 1\n    optional: true\n"),
@@ -298,7 +303,7 @@ fn malformed_inputs_name_the_file_and_record_and_write_nothing() {
         .expect("create")
         .set_len(50 * 1024 * 1024)
         .expect("set_len");
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         (
             "bad/cut-short.json",
             &["cut-short.json", "cắt cụt", "bản ghi thứ 1"],
@@ -306,6 +311,10 @@ fn malformed_inputs_name_the_file_and_record_and_write_nothing() {
         (
             "bad/no-code.json",
             &["no-code.json", "bản ghi thứ 2", "thiếu code"],
+        ),
+        (
+            "bad/no-name.json",
+            &["no-name.json", "bản ghi (mã 1.004946)", "thiếu name"],
         ),
         (
             "bad/wrong-type.jsonl",
@@ -499,4 +508,63 @@ fn update_of_a_hand_written_file_keeps_its_form_and_names_what_differs() {
     assert!(review.contains("(form-missing)"), "{review}");
     let check = niemyet(root, &["check"]);
     assert_eq!(check.code, 0, "{}", check.all());
+}
+
+/// A provincial repeal table (the national records carry no repeal
+/// marker): a repealed procedure is never made into a file, even with its
+/// record given beside the table; one the site still posts is named with
+/// the line to add, and its file is left alone. A record whose `state` is
+/// not one seen (ACTIVE, UPDATED) is imported, not taken as repealed, and
+/// named on the review list.
+#[test]
+fn repealed_procedures_make_no_file() {
+    let site = base_site();
+    let root = site.path();
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("bai-bo.csv");
+    std::fs::write(
+        &table,
+        "STT,Mã TTHC,Tên TTHC,Tên VBQPPL quy định việc bãi bỏ TTHC,Lĩnh vực,Cơ quan thực hiện,Quyết định công bố\r\n\
+         1,1.000894,Đăng ký kết hôn,\"Văn bản thử, bãi bỏ từ ngày 01/03/2026\",Hộ tịch,UBND cấp xã,QĐ thử\r\n\
+         2,1.001193,Đăng ký khai sinh,Văn bản thử,Hộ tịch,UBND cấp xã,QĐ thử\r\n",
+    )
+    .unwrap();
+    let before = read(root, "content/ho-tich/dang-ky-khai-sinh.md");
+    let run = niemyet(
+        root,
+        &["import", &input("ket-hon.json"), table.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        !root.join(KET_HON).exists() && !root.join("content/ho-tich/dang-ky-ket-hon.md").exists()
+    );
+    let all = run.all();
+    assert!(
+        all.contains("1.000894 \"Thủ tục đăng ký kết hôn\": đã bãi bỏ từ ngày 01/03/2026 (Văn bản thử, bãi bỏ từ ngày 01/03/2026); không tạo tệp"),
+        "{all}"
+    );
+    assert!(
+        all.contains("1.001193 \"Đăng ký khai sinh\": đã bãi bỏ (Văn bản thử), mà trang còn niêm yết (content/ho-tich/dang-ky-khai-sinh.md); không sửa tệp: thêm repealed: YYYY-MM-DD"),
+        "{all}"
+    );
+    assert_eq!(read(root, "content/ho-tich/dang-ky-khai-sinh.md"), before);
+    assert!(review_file(root).contains("không tạo tệp"));
+
+    let odd = dir.path().join("odd.json");
+    let text = std::fs::read_to_string(input("ket-hon.json")).unwrap();
+    std::fs::write(&odd, text.replace("\"UPDATED\"", "\"ABOLISHED\"")).unwrap();
+    let run = niemyet(root, &["import", odd.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    // Its form is not beside this copy: a file, not a bundle.
+    assert!(
+        root.join("content/ho-tich/dang-ky-ket-hon.md").is_file(),
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.all()
+            .contains("state: bản ghi có trạng thái (state) \"ABOLISHED\""),
+        "{}",
+        run.all()
+    );
 }

@@ -174,13 +174,19 @@ fn lines(items: impl Iterator<Item = String>) -> String {
     items.collect::<Vec<_>>().join("\n")
 }
 
-/// The deadline, then (as on the page) the legal one it was cut from and
-/// the clerk's note, each on its own line.
+/// The deadline, then (as on the page) the legal one it was cut from, the
+/// cut-off time (the page says it in its rule for the expected date, which
+/// only a deadline in numbers has), and the clerk's note, each on its own
+/// line.
 fn deadline(p: &Procedure, lang: Lang) -> String {
     let d = &p.deadline;
+    let counted = d.measure.value().is_some();
     let parts = [
         Some(format::deadline(d, lang)),
         format::deadline_reduced(d, lang),
+        d.cutoff
+            .filter(|_| counted)
+            .map(|c| format::cutoff(c, lang)),
         d.note.clone(),
     ];
     lines(parts.into_iter().flatten())

@@ -42,6 +42,10 @@ pub struct DraftDeadline {
     /// `working_days`, `calendar_days`, `hours` or `text`, and its value.
     pub key: String,
     pub value: String,
+    /// The legal number a province's table cut ("Theo quy định").
+    pub reduced_from: Option<String>,
+    /// `"15:00"`: read from the record's words ("sau 15 giờ").
+    pub cutoff: Option<String>,
     pub note: Option<String>,
 }
 
@@ -186,6 +190,12 @@ impl Draft {
             o.push(&format!("  {}: {}", self.deadline.key, self.deadline.value));
         } else {
             o.kv("  ", &self.deadline.key, &self.deadline.value);
+        }
+        if let Some(r) = &self.deadline.reduced_from {
+            o.push(&format!("  reduced_from: {r}"));
+        }
+        if let Some(c) = &self.deadline.cutoff {
+            o.push(&format!("  cutoff: \"{c}\""));
         }
         o.opt("  ", "note", &self.deadline.note);
         self.write_fees(&mut o);
@@ -362,6 +372,8 @@ impl Draft {
             DraftDeadline {
                 key,
                 value,
+                reduced_from: text(&d.reduced_from),
+                cutoff: text(&d.cutoff),
                 note: text(&d.note),
             }
         });

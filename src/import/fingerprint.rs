@@ -84,6 +84,11 @@ pub fn scalars(d: &Draft) -> Vec<(&'static str, String)> {
         ("agency", opt(&d.agency).to_string()),
         ("result", d.result.clone()),
         ("deadline", join(&[&d.deadline.key, &d.deadline.value])),
+        (
+            "deadline.reduced_from",
+            opt(&d.deadline.reduced_from).to_string(),
+        ),
+        ("deadline.cutoff", opt(&d.deadline.cutoff).to_string()),
         ("deadline.note", opt(&d.deadline.note).to_string()),
         (
             "channels",

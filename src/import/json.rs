@@ -15,8 +15,18 @@ use rayon::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-/// Every record of a JSON file (one value, an array, or JSON Lines).
+/// Every record of a JSON file (one value, an array, or JSON Lines): read
+/// by the quick typed path when it is sure of them, else walked.
 pub fn read_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    match super::json_fast::read(bytes, file) {
+        Some(records) => Ok(records),
+        None => walk_json(bytes, file),
+    }
+}
+
+/// Every record of a JSON file, each value walked by hand: the reader of
+/// record, and the one whose messages name a problem's path.
+pub fn walk_json(bytes: &[u8], file: &Path) -> Result<Vec<Record>, Vec<Diagnostic>> {
     let values = values(bytes, file)?;
     // Envelopes and arrays are opened first, so a record's number is its
     // place among the records, whatever wraps them.
@@ -281,6 +291,46 @@ mod tests {
         assert!(e[1].message.vi.contains("(mã 1.2)"));
         let e = read(r#"{"code":"OK","message":"Không tìm thấy","data":null}"#).unwrap_err();
         assert!(e[0].message.vi.contains("Không tìm thấy"));
+    }
+
+    /// Every fixture of the import and review tests, read both ways: the
+    /// quick path, when it gives records, gives the walk's.
+    #[test]
+    fn the_quick_path_reads_what_the_walk_reads() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut quick = 0;
+        for entry in walkdir::WalkDir::new(&root) {
+            let path = entry.expect("walk").into_path();
+            let json = path
+                .extension()
+                .is_some_and(|e| e == "json" || e == "jsonl");
+            if !json {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("read");
+            let walked = walk_json(&bytes, &path);
+            if let Some(records) = super::super::json_fast::read(&bytes, &path) {
+                quick += 1;
+                assert_eq!(Ok(records), walked, "{}", path.display());
+            }
+        }
+        assert!(quick >= 10, "{quick} files read the quick way");
+        // Shapes the quick path leaves to the walk, and those it takes.
+        for s in [
+            r#"{"code":"1","name":"n","isWard":"yes"}"#,
+            r#"{"code":"1","name":null,"data":{"code":"2","name":"m"},"message":"x"}"#,
+            r#"{"code":"1","code":"2","name":"n"}"#,
+            r#"{"code":"OK","message":"x","data":null}"#,
+            r#"{"code":"1","name":"n","updatedAt":1.5}"#,
+        ] {
+            assert!(
+                super::super::json_fast::read(s.as_bytes(), Path::new("x")).is_none(),
+                "{s}"
+            );
+        }
+        let wrap = r#"{"id":"x","code":"1.2","name":"Tên","detail":{"code":"","isWard":true}}"#;
+        let r = super::super::json_fast::read(wrap.as_bytes(), Path::new("x")).expect("quick");
+        assert_eq!(Ok(r), walk_json(wrap.as_bytes(), Path::new("x")));
     }
 
     #[test]

@@ -224,6 +224,7 @@ pub(super) fn record(v: &Value, origin: Origin) -> Got<Record> {
         proposal: proposal(&o)?,
         state: o.text("state")?,
         kind: o.text("type")?,
+        repealed: None,
     })
 }
 

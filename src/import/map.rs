@@ -30,6 +30,13 @@ pub fn record(r: &Record, today: jiff::civil::Date) -> Mapped {
         .map(PathBuf::from)
         .unwrap_or_default();
     let docs = map_docs::documents(r, &dir, &mut items);
+    if !r.state_known() {
+        let state = r.state.trim();
+        items.push(Item::new("state", "title", t!(
+            "bản ghi có trạng thái (state) \"{state}\" chưa từng gặp: các bản ghi còn hiệu lực ghi ACTIVE hoặc UPDATED; xem thủ tục còn hiệu lực không",
+            "the record's state \"{state}\" has not been seen before: records in force say ACTIVE or UPDATED; check the procedure is still in force"
+        )));
+    }
     let draft = Draft {
         code: Some(r.code.clone()),
         title: title(&r.name),

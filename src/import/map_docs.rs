@@ -177,6 +177,9 @@ fn group(g: &DocGroup, input_dir: &Path, out: &mut Docs, items: &mut Vec<Item>) 
 }
 
 fn is_optional(name: &str) -> bool {
+    if !name.contains('(') {
+        return false;
+    }
     let lower = name.to_lowercase();
     lower.contains("(nếu có") || lower.contains("( nếu có")
 }
@@ -259,7 +262,12 @@ fn forms(
             )));
         }
     }
-    let lower = name.to_lowercase();
+    // "mẫu" in any case has the letter ẫ or Ẫ: most names are not lowered.
+    let lower = if name.contains(['ẫ', 'Ẫ']) {
+        name.to_lowercase()
+    } else {
+        String::new()
+    };
     if c.attachments.is_empty() && (lower.contains("theo mẫu") || lower.contains("mẫu số")) {
         items.push(Item::new("form-named", anchor.to_string(), t!(
             "giấy tờ theo mẫu nhưng bản ghi không kèm tệp mẫu; nếu có mẫu, đặt tệp vào thư mục thủ tục và ghi form:",

@@ -6,93 +6,90 @@
 //! A row joined to a record by code brings the province's own facts: its
 //! field, and its deadline ("sau cắt giảm"), which wins over the record's.
 
+use super::cells::{self, CellFee};
 use super::draft::{Draft, DraftDeadline, DraftDoc, DraftFee, DraftLegal, DraftSource};
 use super::map::Mapped;
 use super::record::TableRow;
 use super::review::Item;
 use super::text::one_line;
+use crate::model::{DeadlineMeasure, FeeChannel};
 use crate::t;
 use crate::text::slugify;
 
-/// "05 ngày làm việc", "Trong ngày", "30 ngày", "04 giờ" → a measure;
-/// anything more is `None` (kept as words).
-pub fn parse_deadline(s: &str) -> Option<(String, String)> {
-    let f = slugify(s);
-    let f = f.strip_prefix("khong-qua-").unwrap_or(&f);
-    if f == "trong-ngay" || f == "trong-ngay-lam-viec" {
-        return Some(("working_days".into(), "0".into()));
-    }
-    let (num, unit) = f.split_once('-')?;
-    let n: u32 = num.parse().ok()?;
-    let key = match unit {
-        "ngay-lam-viec" => "working_days",
-        "ngay" => "calendar_days",
-        "gio" => "hours",
-        _ => return None,
+/// A measure as the keys of `deadline:` write it.
+pub fn measure_key(m: &DeadlineMeasure) -> (String, String) {
+    let (key, value) = match m {
+        DeadlineMeasure::WorkingDays(n) => ("working_days", n.to_string()),
+        DeadlineMeasure::CalendarDays(n) => ("calendar_days", n.to_string()),
+        DeadlineMeasure::Hours(n) => ("hours", n.to_string()),
+        DeadlineMeasure::Text(t) => ("text", t.clone()),
     };
-    Some((key.into(), n.to_string()))
+    (key.to_string(), value)
 }
 
-/// "8.000 đồng/bản", "Miễn phí", "Không" → fees; `None` when the text is
-/// more than one plain amount (kept verbatim as a note).
-pub fn parse_fees(s: &str) -> Option<Vec<DraftFee>> {
-    let f = slugify(s);
-    if matches!(
-        f.as_str(),
-        "khong" | "khong-co" | "khong-thu" | "khong-thu-phi"
-    ) {
-        return Some(Vec::new());
-    }
-    if matches!(f.as_str(), "mien" | "mien-phi" | "mien-le-phi") {
-        return Some(vec![DraftFee {
-            name: "Lệ phí".into(),
-            amount: Some("0".into()),
-            ..DraftFee::default()
-        }]);
-    }
-    let (amount, per) = match s.split_once('/') {
-        Some((a, p)) => (a.trim(), Some(p.trim().trim_end_matches('.').to_string())),
-        None => (s.trim(), None),
-    };
-    let n = crate::model::amount_suggestion(amount)?;
-    if per
-        .as_deref()
-        .is_some_and(|p| p.is_empty() || p.contains(' ') && p.chars().count() > 20)
-    {
-        return None;
-    }
-    Some(vec![DraftFee {
-        name: "Lệ phí".into(),
-        amount: Some(n.to_string()),
-        per,
-        ..DraftFee::default()
-    }])
-}
-
+/// The table's deadline: the "Sau cắt giảm" cell when the column is
+/// split, its first measure, `reduced_from` from its "Đã cắt giảm từ …"
+/// line or from the "Theo quy định" cell beside it, and the rest of the
+/// words as the note. A cell whose first line states no measure is kept
+/// as words (`deadline.text`), with a review item.
 fn row_deadline(row: &TableRow, items: &mut Vec<Item>) -> Option<DraftDeadline> {
     let main = row
         .deadline_reduced
         .as_deref()
         .or(row.deadline.as_deref())?;
-    let mut note = Vec::new();
-    if let (Some(r), Some(d)) = (&row.deadline_reduced, &row.deadline) {
-        note.push(format!(
-            "Theo quy định: {}; sau cắt giảm: {}.",
-            one_line(d),
-            one_line(r)
-        ));
-    }
-    let (key, value) = parse_deadline(main).unwrap_or_else(|| {
+    let Some(cell) = cells::deadline(main) else {
         items.push(Item::new("deadline-text", "deadline", t!(
             "thời hạn trong bảng (\"{}\") không phải một số ngày/giờ; giữ nguyên lời, xác nhận",
             "the table's deadline (\"{}\") is not a number of days or hours; kept as words, confirm it",
             one_line(main)
         )));
-        ("text".into(), one_line(main))
-    });
+        let mut lines = main.lines().map(one_line).filter(|l| !l.is_empty());
+        let value = lines.next().unwrap_or_default();
+        let rest: Vec<String> = lines.collect();
+        return Some(DraftDeadline {
+            key: "text".into(),
+            value,
+            note: (!rest.is_empty()).then(|| rest.join(" ")),
+            ..DraftDeadline::default()
+        });
+    };
+    if cell.several {
+        items.push(Item::new("deadline-cases", "deadline", t!(
+            "ô thời hạn của bảng nêu nhiều thời hạn; đã ghi thời hạn đầu tiên, phần còn lại ở ghi chú: xác nhận",
+            "the table's deadline cell names several deadlines; the first is written, the rest is in the note: confirm it"
+        )));
+    }
+    let (key, value) = measure_key(&cell.measure);
+    let mut reduced_from = cell.reduced_from;
+    let mut note = Vec::new();
+    if let (Some(_), Some(law)) = (&row.deadline_reduced, &row.deadline) {
+        let legal = cells::deadline(law);
+        let same_unit = legal.as_ref().is_some_and(|l| {
+            std::mem::discriminant(&l.measure) == std::mem::discriminant(&cell.measure)
+        });
+        let larger = legal
+            .as_ref()
+            .and_then(|l| l.measure.value())
+            .filter(|n| same_unit && cell.measure.value().is_some_and(|m| *n > m));
+        match larger {
+            Some(n) if reduced_from.is_none() => {
+                reduced_from = Some(n);
+                // Words beside the legal number are kept.
+                note.extend(
+                    legal
+                        .and_then(|l| l.note)
+                        .map(|n| format!("Theo quy định: {n}")),
+                );
+            }
+            _ => note.push(format!("Theo quy định: {}.", one_line(law))),
+        }
+    }
+    note.extend(cell.note);
     Some(DraftDeadline {
         key,
         value,
+        reduced_from: reduced_from.map(|n| n.to_string()),
+        cutoff: cell.cutoff.map(|m| format!("{:02}:{:02}", m / 60, m % 60)),
         note: (!note.is_empty()).then(|| note.join(" ")),
     })
 }
@@ -105,7 +102,7 @@ pub fn row_only(row: &TableRow, today: jiff::civil::Date) -> Mapped {
     let deadline = row_deadline(row, &mut items).unwrap_or_else(|| DraftDeadline {
         key: "text".into(),
         value: "(CẦN SỬA) thời hạn giải quyết".into(),
-        note: None,
+        ..DraftDeadline::default()
     });
     let fees = row_fees(row, &mut items);
     let legal = row_legal(row);
@@ -150,11 +147,34 @@ pub fn row_only(row: &TableRow, today: jiff::civil::Date) -> Mapped {
     }
 }
 
-/// The table's fee cell: a plain amount, "Miễn", "Không"; other words
-/// verbatim as a note (a review item); a placeholder when there is none.
+/// The table's fee cell, one fee per item it lists ("Lệ phí" for a bare
+/// amount); a fee whose words stand for its amount is a review item; a
+/// cell that lists no fee is kept verbatim as a note (a review item); a
+/// placeholder when there is none.
 fn row_fees(row: &TableRow, items: &mut Vec<Item>) -> Vec<DraftFee> {
-    match row.fees.as_deref() {
-        Some(f) => parse_fees(f).unwrap_or_else(|| {
+    let Some(cell) = row.fees.as_deref() else {
+        return vec![DraftFee {
+            name: "Phí, lệ phí".into(),
+            note: Some("(CẦN SỬA) chưa có mức phí, lệ phí".into()),
+            ..DraftFee::default()
+        }];
+    };
+    match cells::fees(cell) {
+        Some(fees) => {
+            let out: Vec<DraftFee> = fees.into_iter().map(draft_fee).collect();
+            if let Some(i) = out.iter().position(|f| f.amount.is_none()) {
+                items.push(Item::new(
+                    "fee-text",
+                    format!("fees.{i}"),
+                    t!(
+                        "mức phí trong bảng là lời, không phải số tiền; ghi amount nếu biết",
+                        "the table's fee is words, not an amount; write amount when known"
+                    ),
+                ));
+            }
+            out
+        }
+        None => {
             items.push(Item::new(
                 "fee-text",
                 "fees.0",
@@ -165,15 +185,27 @@ fn row_fees(row: &TableRow, items: &mut Vec<Item>) -> Vec<DraftFee> {
             ));
             vec![DraftFee {
                 name: "Phí, lệ phí".into(),
-                note: Some(one_line(f)),
+                note: Some(one_line(cell)),
                 ..DraftFee::default()
             }]
-        }),
-        None => vec![DraftFee {
-            name: "Phí, lệ phí".into(),
-            note: Some("(CẦN SỬA) chưa có mức phí, lệ phí".into()),
-            ..DraftFee::default()
-        }],
+        }
+    }
+}
+
+/// A fee read from a cell, as the format writes it.
+fn draft_fee(f: CellFee) -> DraftFee {
+    let channel = match f.channel {
+        FeeChannel::All => None,
+        FeeChannel::InPerson => Some("in_person"),
+        FeeChannel::Postal => Some("postal"),
+        FeeChannel::Online => Some("online"),
+    };
+    DraftFee {
+        name: f.name.unwrap_or_else(|| "Lệ phí".into()),
+        amount: f.amount.map(|a| a.to_string()),
+        per: f.per,
+        channel: channel.map(str::to_string),
+        note: f.note,
     }
 }
 
@@ -240,31 +272,41 @@ pub fn apply_row(m: &mut Mapped, row: &TableRow) {
             note.extend(record.note.iter().cloned());
             m.draft.deadline = DraftDeadline {
                 note: (!note.is_empty()).then(|| note.join(" ")),
+                cutoff: record.cutoff.clone(),
                 ..d
             };
             // The in-person deadline's items no longer apply; the other
             // channels' (anchored at the note) still do.
             m.items
                 .retain(|i| !(i.kind.starts_with("deadline") && i.anchor == "deadline"));
+        } else if d.reduced_from.is_some() {
+            m.draft.deadline.reduced_from = d.reduced_from;
         }
     }
-    if let Some(fees) = row.fees.as_deref().and_then(parse_fees) {
-        let unknown = m.draft.fees.iter().any(|f| f.amount.is_none());
-        if unknown && fees.len() == 1 && fees[0].amount.is_some() {
-            for f in m.draft.fees.iter_mut().filter(|f| f.amount.is_none()) {
-                f.amount.clone_from(&fees[0].amount);
-                f.per.clone_from(&fees[0].per);
-            }
-            items.push(Item::new(
-                "fee-table",
-                "fees.0",
-                t!(
-                    "mức thu lấy từ bảng của tỉnh ({}); xác nhận",
-                    "the amount comes from the province's table ({}); confirm it",
-                    row.fees.as_deref().map(one_line).unwrap_or_default()
-                ),
-            ));
+    // One amount in the table fills the record's fees that have none.
+    let table_amount =
+        row.fees
+            .as_deref()
+            .and_then(cells::fees)
+            .and_then(|fees| match fees.as_slice() {
+                [fee] => fee.amount.map(|a| (a, fee.per.clone())),
+                _ => None,
+            });
+    let unknown = m.draft.fees.iter().any(|f| f.amount.is_none());
+    if let (Some((amount, per)), true) = (table_amount, unknown) {
+        for f in m.draft.fees.iter_mut().filter(|f| f.amount.is_none()) {
+            f.amount = Some(amount.to_string());
+            f.per.clone_from(&per);
         }
+        items.push(Item::new(
+            "fee-table",
+            "fees.0",
+            t!(
+                "mức thu lấy từ bảng của tỉnh ({}); xác nhận",
+                "the amount comes from the province's table ({}); confirm it",
+                row.fees.as_deref().map(one_line).unwrap_or_default()
+            ),
+        ));
     }
     m.items.extend(items);
 }
@@ -273,30 +315,55 @@ pub fn apply_row(m: &mut Mapped, row: &TableRow) {
 mod tests {
     use super::*;
 
+    fn row(deadline: &str, reduced: Option<&str>, fees: &str) -> TableRow {
+        TableRow {
+            name: "Đăng ký kết hôn".into(),
+            deadline: Some(deadline.into()),
+            deadline_reduced: reduced.map(str::to_string),
+            fees: Some(fees.into()),
+            ..TableRow::default()
+        }
+    }
+
     #[test]
-    fn table_deadlines_and_fees() {
-        assert_eq!(
-            parse_deadline("05 ngày làm việc"),
-            Some(("working_days".into(), "5".into()))
+    fn a_split_deadline_column_fills_reduced_from() {
+        let mut items = Vec::new();
+        let r = row("05 ngày làm việc", Some("03 ngày làm việc"), "Không");
+        let d = row_deadline(&r, &mut items).expect("deadline");
+        assert_eq!((d.key.as_str(), d.value.as_str()), ("working_days", "3"));
+        assert_eq!(d.reduced_from.as_deref(), Some("5"));
+        assert_eq!(d.note, None);
+        // Another unit: no reduction, the law's words in the note.
+        let r = row("30 ngày", Some("15 ngày làm việc"), "Không");
+        let d = row_deadline(&r, &mut items).expect("deadline");
+        assert_eq!(d.reduced_from, None);
+        assert_eq!(d.note.as_deref(), Some("Theo quy định: 30 ngày."));
+        assert!(items.is_empty(), "{items:?}");
+    }
+
+    #[test]
+    fn fee_lines_become_fees() {
+        let mut items = Vec::new();
+        let r = row(
+            "03 ngày làm việc",
+            None,
+            "Lệ phí: 5.000 đồng (nộp trực tiếp) – HĐND tỉnh quy định\nPhí cấp bản sao: 8.000 đồng/bản",
         );
+        let f = row_fees(&r, &mut items);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].channel.as_deref(), Some("in_person"));
+        assert_eq!(f[0].note.as_deref(), Some("HĐND tỉnh quy định"));
         assert_eq!(
-            parse_deadline("Trong ngày"),
-            Some(("working_days".into(), "0".into()))
-        );
-        assert_eq!(
-            parse_deadline("Không quá 30 ngày"),
-            Some(("calendar_days".into(), "30".into()))
-        );
-        assert_eq!(
-            parse_deadline("03 ngày làm việc, trường hợp xác minh 05 ngày"),
-            None
-        );
-        assert_eq!(parse_fees("Không"), Some(vec![]));
-        let f = parse_fees("8.000 đồng/bản").expect("fee");
-        assert_eq!(
-            (f[0].amount.as_deref(), f[0].per.as_deref()),
+            (f[1].amount.as_deref(), f[1].per.as_deref()),
             (Some("8000"), Some("bản"))
         );
-        assert!(parse_fees("Theo Nghị quyết 12/2018 của HĐND tỉnh").is_none());
+        assert!(items.is_empty(), "{items:?}");
+        assert!(row_fees(&row("", None, "Không"), &mut items).is_empty());
+        let words = row_fees(
+            &row("", None, "Theo Nghị quyết 12/2018 của HĐND tỉnh"),
+            &mut items,
+        );
+        assert_eq!(words[0].amount, None);
+        assert_eq!(items[0].kind, "fee-text");
     }
 }

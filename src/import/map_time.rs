@@ -169,6 +169,7 @@ pub fn deadline(r: &Record, items: &mut Vec<Item>) -> DraftDeadline {
         key: key.to_string(),
         value,
         note: (!notes.is_empty()).then(|| notes.join(" ")),
+        ..DraftDeadline::default()
     }
 }
 

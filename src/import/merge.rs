@@ -27,8 +27,11 @@ pub fn merge(cur: &Draft, new: &Draft, today: jiff::civil::Date) -> (Draft, Vec<
     let mut out = cur.clone();
     let mut items = Vec::new();
     let (cs, ns) = (fp::scalars(cur), fp::scalars(new));
+    // A key a newer importer added is missing from an older fingerprint:
+    // that importer wrote nothing there, so its value was empty.
+    let empty = hash("");
     for ((key, c), (_, n)) in cs.iter().zip(ns.iter()) {
-        let b = base.get(*key);
+        let b = base.get(*key).or((!base.is_empty()).then_some(&empty));
         if b == Some(&hash(c)) {
             set(&mut out, key, new);
         } else if b != Some(&hash(n)) && c != n {
@@ -69,6 +72,7 @@ pub fn merge(cur: &Draft, new: &Draft, today: jiff::civil::Date) -> (Draft, Vec<
         |l| l.number.clone(),
         &mut items,
     );
+    settle_reduction(&mut out, &mut items);
     if out != *cur {
         out.updated = today.to_string();
     }
@@ -91,6 +95,11 @@ fn set(out: &mut Draft, key: &str, new: &Draft) {
             out.deadline.key.clone_from(&new.deadline.key);
             out.deadline.value.clone_from(&new.deadline.value);
         }
+        "deadline.reduced_from" => out
+            .deadline
+            .reduced_from
+            .clone_from(&new.deadline.reduced_from),
+        "deadline.cutoff" => out.deadline.cutoff.clone_from(&new.deadline.cutoff),
         "deadline.note" => out.deadline.note.clone_from(&new.deadline.note),
         "channels" => out.channels.clone_from(&new.channels),
         "steps" => out.steps.clone_from(&new.steps),
@@ -98,6 +107,30 @@ fn set(out: &mut Draft, key: &str, new: &Draft) {
         "body" => out.body.clone_from(&new.body),
         _ => {}
     }
+}
+
+/// A clerk's `reduced_from` kept beside the record's new deadline must
+/// still be a larger number of the same deadline, or `check` refuses the
+/// file: when the record's deadline changed to words or past it, the
+/// reduction is left out and the review list says so.
+fn settle_reduction(out: &mut Draft, items: &mut Vec<Item>) {
+    let d = &out.deadline;
+    let Some(from) = d.reduced_from.clone() else {
+        return;
+    };
+    let larger = match (from.parse::<u32>(), d.value.parse::<u32>()) {
+        (Ok(f), Ok(v)) => d.key != "text" && f > v,
+        _ => false,
+    };
+    if larger {
+        return;
+    }
+    let now = format!("{} {}", d.key, d.value);
+    out.deadline.reduced_from = None;
+    items.push(Item::new("conflict", "deadline", t!(
+        "bản ghi mới đổi thời hạn thành {now}: reduced_from: {from} bạn ghi không còn đúng nên đã bỏ; xem lại thời hạn đã cắt giảm",
+        "the new record changed the deadline to {now}: your reduced_from: {from} no longer fits and was left out; check the shortened deadline"
+    )));
 }
 
 /// Items merged by identity (a fee's name and channel, a document's name
@@ -198,6 +231,42 @@ mod tests {
         let (merged, items) = merge(&d, &d, today);
         assert_eq!(merged, d);
         assert!(items.is_empty(), "{items:?}");
+    }
+
+    #[test]
+    fn keys_an_older_fingerprint_lacks_were_empty() {
+        let mut base = draft(&["Tờ khai"]);
+        base.deadline.key = "working_days".into();
+        base.deadline.value = "3".into();
+        crate::import::run::seal(&mut base);
+        // As an importer without reduced_from and cutoff wrote it.
+        let source = base.source.as_mut().expect("source");
+        let old: Vec<&str> = source
+            .fingerprint
+            .as_deref()
+            .unwrap_or("")
+            .split(' ')
+            .filter(|e| {
+                !e.starts_with("deadline.reduced_from") && !e.starts_with("deadline.cutoff")
+            })
+            .collect();
+        source.fingerprint = Some(old.join(" "));
+        let mut edited = base.clone();
+        edited.deadline.reduced_from = Some("5".into());
+        edited.deadline.cutoff = Some("15:00".into());
+        let today = "2026-11-23".parse().expect("date");
+        let (merged, items) = merge(&edited, &base, today);
+        assert_eq!(merged.deadline.reduced_from.as_deref(), Some("5"));
+        assert_eq!(merged.deadline.cutoff.as_deref(), Some("15:00"));
+        assert!(items.is_empty(), "{items:?}");
+        // The record's deadline now in words: the clerk's reduction no longer fits.
+        let mut new = base.clone();
+        new.deadline.key = "text".into();
+        new.deadline.value = "03 tháng".into();
+        let (merged, items) = merge(&edited, &new, today);
+        assert_eq!(merged.deadline.reduced_from, None);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].kind, "conflict");
     }
 
     #[test]

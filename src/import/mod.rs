@@ -12,11 +12,14 @@
 //! [`read`] is shared with `export` and `review`: [`read::read_input`]
 //! recognises a file by its content and gives an [`record::Input`].
 
+pub mod cells;
+mod cutoff;
 pub mod diff;
 pub mod draft;
 pub mod fingerprint;
 pub mod inputs;
 pub mod json;
+mod json_fast;
 mod json_record;
 pub mod map;
 mod map_docs;
@@ -27,6 +30,7 @@ pub mod merge;
 pub mod plan;
 pub mod read;
 pub mod record;
+mod repealed;
 pub mod report;
 pub mod review;
 pub mod run;

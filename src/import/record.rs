@@ -162,6 +162,22 @@ pub struct CaseDeadline {
     pub unit: TimeUnit,
 }
 
+/// A procedure no longer in force upstream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeal {
+    /// From when, when the source says it ("bãi bỏ từ ngày 01/03/2026").
+    pub date: Option<jiff::civil::Date>,
+    /// What repealed it, as the source names it (a decree, a decision).
+    pub by: Option<String>,
+}
+
+/// The `state` values of the national database's records, all of them in
+/// force: every one of the 289 detail records and 5,670 list items studied
+/// (crawls of July 2026) is `ACTIVE` or `UPDATED`. The public API gives no
+/// repeal marker: a repealed procedure is left out of its list (2.001009,
+/// repealed, is not among the 5,670). Another value is not guessed at.
+pub const STATES_IN_FORCE: [&str; 2] = ["ACTIVE", "UPDATED"];
+
 /// One national detail record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -196,12 +212,22 @@ pub struct Record {
     /// `state` (UPDATED, …) and `type` (STANDARD, SPECIFIC, …), as written.
     pub state: String,
     pub kind: String,
+    /// Repealed, as a provincial repeal table given with it says (joined
+    /// by code): a detail record has no key for it (see
+    /// [`STATES_IN_FORCE`]), so the reader leaves this `None`.
+    pub repealed: Option<Repeal>,
 }
 
 impl Record {
     /// Methods of one channel, in record order.
     pub fn methods_of(&self, channel: Channel) -> impl Iterator<Item = &Method> {
         self.methods.iter().filter(move |m| m.channel == channel)
+    }
+
+    /// Whether `state` is one known to be in force (or not given).
+    pub fn state_known(&self) -> bool {
+        let s = self.state.trim();
+        s.is_empty() || STATES_IN_FORCE.contains(&s)
     }
 
     /// The snapshot date: `updatedAt` as a date in Vietnam (UTC+7).
@@ -239,6 +265,9 @@ pub struct TableRow {
     pub agency: Option<String>,
     /// "Cung cấp DVCTT" / "Mức độ": toàn trình / một phần.
     pub online: Option<String>,
+    /// A row of a repeal table (a "văn bản bãi bỏ" column, or rows under a
+    /// heading "… bị bãi bỏ"): the procedure is no longer in force.
+    pub repealed: Option<Repeal>,
 }
 
 /// What one input file holds.

@@ -69,13 +69,19 @@ struct Item2 {
     row: Option<TableRow>,
 }
 
+/// Repealed, as the row or the record says.
+fn repeal_of(it: &Item2) -> Option<&super::record::Repeal> {
+    let row = it.row.as_ref().and_then(|r| r.repealed.as_ref());
+    row.or_else(|| it.record.as_ref().and_then(|r| r.repealed.as_ref()))
+}
+
 pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let mut out = ImportOutcome {
         lang: opts.lang.unwrap_or_default(),
         ..ImportOutcome::default()
     };
-    if let Some(usage) = usage_problem(opts) {
-        out.refuse(2, vec![usage]);
+    if let Some(problem) = usage_problem(opts) {
+        out.refuse(2, vec![problem]);
         return out;
     }
     let clock = Stopwatch::new();
@@ -91,72 +97,13 @@ pub fn run(opts: &ImportOptions) -> ImportOutcome {
     let loaded = crate::load::load(&opts.root);
     out.lang = opts.lang.or_else(|| site_lang(&loaded)).unwrap_or_default();
     let mut site = plan::site(&loaded);
+    drop_repealed(&mut inputs, &site, &mut out);
+    let mut planned: Vec<Planned> = Vec::new();
+    let mut new_fields: Vec<plan::FieldInfo> = Vec::new();
+    let mut placed: Vec<(PathBuf, map::Mapped)> = Vec::new();
     clock.lap("read");
     let mapped = map_all(&inputs, opts.today);
     clock.lap("map");
-    let Sorted {
-        mut planned,
-        new_fields,
-        placed,
-    } = sort_out(opts, mapped, &mut site, &mut out);
-    let rendered: Vec<(Planned, FileItems)> = placed
-        .into_par_iter()
-        .map(|(rel, m)| render_new(rel, m))
-        .collect();
-    for (p, items) in rendered {
-        planned.push(p);
-        out.review.push(items);
-    }
-    clock.lap("plan");
-    finish(opts, planned, new_fields, &loaded, out)
-}
-
-/// Why the command cannot start: no `content/` under `--root`, or no file
-/// named.
-fn usage_problem(opts: &ImportOptions) -> Option<Diagnostic> {
-    if !opts.root.join("content").is_dir() {
-        return Some(crate::load::walk::no_content(&opts.root));
-    }
-    if !opts.files.is_empty() {
-        return None;
-    }
-    Some(
-        Diagnostic::error(
-            Rule::ImportUsage,
-            "",
-            t!("chưa ghi tệp nào để nhập", "no file to import"),
-        )
-        .hint(t!(
-            "ghi tên tệp bản ghi (.json) hoặc bảng (.csv, .xlsx): niemyet import 1.001193.json",
-            "name a record file (.json) or a table (.csv, .xlsx): niemyet import 1.001193.json"
-        )),
-    )
-}
-
-/// The mapped records sorted out by what becomes of each.
-struct Sorted {
-    /// Files `--update` merges into.
-    planned: Vec<Planned>,
-    /// Fields the new files make.
-    new_fields: Vec<plan::FieldInfo>,
-    /// New files with their place, rendered after (in parallel).
-    placed: Vec<(PathBuf, map::Mapped)>,
-}
-
-/// Each mapped record, in the order given: merged into the file it updates
-/// (`--update`), or placed as a new file; skipped, with the reason in
-/// `out`, when given twice or already in the site without `--update`.
-fn sort_out(
-    opts: &ImportOptions,
-    mapped: Vec<(Option<String>, Option<map::Mapped>)>,
-    site: &mut plan::Site,
-    out: &mut ImportOutcome,
-) -> Sorted {
-    let mut sorted = Sorted {
-        planned: Vec::new(),
-        new_fields: Vec::new(),
-        placed: Vec::new(),
-    };
     let mut seen_codes: HashSet<String> = HashSet::new();
     for (code, mapped) in mapped {
         let Some(mut mapped) = mapped else { continue };
@@ -179,11 +126,10 @@ fn sort_out(
                 .cloned(),
         };
         match (existing, opts.update) {
-            (Some(e), true) => {
-                if let Some(p) = update_one(&e, &mut mapped, opts.today, out) {
-                    sorted.planned.push(p);
-                }
-            }
+            (Some(e), true) => match update_one(&e, &mut mapped, opts.today, &mut out) {
+                Some(p) => planned.push(p),
+                None => continue,
+            },
             (Some(e), false) => {
                 let c = code.map(|c| format!("{c} ")).unwrap_or_default();
                 let at = e.rel.to_string_lossy().replace('\\', "/");
@@ -192,14 +138,59 @@ fn sort_out(
                     "{c}\"{}\": already in the site ({at}); not overwritten. To update it from the new record: niemyet import --update",
                     mapped.draft.title
                 ));
+                continue;
             }
             (None, _) => {
-                let rel = place(opts, site, &mapped, &mut sorted.new_fields);
-                sorted.placed.push((rel, mapped));
+                let rel = place(opts, &mut site, &mapped, &mut new_fields);
+                placed.push((rel, mapped));
             }
         }
     }
-    sorted
+    let rendered: Vec<(Planned, FileItems)> = placed
+        .into_par_iter()
+        .map(|(rel, m)| render_new(rel, m))
+        .collect();
+    for (p, items) in rendered {
+        planned.push(p);
+        out.review.push(items);
+    }
+    clock.lap("plan");
+    drop(loaded);
+    finish(opts, planned, new_fields, out)
+}
+
+/// Why the command cannot start: no `content/` here, or no file named.
+fn usage_problem(opts: &ImportOptions) -> Option<Diagnostic> {
+    if !opts.root.join("content").is_dir() {
+        return Some(crate::load::walk::no_content(&opts.root));
+    }
+    opts.files.is_empty().then(|| {
+        Diagnostic::error(
+            Rule::ImportUsage,
+            "",
+            t!("chưa ghi tệp nào để nhập", "no file to import"),
+        )
+        .hint(t!(
+            "ghi tên tệp bản ghi (.json) hoặc bảng (.csv, .xlsx): niemyet import 1.001193.json",
+            "name a record file (.json) or a table (.csv, .xlsx): niemyet import 1.001193.json"
+        ))
+    })
+}
+
+/// A repealed procedure makes no file: it is left out, and said so.
+fn drop_repealed(inputs: &mut Vec<Item2>, site: &plan::Site, out: &mut ImportOutcome) {
+    inputs.retain(|it| match repeal_of(it) {
+        Some(rep) => {
+            out.skipped.push(super::repealed::said(
+                it.record.as_ref(),
+                it.row.as_ref(),
+                rep,
+                site,
+            ));
+            false
+        }
+        None => true,
+    });
 }
 
 /// Every input read; all of their problems, or records and table rows.
@@ -249,6 +240,11 @@ fn map_all(
                 (None, Some(row)) => Some(map_table::row_only(row, today)),
                 (None, None) => None,
             };
+            let m = m.map(|mut m| {
+                let deadline = &mut m.draft.deadline;
+                super::cutoff::settle(deadline, it.record.as_ref(), &mut m.items);
+                m
+            });
             (code, m)
         })
         .collect()
@@ -273,7 +269,13 @@ fn join(inputs: &mut Vec<Item2>, rows: Vec<TableRow>) {
             })
         });
         match hit {
-            Some(i) => i.row = Some(row),
+            Some(i) => {
+                // A repeal table's row repeals the record it names.
+                if let (Some(rep), Some(r)) = (&row.repealed, i.record.as_mut()) {
+                    r.repealed = Some(rep.clone());
+                }
+                i.row = Some(row);
+            }
             None => inputs.push(Item2 {
                 record: None,
                 row: Some(row),
@@ -465,14 +467,13 @@ fn finish(
     opts: &ImportOptions,
     planned: Vec<Planned>,
     new_fields: Vec<plan::FieldInfo>,
-    loaded: &crate::load::Loaded,
     mut out: ImportOutcome,
 ) -> ImportOutcome {
     if !out.problems.is_empty() {
         return out;
     }
     let clock = Stopwatch::new();
-    let problems = super::verify::verify(&opts.root, &planned, &new_fields, loaded, opts.today);
+    let problems = super::verify::verify(&planned, &new_fields, opts.today);
     clock.lap("verify");
     if !problems.is_empty() {
         out.refuse(1, problems);

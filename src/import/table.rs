@@ -8,7 +8,7 @@
 //! quyết" over "Theo quy định" | "Sau cắt giảm"), and the field comes from a
 //! "Lĩnh vực" column or from heading rows ("LĨNH VỰC HỘ TỊCH") above.
 
-use super::record::{Origin, TableRow};
+use super::record::{Origin, Repeal, TableRow};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::t;
@@ -31,6 +31,10 @@ enum Col {
     Agency,
     Field,
     Online,
+    /// "Tên VBQPPL quy định việc bãi bỏ TTHC": a repeal table's own column.
+    RepealedBy,
+    /// "Quyết định công bố".
+    Decision,
 }
 
 /// A table as rows of cell texts (merged cells filled with their value).
@@ -45,10 +49,26 @@ pub fn read_csv(text: &str, file: &Path) -> Result<Vec<TableRow>, Vec<Diagnostic
         .from_reader(text.as_bytes());
     let mut grid: Grid = Vec::new();
     let mut lines: Vec<usize> = Vec::new();
+    // Lines counted here from each record's byte offset: the csv crate's
+    // own line is one short after a CRLF (Excel's line end, and export's).
+    let (mut counted, mut line) = (0usize, 1usize);
     for rec in reader.records() {
         match rec {
             Ok(r) => {
-                lines.push(r.position().map_or(grid.len() + 1, |p| p.line() as usize));
+                let start = r.position().map_or(counted, |p| p.byte() as usize);
+                let bytes = text.as_bytes();
+                let start = start
+                    + bytes[start.min(bytes.len())..]
+                        .iter()
+                        .take_while(|b| matches!(b, b'\r' | b'\n'))
+                        .count();
+                let start = start.min(bytes.len()).max(counted);
+                line += bytes[counted..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted = start;
+                lines.push(line);
                 grid.push(r.iter().map(super::read::clean_text).collect());
             }
             Err(e) => {
@@ -182,6 +202,25 @@ fn column_of(header: &str) -> Option<Col> {
         None
     } else if h == "stt" || h == "tt" || h == "so-tt" || h == "so-thu-tu" {
         Some(Col::Stt)
+    } else if has("bai-bo") {
+        // A repeal table names the repealing text; a name column may say
+        // "Tên thủ tục hành chính bị bãi bỏ".
+        let text = [
+            "van-ban",
+            "vbqppl",
+            "can-cu",
+            "quyet-dinh",
+            "nghi-dinh",
+            "thong-tu",
+            "ngay",
+        ];
+        if has("ten") && !text.iter().any(|w| has(w)) {
+            Some(Col::Name)
+        } else {
+            Some(Col::RepealedBy)
+        }
+    } else if has("quyet-dinh-cong-bo") {
+        Some(Col::Decision)
     } else if has("cat-giam") {
         Some(Col::Reduced)
     } else if has("ma") && !has("ten") {
@@ -207,9 +246,32 @@ fn column_of(header: &str) -> Option<Col> {
     }
 }
 
+/// Where a table's rows start, what each column holds, and whether it is
+/// a repeal table (a header cell speaks of "bãi bỏ").
+struct Header {
+    start: usize,
+    cols: Vec<Option<Col>>,
+    repeal: bool,
+}
+
 /// The header row (and a second header row under it, if any) and what
 /// each column holds.
-fn find_header(grid: &Grid) -> Option<(usize, Vec<Option<Col>>)> {
+fn find_header(grid: &Grid) -> Option<Header> {
+    let (first, start, cols) = header_rows(grid)?;
+    // The header's own cells: a title above it may announce several parts
+    // ("… ban hành mới, sửa đổi và bãi bỏ").
+    let repeal = grid[first..start]
+        .iter()
+        .flatten()
+        .any(|c| super::text::has_words(&slugify(c), "bai-bo"));
+    Some(Header {
+        start,
+        cols,
+        repeal,
+    })
+}
+
+fn header_rows(grid: &Grid) -> Option<(usize, usize, Vec<Option<Col>>)> {
     for (i, row) in grid.iter().enumerate().take(HEADER_SEARCH) {
         let mut cols: Vec<Option<Col>> = row.iter().map(|c| column_of(c)).collect();
         let known = cols.iter().flatten().count();
@@ -236,7 +298,7 @@ fn find_header(grid: &Grid) -> Option<(usize, Vec<Option<Col>>)> {
                 used += 1;
             }
         }
-        return Some((used, cols));
+        return Some((i, used, cols));
     }
     None
 }
@@ -252,10 +314,18 @@ fn table_rows(
     file: &Path,
     sheet: Option<&str>,
 ) -> Result<Vec<TableRow>, Vec<Diagnostic>> {
-    let Some((start, cols)) = find_header(grid) else {
+    let Some(Header {
+        start,
+        cols,
+        repeal,
+    }) = find_header(grid)
+    else {
         return Err(vec![no_header(file, sheet)]);
     };
     let mut field: Option<String> = None;
+    // Rows under a heading "… bị bãi bỏ" are repealed, until a heading of
+    // procedures newly published, amended or replaced.
+    let mut repealing = repeal;
     let mut out = Vec::new();
     for (i, row) in grid.iter().enumerate().skip(start) {
         let get = |want: Col| -> Option<String> {
@@ -277,6 +347,7 @@ fn table_rows(
             if let Some(f) = heading_field(filled[0]) {
                 field = Some(f);
             }
+            repealing = section_repealed(filled[0]).unwrap_or(repealing);
             continue;
         }
         let Some(name) = name else { continue };
@@ -297,6 +368,13 @@ fn table_rows(
             legal_basis: get(Col::Legal),
             agency: get(Col::Agency),
             online: get(Col::Online),
+            repealed: repealing.then(|| {
+                let by = get(Col::RepealedBy).or_else(|| get(Col::Decision));
+                Repeal {
+                    date: by.as_deref().and_then(repeal_date),
+                    by,
+                }
+            }),
         });
     }
     if out.is_empty() {
@@ -310,6 +388,48 @@ fn table_rows(
         )]);
     }
     Ok(out)
+}
+
+/// A heading that starts a part of a decision's table: `Some(true)` for
+/// the procedures repealed ("B. Danh mục thủ tục hành chính bị bãi bỏ"),
+/// `Some(false)` for those published, amended or replaced; `None` for any
+/// other heading (a field's).
+fn section_repealed(heading: &str) -> Option<bool> {
+    let f = slugify(heading);
+    let has = |w: &str| super::text::has_words(&f, w);
+    if has("bai-bo") {
+        Some(true)
+    } else if has("ban-hanh") || has("sua-doi") || has("thay-the") || has("cong-bo") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The day a repeal takes effect, when the cell says it: "… bãi bỏ từ ngày
+/// 01/03/2026", "có hiệu lực từ ngày 1/3/2026", or a cell that is a date.
+fn repeal_date(text: &str) -> Option<jiff::civil::Date> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let date = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<i16> = w
+            .split('/')
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
+        match parts.as_slice() {
+            [d, m, y] if *y > 1900 => {
+                jiff::civil::Date::new(*y, i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok()
+            }
+            _ => None,
+        }
+    };
+    if let [only] = words.as_slice() {
+        return date(only);
+    }
+    words.windows(3).find_map(|w| {
+        let lead = [w[0].to_lowercase(), w[1].to_lowercase()];
+        (lead == ["từ", "ngày"]).then(|| date(w[2])).flatten()
+    })
 }
 
 /// "LĨNH VỰC HỘ TỊCH", "I. Lĩnh vực Hộ tịch", "II. CHỨNG THỰC" → the
@@ -413,6 +533,46 @@ mod tests {
         assert_eq!(r.deadline.as_deref(), Some("01 ngày làm việc"));
         assert_eq!(r.deadline_reduced.as_deref(), Some("Trong ngày"));
         assert_eq!(r.origin.as_ref().and_then(|o| o.line), Some(5));
+    }
+
+    #[test]
+    fn rows_know_their_line_whatever_the_line_ends() {
+        let lf = "STT,Tên TTHC,Mã TTHC\n1,a,1.1\n\n2,\"b\nc\",2.2\n3,d,3.3\n";
+        for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
+            let rows = read_csv(&text, Path::new("x.csv")).expect("rows");
+            let lines: Vec<_> = rows
+                .iter()
+                .map(|r| r.origin.as_ref().and_then(|o| o.line))
+                .collect();
+            assert_eq!(lines, [Some(2), Some(4), Some(6)], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeal_table_marks_its_rows() {
+        let csv = "STT,Mã TTHC,Tên TTHC,Tên VBQPPL quy định việc bãi bỏ TTHC,Lĩnh vực,Cơ quan thực hiện,Quyết định công bố\n1,2.001009,Chứng thực văn bản khai nhận di sản,\"Nghị định 07/2025/NĐ-CP, bãi bỏ từ ngày 01/07/2025\",Chứng thực,UBND cấp xã,Quyết định 100/QĐ-UBND\n";
+        let rows = read_csv(csv, Path::new("t.csv")).expect("rows");
+        let rep = rows[0].repealed.as_ref().expect("repealed");
+        assert_eq!(
+            rep.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-07-01")
+        );
+        assert!(rep
+            .by
+            .as_deref()
+            .is_some_and(|b| b.starts_with("Nghị định 07/2025")));
+        assert_eq!(rows[0].field.as_deref(), Some("Chứng thực"));
+        // One table, two parts: published, then repealed.
+        let csv = "STT;Mã TTHC;Tên TTHC;Thời hạn giải quyết\nA. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH;;;\n1;1.014027;Trợ cấp hưu trí xã hội;10 ngày làm việc\nB. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ;;;\n1;2.001009;Chứng thực văn bản khai nhận di sản;\n";
+        let rows = read_csv(csv, Path::new("t.csv")).expect("rows");
+        assert_eq!(rows[0].repealed, None);
+        assert_eq!(
+            rows[1].repealed,
+            Some(Repeal {
+                date: None,
+                by: None
+            })
+        );
     }
 
     #[test]

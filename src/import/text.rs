@@ -4,7 +4,14 @@
 
 /// Whitespace runs (line breaks included) become one space.
 pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The leading list marker of an item (`-`, `+`, `*`, `•`), if any.

@@ -3,6 +3,7 @@
 //! parsed in parallel; results keep the walk's sorted order.
 
 pub mod decode;
+mod entry;
 pub mod frontmatter;
 mod lint;
 pub mod raw;
@@ -15,6 +16,7 @@ use crate::diag::Rule;
 use crate::diag::{Checked, Diagnostic, Reported, Source};
 use crate::t;
 use decode::DecodeError;
+pub use entry::procedure_entry;
 use frontmatter::SplitError;
 use raw::{RawFieldIndex, RawNotice, RawProcedure, RawSite};
 use rayon::prelude::*;
@@ -164,11 +166,35 @@ fn parse_entry(entry: &FileEntry) -> (Parsed, Vec<Diagnostic>) {
 /// Reads and parses one procedure file found by [`load`].
 pub fn load_procedure(entry: &FileEntry) -> (ProcedureDoc, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let doc = read_document(entry, true, &mut diags);
+    (procedure_doc(entry, doc), diags)
+}
+
+/// Parses the bytes of a procedure file that is not on disk yet (what
+/// `niemyet import` is about to write at `entry`): the same decoding,
+/// size limit and parsing as a file [`load_procedure`] reads.
+pub fn procedure_from_bytes(entry: &FileEntry, bytes: &[u8]) -> (ProcedureDoc, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let doc = if bytes.len() as u64 > decode::MAX_TEXT_BYTES {
+        let e = DecodeError::TooLarge {
+            bytes: bytes.len() as u64,
+        };
+        Err(Reported::push(
+            &mut diags,
+            decode_problem(&entry.rel, &[], e),
+        ))
+    } else {
+        parse_bytes(bytes, &entry.rel, true, &mut diags)
+    };
+    (procedure_doc(entry, doc), diags)
+}
+
+fn procedure_doc(entry: &FileEntry, doc: Checked<Document<RawProcedure>>) -> ProcedureDoc {
     let (field, slug) = match &entry.kind {
         Kind::Procedure { field, slug } => (field.clone(), slug.clone()),
         _ => (String::new(), String::new()),
     };
-    let doc = ProcedureDoc {
+    ProcedureDoc {
         field,
         slug,
         rel: entry.rel.clone(),
@@ -178,9 +204,8 @@ pub fn load_procedure(entry: &FileEntry) -> (ProcedureDoc, Vec<Diagnostic>) {
             .map(Path::to_path_buf)
             .unwrap_or_default(),
         attachments: std::sync::Arc::clone(&entry.attachments),
-        doc: read_document(entry, true, &mut diags),
-    };
-    (doc, diags)
+        doc,
+    }
 }
 
 /// Reads one file; `front_matter` for Markdown files, false for site.yaml.

@@ -71,21 +71,26 @@ pub fn due_rule(rule: &Rule, week: Option<&str>, lang: Lang) -> String {
         },
     };
     if let Some(c) = rule.cutoff {
-        let c = crate::calendar::hours::clock(c);
-        out.push_str(&match lang {
-            Lang::Vi => {
-                format!(" Hồ sơ nhận sau {c} được tính như nhận vào ngày làm việc tiếp theo.")
-            }
-            Lang::En => {
-                format!(" A dossier received after {c} counts as received on the next working day.")
-            }
-        });
+        out.push(' ');
+        out.push_str(&cutoff(c, lang));
     }
     out.push_str(match lang {
         Lang::Vi => " Ngày hẹn chính thức ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
         Lang::En => " The official date is the one on the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả).",
     });
     out
+}
+
+/// A deadline's `cutoff` in words: `Hồ sơ nhận sau 15:00 được tính như
+/// nhận vào ngày làm việc tiếp theo.`
+pub fn cutoff(minute: u16, lang: Lang) -> String {
+    let c = crate::calendar::hours::clock(minute);
+    match lang {
+        Lang::Vi => format!("Hồ sơ nhận sau {c} được tính như nhận vào ngày làm việc tiếp theo."),
+        Lang::En => {
+            format!("A dossier received after {c} counts as received on the next working day.")
+        }
+    }
 }
 
 /// The legal deadline a ward has shortened, when it has (`reduced_from`):

@@ -7,6 +7,7 @@
 use super::upstream::{Repeal, Upstream};
 use crate::diag::Rule;
 use crate::diag::{Diagnostic, Location};
+use crate::import::cells;
 use crate::import::record::{Channel, Record, TableRow, TimeUnit};
 use crate::import::{parse_input, Input};
 use crate::model::DeadlineMeasure;
@@ -38,7 +39,7 @@ fn record(r: &Record, bytes: &[u8]) -> Upstream {
     let mut up = Upstream::new(&r.origin.file, Some(&r.code), &r.name);
     up.origin.at = at;
     up.commune = r.levels.ward;
-    up.repealed = repealed(&r.state).then_some(Repeal { since: None });
+    up.repealed = repeal(r.repealed.as_ref());
     up.deadlines = deadlines(r);
     up.fees = fees(r);
     up.documents = documents(r);
@@ -59,16 +60,12 @@ fn record(r: &Record, bytes: &[u8]) -> Upstream {
     up
 }
 
-/// A record's `state` that says it is no longer in force. The words are
-/// those of the portal's enums seen so far (`UPDATED` is in force); a state
-/// this list does not know is taken as in force.
-fn repealed(state: &str) -> bool {
-    let s = state.to_ascii_uppercase();
-    [
-        "ABOLISH", "REPEAL", "CANCEL", "DELETE", "EXPIRE", "INACTIVE",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+/// The importer's typed repeal (a provincial repeal table's row, or a
+/// record joined to one), reduced to its date. A record's `state` is never
+/// read as one: the portal's records carry no repeal marker
+/// ([`crate::import::record::STATES_IN_FORCE`]).
+fn repeal(r: Option<&crate::import::record::Repeal>) -> Option<Repeal> {
+    r.map(|r| Repeal { since: r.date })
 }
 
 /// Each channel's deadline with a unit; 0 (not stated) and `OTHER` left out.
@@ -141,19 +138,16 @@ fn row(r: &TableRow, file: &Path, bytes: &[u8], zipped: bool) -> Upstream {
             crate::import::read::line_location(bytes, l, 1)
         }
     });
-    // Both parts of a split deadline column count: the law's and the cut one.
-    up.deadlines = [&r.deadline, &r.deadline_reduced]
-        .into_iter()
-        .flatten()
-        .filter_map(|t| deadline_text(t))
-        .collect();
+    up.repealed = repeal(r.repealed.as_ref());
+    up.deadlines = row_deadlines(r);
+    // A page's deadline in words agrees with a cell that starts with them.
     up.deadline_words = [&r.deadline, &r.deadline_reduced]
         .into_iter()
         .flatten()
         .filter_map(|t| t.lines().map(str::trim).find(|l| !l.is_empty()))
         .map(str::to_string)
         .collect();
-    up.fees = r.fees.as_deref().and_then(fee_text);
+    up.fees = r.fees.as_deref().and_then(fee_amounts);
     up.legal_basis = r.legal_basis.as_ref().map(|t| {
         t.split(['\n', ';'])
             .map(str::trim)
@@ -164,78 +158,33 @@ fn row(r: &TableRow, file: &Path, bytes: &[u8], zipped: bool) -> Upstream {
     up
 }
 
-/// The first deadline written in a table's cell: `03 ngày làm việc`,
-/// `Trong ngày làm việc`, `30 ngày`, `04 giờ`, `Không quá 05 ngày làm việc`.
-pub fn deadline_text(text: &str) -> Option<DeadlineMeasure> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| crate::text::nfc(w).to_lowercase())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
-        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-        let Ok(n) = digits.parse::<u32>() else {
-            if w == "trong" && next(1) == "ngày" {
-                return Some(DeadlineMeasure::WorkingDays(0));
-            }
+/// Every deadline a row states, read by the importer's reader of table
+/// cells ([`cells::deadline`]): both parts of a split column (the law's
+/// and the cut one), and the legal deadline of an "Đã cắt giảm từ …" line.
+fn row_deadlines(r: &TableRow) -> Vec<DeadlineMeasure> {
+    let mut out = Vec::new();
+    for cell in [&r.deadline_reduced, &r.deadline].into_iter().flatten() {
+        let Some(c) = cells::deadline(cell) else {
             continue;
         };
-        match (next(1), next(2), next(3)) {
-            ("ngày", "làm", v) if v.starts_with("việc") => {
-                return Some(DeadlineMeasure::WorkingDays(n))
+        let legal = c.reduced_from.and_then(|n| c.measure.with_value(n));
+        for m in std::iter::once(c.measure).chain(legal) {
+            if !out.contains(&m) {
+                out.push(m);
             }
-            (d, _, _) if d.starts_with("ngày") => return Some(DeadlineMeasure::CalendarDays(n)),
-            (h, _, _) if h.starts_with("giờ") => return Some(DeadlineMeasure::Hours(n)),
-            (m, _, _) if m.starts_with("tháng") => {
-                return Some(DeadlineMeasure::Text(format!("{n:02} tháng")))
-            }
-            (y, _, _) if y.starts_with("năm") => {
-                return Some(DeadlineMeasure::Text(format!("{n:02} năm")))
-            }
-            _ => {}
         }
     }
-    None
+    out
 }
 
-/// The amounts in a table's fee cell (`8.000 đồng/bản`, `50.000đ`); none
-/// but a "no fee" wording (`Không`, `Miễn lệ phí`, `Không thu phí`) is no
-/// fee; anything else has nothing to compare.
-pub fn fee_text(text: &str) -> Option<Vec<u64>> {
-    let mut amounts = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-            i += 1;
-        }
-        let number: String = chars[start..i].iter().filter(|c| **c != '.').collect();
-        let rest: String = chars[i..].iter().take(6).collect::<String>().to_lowercase();
-        let rest = rest.trim_start();
-        let before: String = chars[start.saturating_sub(12)..start].iter().collect();
-        // "tối đa 200.000 đồng/bản" is a cap on a fee, not a fee.
-        let cap = ["tối đa", "không quá", "tối thiểu"]
-            .iter()
-            .any(|w| before.to_lowercase().contains(w));
-        let money = rest.starts_with("đồng") || rest.starts_with('đ') || rest.starts_with("vnđ");
-        if money && !cap {
-            if let Ok(n) = number.parse::<u64>() {
-                amounts.push(n);
-            }
-        }
-    }
-    let folded = slugify(text);
-    let none = folded == "khong" || folded.contains("mien") || folded.contains("khong-thu");
-    match (amounts.is_empty(), none) {
-        (false, _) => Some(amounts),
-        (true, true) => Some(Vec::new()),
-        (true, false) => None,
-    }
+/// The amounts of a fee cell ([`cells::fees`]); "no fee" is none. `None`
+/// when the cell gives no amount to compare: words only, or fees whose
+/// words stand for the amount ("theo Nghị quyết của HĐND tỉnh").
+fn fee_amounts(cell: &str) -> Option<Vec<u64>> {
+    let fees = cells::fees(cell)?;
+    let amounts: Vec<u64> = fees.iter().filter_map(|f| f.amount).collect();
+    let words_only = amounts.is_empty() && fees.iter().any(|f| f.amount.is_none());
+    (!words_only).then_some(amounts)
 }
 
 #[cfg(test)]
@@ -243,46 +192,41 @@ mod tests {
     use super::*;
     use DeadlineMeasure::*;
 
-    #[test]
-    fn deadlines_are_read_from_table_cells() {
-        assert_eq!(deadline_text("03 ngày làm việc"), Some(WorkingDays(3)));
-        assert_eq!(
-            deadline_text("Trong ngày làm việc\nTheo quy định: ..."),
-            Some(WorkingDays(0))
-        );
-        assert_eq!(deadline_text("30 ngày"), Some(CalendarDays(30)));
-        assert_eq!(deadline_text("04 giờ"), Some(Hours(4)));
-        assert_eq!(
-            deadline_text("Không quá 05 ngày làm việc kể từ ngày nhận"),
-            Some(WorkingDays(5))
-        );
-        assert_eq!(
-            deadline_text("03 ngày làm việc\nĐã cắt giảm từ 05 ngày làm việc theo quy định"),
-            Some(WorkingDays(3))
-        );
-        assert_eq!(deadline_text("Theo quy định"), None);
-        assert_eq!(deadline_text("03 tháng"), Some(Text("03 tháng".into())));
+    fn table_row(deadline: &str, reduced: Option<&str>) -> TableRow {
+        TableRow {
+            name: "x".into(),
+            deadline: Some(deadline.into()),
+            deadline_reduced: reduced.map(str::to_string),
+            ..TableRow::default()
+        }
     }
 
     #[test]
-    fn fees_are_read_from_table_cells() {
-        assert_eq!(fee_text("Không thu phí"), Some(vec![]));
-        assert_eq!(fee_text("Lệ phí: Miễn lệ phí"), Some(vec![]));
+    fn a_row_states_its_deadlines_and_the_legal_ones() {
+        let cut = table_row(
+            "03 ngày làm việc\nĐã cắt giảm từ 05 ngày làm việc theo quy định",
+            None,
+        );
+        assert_eq!(row_deadlines(&cut), [WorkingDays(3), WorkingDays(5)]);
+        let split = table_row("05 ngày làm việc", Some("Trong ngày làm việc"));
+        assert_eq!(row_deadlines(&split), [WorkingDays(0), WorkingDays(5)]);
+        assert!(row_deadlines(&table_row("Theo quy định", None)).is_empty());
+    }
+
+    #[test]
+    fn fee_cells_give_amounts_or_nothing_to_compare() {
+        assert_eq!(fee_amounts("Không thu phí"), Some(vec![]));
+        assert_eq!(fee_amounts("Lệ phí: Miễn lệ phí"), Some(vec![0]));
         assert_eq!(
-            fee_text("Phí cấp bản sao: 8.000 đồng/bản\nLệ phí: 50.000đ"),
+            fee_amounts("Phí cấp bản sao: 8.000 đồng/bản\nLệ phí: 50.000đ"),
             Some(vec![8000, 50000])
         );
-        assert_eq!(fee_text("Theo Nghị quyết 12/2025/NQ-HĐND"), None);
+        assert_eq!(fee_amounts("Theo Nghị quyết 12/2025/NQ-HĐND"), None);
+        assert_eq!(fee_amounts("Lệ phí: theo Nghị quyết của HĐND tỉnh"), None);
+        // A cap in the words is no fee.
         assert_eq!(
-            fee_text("2.000 đồng/trang, tối đa 200.000 đồng/bản"),
+            fee_amounts("2.000 đồng/trang, tối đa 200.000 đồng/bản"),
             Some(vec![2000])
         );
-    }
-
-    #[test]
-    fn a_state_named_repealed_or_cancelled_is_not_in_force() {
-        assert!(!repealed("UPDATED"));
-        assert!(repealed("ABOLISHED"));
-        assert!(repealed("cancelled"));
     }
 }

@@ -25,7 +25,8 @@ pub struct Upstream {
     /// Done at commune level (`isWard`, or a table of commune procedures):
     /// a ward is expected to post it.
     pub commune: bool,
-    /// Repealed upstream (a record's status, a repeal table), and since when
+    /// Repealed upstream (a provincial repeal table's row, or a record
+    /// given with one; a record alone never says it), and since when
     /// when that is known.
     pub repealed: Option<Repeal>,
     /// Each channel's deadline that is a plain measure, without repeats;

@@ -26,6 +26,7 @@ use walkdir::WalkDir;
 
 mod steps;
 use steps::Walk;
+pub(super) use steps::{misplaced_index, reserved_slug};
 
 /// The folder of notices; no field may take this name, nor the names of the
 /// site's fixed pages.
@@ -105,7 +106,7 @@ pub struct Attachments {
 }
 
 impl Attachments {
-    fn new(mut files: Vec<AttachmentFile>) -> Attachments {
+    pub(super) fn new(mut files: Vec<AttachmentFile>) -> Attachments {
         files.sort_by(|a, b| a.name.cmp(&b.name));
         Attachments { files }
     }
@@ -331,7 +332,7 @@ fn rel_path(content: &Path, p: &Path) -> PathBuf {
 }
 
 /// Checks a folder name is a slug; true when it is.
-fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
+pub(super) fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
     if is_slug(name) {
         return true;
     }
@@ -340,7 +341,7 @@ fn check_dir_name(tree: &mut Tree, name: &str, rel: &Path) -> bool {
 }
 
 /// The slug of a `.md` file, or a diagnostic when its name is not one.
-fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
+pub(super) fn md_slug(tree: &mut Tree, name: &str, rel: &Path) -> Option<String> {
     let stem = name
         .get(..name.len().saturating_sub(3))
         .filter(|_| is_markdown(name))
@@ -377,7 +378,7 @@ fn saved_as_text(rel: &Path, fixed: &str) -> Diagnostic {
     ))
 }
 
-fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
+pub(super) fn check_attachment_name(tree: &mut Tree, name: &str, rel: &Path) {
     if let Some(fixed) = attachment_name_fix(name) {
         tree.diagnostics.push(bad_name(rel, name, &fixed));
     }

@@ -168,20 +168,7 @@ impl Walk {
             return;
         }
         if RESERVED_FIELD_SLUGS.contains(&name.as_str()) {
-            self.tree.diagnostics.push(
-                Diagnostic::error(
-                    Rule::ReservedSlug,
-                    rel,
-                    t!(
-                        "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
-                        "the folder name \"{name}\" is reserved for a page of the site"
-                    ),
-                )
-                .hint(t!(
-                    "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
-                    "give the field another name, e.g. {name}-1"
-                )),
-            );
+            self.tree.diagnostics.push(reserved_slug(rel, name));
         }
         self.tree.field_dirs.push((name.clone(), rel.clone()));
         self.field_has_index.push(false);
@@ -297,7 +284,7 @@ impl Walk {
     }
 }
 
-fn misplaced_index(rel: &Path) -> Diagnostic {
+pub(in crate::load) fn misplaced_index(rel: &Path) -> Diagnostic {
     Diagnostic::error(Rule::MisplacedIndex, rel, t!("index.md chỉ dùng trong thư mục của một thủ tục (gói thủ tục)", "index.md belongs only in a procedure's own folder (a bundle)")).hint(t!("đặt tên tệp theo tên thủ tục, ví dụ dang-ky-khai-sinh.md; phần giới thiệu lĩnh vực viết trong _index.md", "name the file after the procedure, e.g. dang-ky-khai-sinh.md; the field's description goes in _index.md"))
 }
 
@@ -377,4 +364,20 @@ fn top_file(tree: &mut Tree, name: &str, abs: &Path, rel: &Path, site_seen: &mut
             ),
         ));
     }
+}
+
+/// A field folder named like a page of the site's own.
+pub(in crate::load) fn reserved_slug(rel: &Path, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::ReservedSlug,
+        rel,
+        t!(
+            "tên thư mục \"{name}\" đã dành cho trang của hệ thống",
+            "the folder name \"{name}\" is reserved for a page of the site"
+        ),
+    )
+    .hint(t!(
+        "đặt tên khác cho lĩnh vực, ví dụ {name}-1",
+        "give the field another name, e.g. {name}-1"
+    ))
 }
