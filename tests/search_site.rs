@@ -15,6 +15,7 @@
 mod common;
 
 use niemyet::model::{Date, DeadlineMeasure, Procedure, Site};
+use niemyet::render::urls;
 use niemyet::search::{self, SearchDoc};
 use niemyet::{check_site, CheckOptions};
 use std::path::{Path, PathBuf};
@@ -119,7 +120,7 @@ fn write_site(root: &Path, out: &Path, lang: &str) {
 fn example_docs() -> Vec<SearchDoc<'static>> {
     static SITE: std::sync::OnceLock<Site> = std::sync::OnceLock::new();
     let site = SITE.get_or_init(|| load(Path::new(env!("CARGO_MANIFEST_DIR")), today()));
-    search::docs_from_site(site, today(), summary)
+    search::docs_from_site(site, today(), urls::procedure, summary)
 }
 
 #[test]
@@ -164,8 +165,8 @@ fn repealed_procedures_are_not_searchable() {
     let today = today();
     let site = load(Path::new(env!("CARGO_MANIFEST_DIR")), today);
     let later: Date = "2027-01-02".parse().unwrap();
-    let now = search::docs_from_site(&site, today, summary);
-    let after = search::docs_from_site(&site, later, summary);
+    let now = search::docs_from_site(&site, today, urls::procedure, summary);
+    let after = search::docs_from_site(&site, later, urls::procedure, summary);
     assert_eq!(now.len(), site.procedures.len());
     assert_eq!(after.len(), now.len() - 1);
     assert!(after
@@ -257,7 +258,7 @@ fn write_search_page() {
     let today = today();
     let t = std::time::Instant::now();
     let site = load(&root, today);
-    let docs = search::docs_from_site(&site, today, summary);
+    let docs = search::docs_from_site(&site, today, urls::procedure, summary);
     let t_check = t.elapsed();
     let t = std::time::Instant::now();
     let files = search::build_index(&docs);

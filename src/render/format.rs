@@ -290,6 +290,42 @@ pub fn source(s: &crate::model::Source, lang: Lang) -> String {
     }
 }
 
+/// `text` in at most about `max` characters: unchanged if short enough, else
+/// its first sentence, else cut at a word, and "…" wherever something was
+/// left out. Never cuts inside a word.
+pub fn abridge(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.into();
+    }
+    // The first sentence: up to a ". " or "; " (not inside a number like 1.001).
+    let mut cut = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if (c == '.' || c == ';' || c == ':') && chars.peek().is_some_and(|(_, n)| *n == ' ') {
+            cut = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = cut {
+        let first = &text[..i];
+        if first.chars().count() <= max && first.chars().count() >= 20 {
+            return format!("{first}…").into();
+        }
+    }
+    let mut end = 0;
+    for (count, (i, c)) in text.char_indices().enumerate() {
+        if count >= max.saturating_sub(1) {
+            break;
+        }
+        if c == ' ' {
+            end = i;
+        }
+    }
+    let head = text[..end].trim_end_matches([',', ';', ':', ' ', '-', '(']);
+    format!("{head}…").into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,6 +481,31 @@ mod tests {
         assert!(
             hours.starts_with("Tính theo giờ làm việc (thứ Hai đến thứ Sáu, 7:30–11:30) từ lúc"),
             "{hours}"
+        );
+    }
+
+    #[test]
+    fn abridging_keeps_short_text_and_marks_cuts() {
+        assert_eq!(abridge("Nộp hồ sơ.", 20), "Nộp hồ sơ.");
+        // The first sentence when it is long enough to say something.
+        assert_eq!(
+            abridge(
+                "Cán bộ kiểm tra hồ sơ đầy đủ. Nếu thiếu thì hướng dẫn bổ sung ngay.",
+                40
+            ),
+            "Cán bộ kiểm tra hồ sơ đầy đủ…"
+        );
+        // Else cut at a word, never inside one, never inside a number.
+        let s = abridge(
+            "Thông tư 281/2016/TT-BTC quy định mức thu phí khai thác thông tin",
+            30,
+        );
+        assert!(s.ends_with('…'), "{s}");
+        assert!(s.chars().count() <= 30, "{s}");
+        assert!("Thông tư 281/2016/TT-BTC quy định mức thu".starts_with(s.trim_end_matches('…')));
+        assert_eq!(
+            abridge("Theo mã 1.001193 của Cổng Dịch vụ công quốc gia", 20),
+            "Theo mã 1.001193…"
         );
     }
 }

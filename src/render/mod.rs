@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod due;
+mod fields;
 pub mod format;
 pub mod i18n;
 pub mod kiosk;
@@ -77,6 +78,8 @@ struct Renderer<'a> {
     tera: tera::Tera,
     origins: &'a std::collections::BTreeMap<String, PathBuf>,
     opts: &'a RenderOptions,
+    /// The fields by slug.
+    fields: fields::Fields<'a>,
     /// Procedures that appear in lists (not repealed), catalogue order.
     listed: Vec<&'a Procedure>,
     /// [`Renderer::rows_az`] as a template value, made once for the pages
@@ -322,7 +325,7 @@ fn once_each(errors: impl IntoIterator<Item = Box<Diagnostic>>) -> Vec<Diagnosti
 /// formatted facts the pages show.
 fn search_files(site: &Site, opts: &RenderOptions) -> impl Iterator<Item = OutputFile> {
     let summary = |p: &Procedure| summary(p, site.config.language, opts.today);
-    let docs = crate::search::docs_from_site(site, opts.today, summary);
+    let docs = crate::search::docs_from_site(site, opts.today, urls::procedure, summary);
     crate::search::build_index(&docs)
         .into_iter()
         .map(|f| OutputFile {
@@ -440,11 +443,12 @@ impl<'a> Renderer<'a> {
             .map(|n| view::notice_view(n, opts.today))
             .filter(|n| n.current)
             .collect();
+        let index = fields::Fields::new(&site.fields);
         let mut tera = theme.tera.clone();
         let g = tera.global_context();
         g.insert(
             "site",
-            &view::site_view(site, opts.today, site.config.language),
+            &view::site_view(site, &index, opts.today, site.config.language),
         );
         g.insert("t", &i18n::strings(site.config.language));
         g.insert("fields", &fields);
@@ -458,6 +462,7 @@ impl<'a> Renderer<'a> {
             tera,
             origins: &theme.origins,
             opts,
+            fields: index,
             listed,
             rows_az: std::sync::OnceLock::new(),
             warnings: std::sync::Mutex::default(),
@@ -487,21 +492,12 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    fn field_name(&self, slug: &'a str) -> &'a str {
-        self.site
-            .fields
-            .iter()
-            .find(|f| f.slug == slug)
-            .map(|f| f.name.as_str())
-            .unwrap_or(slug)
-    }
-
     fn rows(&self, procs: impl Iterator<Item = &'a &'a Procedure>) -> Vec<RowView> {
         procs
             .map(|p| {
                 view::row_view(
                     p,
-                    self.field_name(&p.field),
+                    self.fields.name(&p.field),
                     self.opts.today,
                     self.site.config.language,
                 )
@@ -590,7 +586,7 @@ impl<'a> Renderer<'a> {
             Job::Procedure(p) => {
                 let input = view::ProcedureInput {
                     procedure: p,
-                    field_name: self.field_name(&p.field),
+                    fields: &self.fields,
                     site: self.site,
                     today: self.opts.today,
                     lang: self.site.config.language,

@@ -55,6 +55,7 @@
 //! The "print all" pages are the single posters' sheets joined (rendered
 //! once), so they cost string copies, not template renders.
 
+use super::fields::Fields;
 use super::view::{self, DocumentView, FieldView, ProcedureView};
 use super::{format, qr, urls, Content, OutputFile, PageMeta, Renderer, Sink};
 use crate::diag::Diagnostic;
@@ -890,49 +891,13 @@ impl Notes {
     }
 
     fn step(self, text: &str) -> std::borrow::Cow<'_, str> {
-        abridge(text, self.limits().0)
+        format::abridge(text, self.limits().0)
     }
 
     fn note(self, text: &str) -> Option<std::borrow::Cow<'_, str>> {
         let max = self.limits().1;
-        (max > 0).then(|| abridge(text, max))
+        (max > 0).then(|| format::abridge(text, max))
     }
-}
-
-/// `text` in at most about `max` characters: unchanged if short enough, else
-/// its first sentence, else cut at a word, and "…" wherever something was
-/// left out. Never cuts inside a word.
-pub fn abridge(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.into();
-    }
-    // The first sentence: up to a ". " or "; " (not inside a number like 1.001).
-    let mut cut = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if (c == '.' || c == ';' || c == ':') && chars.peek().is_some_and(|(_, n)| *n == ' ') {
-            cut = Some(i);
-            break;
-        }
-    }
-    if let Some(i) = cut {
-        let first = &text[..i];
-        if first.chars().count() <= max && first.chars().count() >= 20 {
-            return format!("{first}…").into();
-        }
-    }
-    let mut end = 0;
-    for (count, (i, c)) in text.char_indices().enumerate() {
-        if count >= max.saturating_sub(1) {
-            break;
-        }
-        if c == ' ' {
-            end = i;
-        }
-    }
-    let head = text[..end].trim_end_matches([',', ';', ':', ' ', '-', '(']);
-    format!("{head}…").into()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1364,14 +1329,6 @@ pub fn site_warnings(site: &Site, today: Date, lang: Lang) -> Vec<Diagnostic> {
     out
 }
 
-fn field_name<'a>(site: &'a Site, slug: &'a str) -> &'a str {
-    site.fields
-        .iter()
-        .find(|f| f.slug == slug)
-        .map(|f| f.name.as_str())
-        .unwrap_or(slug)
-}
-
 // ---------------------------------------------------------------------------
 // Field catalogue (A3 landscape)
 
@@ -1443,7 +1400,7 @@ fn catalogue_scale(rows: &[CatalogueRow], site: &Site) -> (f32, usize) {
 /// Estimated height of the staff board at body size `pt` (layout of
 /// `posters/staff.html`: the staff table, then hours and contact beside the
 /// feedback block, then the QR code).
-fn staff_board_h(site: &Site, pt: f32, lang: Lang) -> f32 {
+fn staff_board_h(site: &Site, fields: &Fields, pt: f32, lang: Lang) -> f32 {
     let o = &site.config.office;
     let t = super::i18n::strings(lang);
     let cell = |chars: usize, w: f32, em: f32| text_h(chars, w - 5.0, pt, 1.25, em);
@@ -1452,7 +1409,7 @@ fn staff_board_h(site: &Site, pt: f32, lang: Lang) -> f32 {
         .staff
         .iter()
         .map(|s| {
-            let fields: usize = s.fields.iter().map(|f| n(field_name(site, f)) + 2).sum();
+            let fields: usize = s.fields.iter().map(|f| n(fields.name(f)) + 2).sum();
             cell(n(&s.name), 48.0, BOLD_EM)
                 .max(cell(s.title.as_deref().map_or(0, n), 62.0, REGULAR_EM))
                 .max(cell(s.phone.as_deref().map_or(0, n), 36.0, BOLD_EM))
@@ -1688,7 +1645,7 @@ pub(super) fn render(
         let mut ctx = Context::new();
         let pt = [16.0_f32, 14.0, 13.0, 12.0, 11.0]
             .into_iter()
-            .find(|&pt| staff_board_h(site, pt, lang) <= A4.h * SAFETY)
+            .find(|&pt| staff_board_h(site, &r.fields, pt, lang) <= A4.h * SAFETY)
             .unwrap_or(11.0);
         ctx.insert("style", &format!("--b:{pt}pt;--t:30pt;--h2:{}pt", pt + 1.0));
         let home = urls::absolute(&site.config.base_url, urls::HOME);
@@ -1931,10 +1888,10 @@ fn procedure_posters(
 ) -> Result<String, Box<Diagnostic>> {
     let (site, today, lang) = (r.site, r.opts.today, r.site.config.language);
     let t = super::i18n::strings(lang);
-    let field_name = r.field_name(&p.field);
+    let field_name = r.fields.name(&p.field);
     let v = view::procedure_view(&view::ProcedureInput {
         procedure: p,
-        field_name,
+        fields: &r.fields,
         site,
         today,
         lang,
@@ -2288,30 +2245,5 @@ mod tests {
         let p = plan(&m(30, 200, 3), &HANDOUT_SCALES, &A5, Kind::Handout);
         assert!(p.pages() >= 2, "{p:?}");
         assert!(p.heights.iter().all(|&h| h <= A5.h * FILL), "{p:?}");
-    }
-
-    #[test]
-    fn abridging_keeps_short_text_and_marks_cuts() {
-        assert_eq!(abridge("Nộp hồ sơ.", 20), "Nộp hồ sơ.");
-        // The first sentence when it is long enough to say something.
-        assert_eq!(
-            abridge(
-                "Cán bộ kiểm tra hồ sơ đầy đủ. Nếu thiếu thì hướng dẫn bổ sung ngay.",
-                40
-            ),
-            "Cán bộ kiểm tra hồ sơ đầy đủ…"
-        );
-        // Else cut at a word, never inside one, never inside a number.
-        let s = abridge(
-            "Thông tư 281/2016/TT-BTC quy định mức thu phí khai thác thông tin",
-            30,
-        );
-        assert!(s.ends_with('…'), "{s}");
-        assert!(s.chars().count() <= 30, "{s}");
-        assert!("Thông tư 281/2016/TT-BTC quy định mức thu".starts_with(s.trim_end_matches('…')));
-        assert_eq!(
-            abridge("Theo mã 1.001193 của Cổng Dịch vụ công quốc gia", 20),
-            "Theo mã 1.001193…"
-        );
     }
 }

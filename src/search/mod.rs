@@ -86,11 +86,13 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<SearchFile> {
 }
 
 /// The searchable procedures of a site on `today`, in catalogue order:
-/// repealed procedures are left out; `summary` formats the facts a result
-/// shows after its title (deadline, fee).
+/// repealed procedures are left out; `url` says where a procedure's page
+/// is and `summary` formats the facts a result shows after its title
+/// (deadline, fee): both are the renderer's, which search does not import.
 pub fn docs_from_site<'s>(
     site: &'s Site,
     today: Date,
+    url: impl Fn(&Procedure) -> String,
     summary: impl Fn(&Procedure) -> String,
 ) -> Vec<SearchDoc<'s>> {
     site.procedures
@@ -102,7 +104,7 @@ pub fn docs_from_site<'s>(
         .map(|(p, status)| {
             let field = site.fields.iter().position(|f| f.slug == p.field);
             SearchDoc {
-                url: crate::render::urls::procedure(p),
+                url: url(p),
                 title: Cow::from(&p.title),
                 code: p.code.as_deref().map(Cow::from),
                 field_name: field
