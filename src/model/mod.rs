@@ -183,6 +183,28 @@ pub enum FeeChannel {
     Online,
 }
 
+impl FeeChannel {
+    /// Every channel, in the order the format's documentation lists them
+    /// (and `check` names them when a value is none of these).
+    pub const ALL: [FeeChannel; 4] = [
+        FeeChannel::All,
+        FeeChannel::InPerson,
+        FeeChannel::Postal,
+        FeeChannel::Online,
+    ];
+
+    /// The name a procedure file writes (`channel: in_person`), and
+    /// `catalogue.json` too; what people read is `render::format`'s.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeeChannel::All => "all",
+            FeeChannel::InPerson => "in_person",
+            FeeChannel::Postal => "postal",
+            FeeChannel::Online => "online",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fee {
     pub name: String,

@@ -17,12 +17,6 @@ const LEVELS: &[(&str, Level)] = &[
     ("huyen", Level::Huyen),
     ("tinh", Level::Tinh),
 ];
-const FEE_CHANNELS: &[(&str, FeeChannel)] = &[
-    ("all", FeeChannel::All),
-    ("in_person", FeeChannel::InPerson),
-    ("postal", FeeChannel::Postal),
-    ("online", FeeChannel::Online),
-];
 const ONLINE_LEVELS: &[(&str, OnlineLevel)] = &[
     ("full", OnlineLevel::Full),
     ("partial", OnlineLevel::Partial),
@@ -435,10 +429,11 @@ fn fee(cx: &mut Ctx, f: &Spanned<RawFee>) -> Checked<Fee> {
     } else {
         cx.amount(&f.value.amount, at).map(Some)
     };
+    let channels = FeeChannel::ALL.map(|c| (c.name(), c));
     let channel = cx.choice(
         &f.value.channel,
         "channel",
-        FEE_CHANNELS,
+        &channels,
         Some(FeeChannel::All),
         at,
     );

@@ -4,7 +4,7 @@
 
 use super::view::ProcedureView;
 use super::{urls, Content, OutputFile, RenderOptions, Sink};
-use crate::model::{DeadlineMeasure, FeeChannel, Level, OnlineLevel, Procedure, Site, Status};
+use crate::model::{DeadlineMeasure, Level, OnlineLevel, Procedure, Site, Status};
 use serde::Serialize;
 use serde_json::json;
 
@@ -222,7 +222,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
             .iter()
             .map(|f| {
                 json!({"name": f.name, "amount": f.amount, "per": f.per, "note": f.note,
-                       "channel": fee_channel(f.channel)})
+                       "channel": f.channel.name()})
             })
             .collect(),
         documents: p
@@ -264,15 +264,6 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
         non_territorial: p.non_territorial,
         submit_at: p.submit_at.as_deref(),
         body: &p.body,
-    }
-}
-
-fn fee_channel(c: FeeChannel) -> &'static str {
-    match c {
-        FeeChannel::All => "all",
-        FeeChannel::InPerson => "in_person",
-        FeeChannel::Postal => "postal",
-        FeeChannel::Online => "online",
     }
 }
 

@@ -135,7 +135,7 @@ pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
 /// `Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – note`.
 pub fn fee_line(fee: &Fee, lang: Lang) -> String {
     let mut s = format!("{}: {}", fee.name, fee_amount(fee, lang));
-    if let Some(ch) = channel_suffix(fee.channel, lang) {
+    if let Some(ch) = fee_channel(fee.channel, lang) {
         s = format!("{s} ({ch})");
     }
     if let Some(note) = fee_note(fee) {
@@ -184,7 +184,7 @@ pub fn fees_short(fees: &[Fee], lang: Lang) -> String {
     let mut seen: Vec<String> = Vec::new();
     for fee in fees {
         let mut s = fee_amount(fee, lang);
-        if let Some(ch) = channel_suffix(fee.channel, lang) {
+        if let Some(ch) = fee_channel(fee.channel, lang) {
             s = format!("{s} ({ch})");
         }
         if !seen.contains(&s) {
@@ -194,25 +194,19 @@ pub fn fees_short(fees: &[Fee], lang: Lang) -> String {
     seen.join("; ")
 }
 
-fn channel_suffix(channel: FeeChannel, lang: Lang) -> Option<&'static str> {
-    match channel {
-        FeeChannel::All => None,
-        other => Some(fee_channel(other, lang)),
-    }
-}
-
-/// The channel a fee applies to, as a label.
-pub fn fee_channel(channel: FeeChannel, lang: Lang) -> &'static str {
-    match (channel, lang) {
-        (FeeChannel::All, Lang::Vi) => "mọi hình thức",
-        (FeeChannel::All, Lang::En) => "all channels",
+/// The channel a fee is limited to, as written after its amount
+/// (`8.000 đồng (nộp trực tiếp)`); none for a fee of every channel. The
+/// names in files and `catalogue.json` are [`FeeChannel::name`]'s.
+pub fn fee_channel(channel: FeeChannel, lang: Lang) -> Option<&'static str> {
+    Some(match (channel, lang) {
+        (FeeChannel::All, _) => return None,
         (FeeChannel::InPerson, Lang::Vi) => "nộp trực tiếp",
         (FeeChannel::InPerson, Lang::En) => "in person",
         (FeeChannel::Postal, Lang::Vi) => "qua bưu chính",
         (FeeChannel::Postal, Lang::En) => "by post",
         (FeeChannel::Online, Lang::Vi) => "nộp trực tuyến",
         (FeeChannel::Online, Lang::En) => "online",
-    }
+    })
 }
 
 /// `Cấp xã`, `Cấp huyện`, `Cấp tỉnh`.
@@ -375,6 +369,22 @@ mod tests {
             fees_short(&[fee(20000, None), online], Lang::Vi),
             "20.000 đồng; Miễn lệ phí (nộp trực tuyến)"
         );
+    }
+
+    #[test]
+    fn every_channel_but_all_has_a_label_of_its_own() {
+        for lang in [Lang::Vi, Lang::En] {
+            let labels: Vec<_> = FeeChannel::ALL
+                .iter()
+                .filter_map(|&c| fee_channel(c, lang))
+                .collect();
+            assert_eq!(labels.len(), FeeChannel::ALL.len() - 1, "{labels:?}");
+            assert!(labels
+                .iter()
+                .all(|l| labels.iter().filter(|m| m == &l).count() == 1));
+        }
+        let names = FeeChannel::ALL.map(FeeChannel::name);
+        assert_eq!(names, ["all", "in_person", "postal", "online"]);
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use super::{format, markdown, urls, OutputFile};
 use crate::lang::Lang;
-use crate::model::{Date, Document, FeeChannel, Kiosk, Notice, Procedure, Site, Status};
+use crate::model::{Date, Document, Kiosk, Notice, Procedure, Site, Status};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -253,8 +253,7 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
             .map(|f| FeeRecord {
                 name: &f.name,
                 amount: format::fee_amount(f, lang),
-                channel: (f.channel != FeeChannel::All)
-                    .then(|| format::fee_channel(f.channel, lang)),
+                channel: format::fee_channel(f.channel, lang),
                 note: f.note.as_deref(),
             })
             .collect(),

@@ -526,11 +526,9 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         .fees
         .iter()
         .map(|f| {
-            let channel = if f.channel == crate::model::FeeChannel::All {
-                String::new()
-            } else {
-                format!(" ({})", format::fee_channel(f.channel, lang))
-            };
+            let channel = format::fee_channel(f.channel, lang)
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
             let line = Para::runs(
                 &[
                     (&format!("{}: ", f.name), false),

@@ -6,7 +6,7 @@ use super::fields::Fields;
 use super::{format, markdown, urls};
 use crate::lang::Lang;
 use crate::model::{
-    Attachment, Date, Document, Fee, FeeChannel, Field, Notice, Office, Procedure, Site, Status,
+    Attachment, Date, Document, Fee, Field, Notice, Office, Procedure, Site, Status,
 };
 use serde::Serialize;
 
@@ -381,7 +381,7 @@ fn fee_view(f: &Fee, lang: Lang) -> FeeView {
         name: f.name.clone(),
         amount: format::fee_amount(f, lang),
         note: format::fee_note(f),
-        channel: (f.channel != FeeChannel::All).then(|| format::fee_channel(f.channel, lang)),
+        channel: format::fee_channel(f.channel, lang),
     }
 }
 
