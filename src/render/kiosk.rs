@@ -284,10 +284,10 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
         legal: p
             .legal_basis
             .iter()
-            .map(|l| legal_line(l, t["issued"]))
+            .map(|l| legal_line(l, t.issued))
             .collect(),
         announced: p.announced_by.as_ref().map(|a| match a.date {
-            Some(d) => format!("{} {} {}", a.number, t["issued"], format::date(d)),
+            Some(d) => format!("{} {} {}", a.number, t.issued, format::date(d)),
             None => a.number.clone(),
         }),
         body: markdown::to_html_offline(&p.body),

@@ -342,13 +342,13 @@ fn summary(p: &Procedure, lang: crate::Lang, today: Date) -> String {
     let t = i18n::strings(lang);
     let facts = format!(
         "{}: {} · {}: {}",
-        t["deadline"],
+        t.deadline,
         format::deadline(&p.deadline, lang),
-        t["fees"],
+        t.fees,
         format::fees_short(&p.fees, lang)
     );
     match view::upcoming_date(p, today) {
-        Some(from) => format!("{} {from} · {facts}", t["status_upcoming"]),
+        Some(from) => format!("{} {from} · {facts}", t.status_upcoming),
         None => facts,
     }
 }
@@ -532,14 +532,14 @@ impl<'a> Renderer<'a> {
                 "index.html",
                 urls::HOME.into(),
                 self.site.config.title.clone(),
-                t["how_to_use"].into(),
+                t.how_to_use.into(),
             ),
             Job::Catalogue => {
                 ctx.insert_value("rows", self.rows_az_value());
                 (
                     "catalogue.html",
                     urls::CATALOGUE.into(),
-                    t["catalogue_az"].into(),
+                    t.catalogue_az.into(),
                     String::new(),
                 )
             }
@@ -548,26 +548,26 @@ impl<'a> Renderer<'a> {
                 (
                     "search.html",
                     urls::SEARCH.into(),
-                    t["search"].into(),
+                    t.search.into(),
                     String::new(),
                 )
             }
             Job::Contact => (
                 "contact.html",
                 urls::CONTACT.into(),
-                t["contact_title"].into(),
+                t.contact_title.into(),
                 String::new(),
             ),
             Job::Notices => (
                 "notices.html",
                 urls::NOTICES.into(),
-                t["notices"].into(),
+                t.notices.into(),
                 String::new(),
             ),
             Job::NotFound => (
                 "404.html",
                 urls::NOT_FOUND.into(),
-                t["not_found"].into(),
+                t.not_found.into(),
                 String::new(),
             ),
             Job::Field(f, fv) => {
@@ -594,7 +594,7 @@ impl<'a> Renderer<'a> {
                 let v = view::procedure_view(&input);
                 ctx.insert("json_ld", &data::json_ld(&v, self.site));
                 ctx.insert("procedure", &v);
-                let description = format!("{}: {}. {}", t["result"], p.result, v.row.deadline);
+                let description = format!("{}: {}. {}", t.result, p.result, v.row.deadline);
                 (
                     "procedure.html",
                     urls::procedure(p),
@@ -607,7 +607,7 @@ impl<'a> Renderer<'a> {
                 (
                     "kiosk/index.html",
                     kiosk::PAGE.into(),
-                    t["kiosk_title"].into(),
+                    t.kiosk_title.into(),
                     String::new(),
                 )
             }

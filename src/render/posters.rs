@@ -505,10 +505,10 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
     let office = &site.config.office;
     let t = super::i18n::strings(lang);
     let caps = |s: &str| Para::runs(&[(&s.to_uppercase(), true)], 0.0);
-    let cont = |s: &str| caps(&format!("{s} {}", t["continued"]));
+    let cont = |s: &str| caps(&format!("{s} {}", t.continued));
     // `Mã thủ tục: 1.000656 · Lĩnh vực: Hộ tịch · Cấp xã · Cập nhật ngày: …`
-    let (code, field) = (format!("{}: ", t["code"]), format!("{}: ", t["field"]));
-    let level = format!(" · {} · {}: ", format::level(p.level, lang), t["updated"]);
+    let (code, field) = (format!("{}: ", t.code), format!("{}: ", t.field));
+    let level = format!(" · {} · {}: ", format::level(p.level, lang), t.updated);
     let updated = format::date(p.updated);
     let mut ids = Vec::new();
     if let Some(c) = &p.code {
@@ -541,14 +541,14 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         })
         .collect();
     let fees_short = format::fees_short(&p.fees, lang);
-    let label = |k: &str| format!("{}: ", t[k]);
+    let label = |s: &str| format!("{s}: ");
     let docs = p
         .documents
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let optional = if d.optional {
-                format!(" ({})", t["optional"])
+                format!(" ({})", t.optional)
             } else {
                 String::new()
             };
@@ -580,7 +580,7 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         place.push((
             Para::runs(
                 &[
-                    (&label("in_person"), true),
+                    (&label(t.in_person), true),
                     (&format!("{at}{address}"), false),
                 ],
                 0.0,
@@ -588,20 +588,20 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
             Size::Body,
         ));
         if !office.hours.is_empty() {
-            place.push((Para::bold(&format!("{}:", t["hours"])), Size::Body));
+            place.push((Para::bold(&format!("{}:", t.hours)), Size::Body));
             for h in &office.hours {
                 place.push((Para::plain(&format!("{}: {}", h.days, h.time)), Size::Body));
             }
         }
     }
     if p.channels.postal {
-        place.push((Para::bold(t["postal"]), Size::Body));
+        place.push((Para::bold(t.postal), Size::Body));
     }
     if let Some(o) = &p.channels.online {
         place.push((
             Para::runs(
                 &[
-                    (&label("online"), true),
+                    (&label(t.online), true),
                     (format::online_level(o.level, lang), false),
                 ],
                 0.0,
@@ -611,7 +611,7 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
         place.push((Para::plain(&o.url), Size::Url));
     }
     if p.non_territorial {
-        place.push((Para::plain(t["non_territorial"]), Size::Note));
+        place.push((Para::plain(t.non_territorial), Size::Note));
     }
     let (contact, contact_line) = contact_lines(site, lang);
     let long = |x: &str, max: usize| x.trim().chars().count() > max;
@@ -633,29 +633,29 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
     });
     Measure {
         office: caps(&office.name),
-        kind: Para::runs(&[(&t["handout_title"].to_uppercase(), true)], 0.03),
+        kind: Para::runs(&[(&t.handout_title.to_uppercase(), true)], 0.03),
         title: Para::bold(&p.title),
-        title_cont: Para::bold(&format!("{} {}", p.title, t["continued"])),
+        title_cont: Para::bold(&format!("{} {}", p.title, t.continued)),
         ids,
-        scan: Para::bold(t["scan_qr"]),
+        scan: Para::bold(t.scan_qr),
         alert: (p.status(today) == Status::Upcoming).then(|| {
             let date = p.effective.map(format::date).unwrap_or_default();
-            Para::bold(&format!("{} {date}", t["status_upcoming"]))
+            Para::bold(&format!("{} {date}", t.status_upcoming))
         }),
         labels: [
-            Para::bold(t["result"]),
-            Para::bold(t["deadline"]),
-            Para::bold(t["fees"]),
+            Para::bold(t.result),
+            Para::bold(t.deadline),
+            Para::bold(t.fees),
         ],
         result: Para::plain(&p.result),
-        result_boxed: Para::runs(&[(&label("result"), true), (&p.result, false)], 0.0),
+        result_boxed: Para::runs(&[(&label(t.result), true), (&p.result, false)], 0.0),
         deadline: Para::bold(&format::deadline(&p.deadline, lang)),
-        deadline_label: Para::bold(&label("deadline")),
+        deadline_label: Para::bold(&label(t.deadline)),
         deadline_note: notes(p.deadline.note.as_deref()),
         due_line: due_line(p, today, lang),
         fees,
         no_fee: Para::bold(&fees_short),
-        no_fee_boxed: Para::runs(&[(&label("fees"), true), (&fees_short, true)], 0.0),
+        no_fee_boxed: Para::runs(&[(&label(t.fees), true), (&fees_short, true)], 0.0),
         docs,
         place,
         steps: p
@@ -663,18 +663,10 @@ fn measure(p: &Procedure, site: &Site, field_name: &str, today: Date, lang: Lang
             .iter()
             .map(|s| levels(|level| Some(level.step(s))))
             .collect(),
-        headings: [
-            caps(t["documents"]),
-            caps(t["where_when"]),
-            caps(t["steps"]),
-        ],
-        headings_cont: [
-            cont(t["documents"]),
-            cont(t["where_when"]),
-            cont(t["steps"]),
-        ],
-        more: Para::bold(t["continued_next"]),
-        abridged: Para::plain(t["abridged"]),
+        headings: [caps(t.documents), caps(t.where_when), caps(t.steps)],
+        headings_cont: [cont(t.documents), cont(t.where_when), cont(t.steps)],
+        more: Para::bold(t.continued_next),
+        abridged: Para::plain(t.abridged),
         contact,
         contact_line,
         cuts,
@@ -689,7 +681,7 @@ fn due_line(p: &Procedure, today: Date, lang: Lang) -> Vec<Para> {
         return Vec::new();
     };
     let t = super::i18n::strings(lang);
-    let label = format!("{}: ", t["due_handout"]);
+    let label = format!("{}: ", t.due_handout);
     // The widest date due.js writes: the longest weekday, every digit.
     let filled = match (rule.measure, lang) {
         (Measure::Hours(_), Lang::Vi) => {
@@ -701,7 +693,7 @@ fn due_line(p: &Procedure, today: Date, lang: Lang) -> Vec<Para> {
         }
         (_, Lang::En) => "Wednesday, 00/00/0000 (handed in on 00/00/0000)",
     };
-    [t["due_blank"], filled]
+    [t.due_blank, filled]
         .iter()
         .map(|value| Para::runs(&[(&label, true), (value, false)], 0.0))
         .collect()
@@ -735,21 +727,21 @@ fn contact_lines(site: &Site, lang: Lang) -> ((Vec<Para>, Vec<Para>), Para) {
     left.extend(
         o.phone
             .as_ref()
-            .map(|x| Para::bold(&format!("{}: {x}", t["phone"]))),
+            .map(|x| Para::bold(&format!("{}: {x}", t.phone))),
     );
     left.extend(
         o.email
             .as_ref()
-            .map(|x| Para::plain(&format!("{}: {x}", t["email"]))),
+            .map(|x| Para::plain(&format!("{}: {x}", t.email))),
     );
     let f = &o.feedback;
     let mut right = Vec::new();
-    let labelled = [(t["phone"], &f.phone), (t["hotline"], &f.hotline)]
+    let labelled = [(t.phone, &f.phone), (t.hotline, &f.hotline)]
         .into_iter()
         .filter_map(|(label, x)| x.as_ref().map(|x| format!("{label}: {x}")))
         .collect::<Vec<_>>();
     if f.address.is_some() || f.phone.is_some() || f.email.is_some() || f.hotline.is_some() {
-        let label = format!("{}: ", t["feedback"]);
+        let label = format!("{}: ", t.feedback);
         let address = f.address.as_deref().unwrap_or("");
         right.push(Para::runs(&[(&label, true), (address, false)], 0.0));
         if !labelled.is_empty() {
@@ -758,12 +750,12 @@ fn contact_lines(site: &Site, lang: Lang) -> ((Vec<Para>, Vec<Para>), Para) {
         right.extend(
             f.email
                 .as_ref()
-                .map(|x| Para::plain(&format!("{}: {x}", t["email"]))),
+                .map(|x| Para::plain(&format!("{}: {x}", t.email))),
         );
     }
     let phones = [&f.phone, &f.hotline].into_iter().flatten();
     let phones = phones.map(String::as_str).collect::<Vec<_>>().join(", ");
-    let (unit, feedback) = (format!("{unit}: "), format!(" · {}: ", t["feedback"]));
+    let (unit, feedback) = (format!("{unit}: "), format!(" · {}: ", t.feedback));
     let line = [
         (unit.as_str(), false),
         (o.phone.as_deref().unwrap_or(""), true),
@@ -1428,10 +1420,10 @@ fn staff_board_h(site: &Site, fields: &Fields, pt: f32, lang: Lang) -> f32 {
     left += o.address.as_deref().map_or(0.0, |a| line(n(a) + 10));
     let f = &o.feedback;
     let right = h2
-        + line(n(t["feedback_text"]))
+        + line(n(t.feedback_text))
         + f.address.as_deref().map_or(0.0, |a| line(n(a) + 10))
         + line(30) * 3.0;
-    let header = 6.0 + text_h(n(t["staff_board"]), A4.w, 30.0, 1.15, BOLD_EM) + 12.0;
+    let header = 6.0 + text_h(n(t.staff_board), A4.w, 30.0, 1.15, BOLD_EM) + 12.0;
     header + h2 + head + rows + left.max(right) + 8.0 + A4.qr
 }
 
@@ -1647,12 +1639,12 @@ pub(super) fn render(
             .unwrap_or(11.0);
         ctx.insert("style", &format!("--b:{pt}pt;--t:30pt;--h2:{}pt", pt + 1.0));
         let home = urls::absolute(&site.config.base_url, urls::HOME);
-        ctx.insert("qr", &qr::svg(&home, t["scan_qr_site"]).unwrap_or_default());
+        ctx.insert("qr", &qr::svg(&home, t.scan_qr_site).unwrap_or_default());
         let staff = fragment(r, "posters/staff.html", &ctx).and_then(|html| {
             page(
                 r,
                 STAFF_BOARD,
-                t["staff_board"],
+                t.staff_board,
                 "staff",
                 urls::CONTACT,
                 std::iter::once(html.as_str()),
@@ -1716,7 +1708,7 @@ pub(super) fn render(
     ctx.insert(
         "page",
         &PageMeta {
-            title: t["posters"],
+            title: t.posters,
             path: urls::POSTERS,
             description: "",
             kind: "posters",
@@ -1831,7 +1823,7 @@ fn field_posters(
         &format!("--b:{pt}pt;--n:{pt}pt;--t:{}pt;--h2:{pt}pt", pt * 2.0),
     );
     let url = urls::absolute(&site.config.base_url, &urls::field(f));
-    ctx.insert("qr", &qr::svg(&url, t["scan_qr_field"]).unwrap_or_default());
+    ctx.insert("qr", &qr::svg(&url, t.scan_qr_field).unwrap_or_default());
     let catalogue = fragment(r, "posters/field.html", &ctx)?;
     let back = urls::field(f);
     let mut made = 2 * posters.len() * usize::from(pages.is_some());
@@ -1839,7 +1831,7 @@ fn field_posters(
         sink.put(page(
             r,
             &field_catalogue(&f.slug),
-            &format!("{}: {}", t["field_catalogue"], f.name),
+            &format!("{}: {}", t.field_catalogue, f.name),
             "field",
             &back,
             std::iter::once(catalogue.as_str()),
@@ -1850,7 +1842,7 @@ fn field_posters(
         sink.put(page(
             r,
             &field_all(&f.slug),
-            &format!("{}: {}", t["print_all_field"], f.name),
+            &format!("{}: {}", t.print_all_field, f.name),
             "all",
             &back,
             std::iter::once(catalogue.as_str()).chain(posters.iter().map(String::as_str)),
@@ -1896,7 +1888,7 @@ fn procedure_posters(
     });
     let m = measure(p, site, field_name, today, lang);
     let poster = plan(&m, &POSTER_SCALES, &A4, Kind::Poster);
-    let qr_svg = qr::svg(&v.absolute_url, t["qr_label"]).unwrap_or_default();
+    let qr_svg = qr::svg(&v.absolute_url, t.qr_label).unwrap_or_default();
     let mut ctx = Context::new();
     ctx.insert("p", &v);
     // The code goes in after the sheets are minified (see `with_qr`).
@@ -1917,7 +1909,7 @@ fn procedure_posters(
             .push(too_long(p, poster.pages()));
     }
     let handout = handout_plan(&m);
-    ctx.insert("kind_label", t["handout_title"]);
+    ctx.insert("kind_label", t.handout_title);
     ctx.insert(
         "due",
         &v.due.as_ref().map(|d| d.code.as_str()).unwrap_or_default(),
@@ -1936,7 +1928,7 @@ fn procedure_posters(
     sink.put(page(
         r,
         &urls::handout(p),
-        &format!("{}: {}", t["handout_title"], p.title),
+        &format!("{}: {}", t.handout_title, p.title),
         "handout",
         &back,
         std::iter::once(handout_html.as_str()),
