@@ -147,9 +147,7 @@ fn facts_read_as_the_pages_write_them() {
         let page = format!("{}/{}/index.html", p.field, p.slug);
         let file = files.iter().find(|f| f.path == page).expect("page");
         let text = match &file.content {
-            niemyet::render::Content::Html(b) | niemyet::render::Content::Minified(b) => {
-                html::visible_text(&String::from_utf8_lossy(b))
-            }
+            niemyet::render::Content::Html(b) => html::visible_text(&String::from_utf8_lossy(b)),
             _ => panic!("page is HTML"),
         };
         for cell in [&r[2], &r[3], &r[5], &r[6], &r[7]] {

@@ -37,11 +37,9 @@ pub struct OutputFile {
 
 pub enum Content {
     /// A page, UTF-8 (Tera writes it straight into the buffer, with no
-    /// check of the whole page afterwards): minified on the way out.
+    /// check of the whole page afterwards), final: minified already when
+    /// render was given a [`Minifier`].
     Html(Vec<u8>),
-    /// A page that is final as it is (minified already when the build
-    /// minifies: poster pages, made of sheets minified once).
-    Minified(Vec<u8>),
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     /// A file copied as is (forms, samples, theme assets from disk).
@@ -57,8 +55,21 @@ pub struct RenderOptions {
     /// all rendered again: `serve` makes them only when one is asked for
     /// ([`print_all_pages`]).
     pub print_all: bool,
-    /// Minify poster sheets as they are made (see [`Content::Minified`]).
-    pub minify: bool,
+    /// How pages are minified; none: as rendered.
+    pub minifier: Option<Minifier>,
+}
+
+/// A minifier, handed to render by its caller: whether pages are minified
+/// is decided in one place (`build`, from `--no-minify`), and render does
+/// not depend on the minifier it is given.
+#[derive(Clone, Copy)]
+pub struct Minifier {
+    /// A whole page.
+    pub page: fn(&[u8]) -> Vec<u8>,
+    /// Markup that will be spliced into a page next to other markup (a
+    /// poster's sheets, minified once and put in its page and its field's
+    /// "print all" page), so it must keep its last closing tag.
+    pub fragment: fn(&str) -> String,
 }
 
 /// What every page needs to say where it is.
@@ -637,8 +648,17 @@ impl<'a> Renderer<'a> {
             .map_err(|e| Box::new(render_error(template, self.origins.get(template), &e)))?;
         Ok(OutputFile {
             path,
-            content: Content::Html(html),
+            content: Content::Html(self.minified(html)),
         })
+    }
+
+    /// A whole page as it is published: minified when render was given a
+    /// minifier.
+    fn minified(&self, html: Vec<u8>) -> Vec<u8> {
+        match self.opts.minifier {
+            Some(m) => (m.page)(&html),
+            None => html,
+        }
     }
 }
 

@@ -1719,7 +1719,7 @@ pub(super) fn render(
         Ok(()) => {
             sink.put(OutputFile {
                 path: urls::POSTERS.into(),
-                content: Content::Html(html),
+                content: Content::Html(r.minified(html)),
             });
             made += 1;
         }
@@ -1963,10 +1963,9 @@ fn fragment(r: &Renderer, template: &str, ctx: &Context) -> Result<String, Box<D
         .tera
         .render(template, ctx)
         .map_err(|e| Box::new(super::render_error(template, r.origins.get(template), &e)))?;
-    Ok(if r.opts.minify {
-        crate::minify::fragment(&html)
-    } else {
-        html
+    Ok(match r.opts.minifier {
+        Some(m) => (m.fragment)(&html),
+        None => html,
     })
 }
 
@@ -2012,11 +2011,7 @@ fn page<'s>(
     };
     Ok(OutputFile {
         path: path.to_string(),
-        content: if r.opts.minify {
-            Content::Minified(html.into_bytes())
-        } else {
-            Content::Html(html.into_bytes())
-        },
+        content: Content::Html(html.into_bytes()),
     })
 }
 

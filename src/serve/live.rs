@@ -255,7 +255,7 @@ impl LiveSite {
         let ropts = RenderOptions {
             today: self.opts.today,
             print_all: false,
-            minify: false,
+            minifier: None,
         };
         let sources: Vec<PathBuf> = match &self.dirty {
             Dirty::Edited(set) => set.iter().cloned().collect(),
@@ -281,7 +281,7 @@ impl LiveSite {
         let (new_pages, other): (Vec<OutputFile>, Vec<OutputFile>) = files
             .into_files()
             .into_iter()
-            .partition(|f| matches!(f.content, Content::Html(_) | Content::Minified(_)));
+            .partition(|f| matches!(f.content, Content::Html(_)));
         let other = self.pin(other, rendered.complete);
         let pages = match (&self.good, rendered.complete) {
             (Some(good), false) => {
@@ -406,7 +406,7 @@ impl LiveSite {
 
 fn entry(f: OutputFile) -> (String, Body) {
     let body = match f.content {
-        Content::Html(s) | Content::Minified(s) => Body::Html(Bytes::from(s)),
+        Content::Html(s) => Body::Html(Bytes::from(s)),
         Content::Bytes(b) => Body::Data(Bytes::from(b)),
         Content::Static(b) => Body::Data(Bytes::from_static(b)),
         // Pinned by LiveSite::pin; the data files have none.
