@@ -2,8 +2,10 @@
 //! `docs/catalogue-json.md`, version 1, stable order: catalogue order),
 //! `sitemap.xml`, `robots.txt`, and the JSON-LD of each procedure page.
 
+use super::context::RenderOptions;
+use super::files::{Content, OutputFile, Sink};
+use super::urls;
 use super::view::ProcedureView;
-use super::{urls, Content, OutputFile, RenderOptions, Sink};
 use crate::model::{DeadlineMeasure, Level, OnlineLevel, Procedure, Site, Status};
 use serde::Serialize;
 use serde_json::json;

@@ -23,7 +23,8 @@
 //!   first asked for, as it does the search index, and its live reload
 //!   reloads `kiosk/index.html`, a page.
 
-use super::{format, markdown, urls, OutputFile};
+use super::files::{Content, OutputFile, Sink};
+use super::{format, markdown, urls};
 use crate::lang::Lang;
 use crate::model::{Date, Document, Kiosk, Notice, Procedure, Site, Status};
 use rayon::prelude::*;
@@ -95,7 +96,7 @@ pub fn data_files(
     listed: &[&Procedure],
     today: Date,
     summary: &(dyn Fn(&Procedure) -> String + Sync),
-    sink: &dyn super::Sink,
+    sink: &dyn Sink,
 ) {
     let mut jobs: Vec<(&crate::model::Field, usize, Vec<&Procedure>)> = Vec::new();
     for f in &site.fields {
@@ -151,7 +152,7 @@ fn script(path: String, head: &str, value: &impl Serialize) -> OutputFile {
     bytes.extend_from_slice(b");\n");
     OutputFile {
         path,
-        content: super::Content::Bytes(bytes),
+        content: Content::Bytes(bytes),
     }
 }
 

@@ -55,9 +55,11 @@
 //! The "print all" pages are the single posters' sheets joined (rendered
 //! once), so they cost string copies, not template renders.
 
+use super::context::{once_each, PageMeta, Renderer};
 use super::fields::Fields;
+use super::files::{Content, OutputFile, Sink};
 use super::view::{self, DocumentView, FieldView, ProcedureView};
-use super::{format, qr, urls, Content, OutputFile, PageMeta, Renderer, Sink};
+use super::{format, qr, urls};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::lang::Lang;
@@ -1602,7 +1604,7 @@ pub(super) fn render(
             Err(d) => errors.push(d),
         }
     }
-    let mut errors = super::once_each(errors);
+    let mut errors = once_each(errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -1715,7 +1717,7 @@ pub(super) fn render(
         },
     );
     let mut html = Vec::new();
-    match r.tera.render_to("posters/index.html", &ctx, &mut html) {
+    match r.template_to("posters/index.html", &ctx, &mut html) {
         Ok(()) => {
             sink.put(OutputFile {
                 path: urls::POSTERS.into(),
@@ -1723,11 +1725,7 @@ pub(super) fn render(
             });
             made += 1;
         }
-        Err(e) => errors.push(super::render_error(
-            "posters/index.html",
-            r.origins.get("posters/index.html"),
-            &e,
-        )),
+        Err(e) => errors.push(*e),
     }
     if errors.is_empty() {
         Ok(made)
@@ -1746,7 +1744,7 @@ pub(super) fn print_all(
         .into_iter()
         .filter_map(Result::err)
         .collect();
-    match super::once_each(errors) {
+    match once_each(errors) {
         e if e.is_empty() => Ok(()),
         e => Err(e),
     }
@@ -1959,14 +1957,7 @@ pub fn is_print_all(path: &str) -> bool {
 /// build minifies: made once, they go into the poster's page and its
 /// field's "print all" page.
 fn fragment(r: &Renderer, template: &str, ctx: &Context) -> Result<String, Box<Diagnostic>> {
-    let html = r
-        .tera
-        .render(template, ctx)
-        .map_err(|e| Box::new(super::render_error(template, r.origins.get(template), &e)))?;
-    Ok(match r.opts.minifier {
-        Some(m) => (m.fragment)(&html),
-        None => html,
-    })
+    Ok(r.minified_fragment(r.template(template, ctx)?))
 }
 
 /// A printable page: the sheets inside `posters/page.html` (print CSS, and a
