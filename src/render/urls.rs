@@ -41,6 +41,23 @@ pub fn handout(p: &Procedure) -> String {
     format!("posters/{}/{}/huong-dan.html", p.field, p.slug)
 }
 
+/// The staff and contact board.
+pub const STAFF_BOARD: &str = "posters/bang-lien-he.html";
+
+/// A field's catalogue table (A3).
+pub fn field_catalogue(field_slug: &str) -> String {
+    format!("posters/{field_slug}/index.html")
+}
+
+/// A field's "print all" page: its catalogue and every procedure poster.
+pub fn field_print_all(field_slug: &str) -> String {
+    format!("posters/{field_slug}/in-tat-ca.html")
+}
+
+pub fn notice_poster(n: &Notice) -> String {
+    format!("posters/thong-bao/{}.html", n.slug)
+}
+
 /// The absolute address of a page, for QR codes, the sitemap and JSON-LD:
 /// folders without `index.html`, as a web server shows them.
 pub fn absolute(base_url: &str, path: &str) -> String {
