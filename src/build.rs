@@ -99,7 +99,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         let theme = Theme::load(root, &site.config.theme)?;
         let ropts = RenderOptions {
             today: opts.today,
-            print_all: true,
             minifier: opts.minify.then_some(MINIFIER),
         };
         render::render(&site, &theme, &ropts, &staging)
@@ -162,7 +161,6 @@ pub fn render_site(
     let files = render::Collect::default();
     let opts = RenderOptions {
         today,
-        print_all: true,
         minifier: None,
     };
     render::render(site, &theme, &opts, &files)?;

@@ -11,6 +11,8 @@ use crate::diag::{Diagnostic, Rule};
 use crate::model::{Date, Procedure, Site, Status};
 use crate::t;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
 use std::path::PathBuf;
 use tera::Context;
 
@@ -18,11 +20,6 @@ use tera::Context;
 /// `site.yaml` `language`, never in the language of messages (`--lang`).
 pub struct RenderOptions {
     pub today: Date,
-    /// Make the fields' "print all" pages with the rest (a build). Each
-    /// holds every poster of its field, so after an edit it would need them
-    /// all rendered again: `serve` makes them only when one is asked for
-    /// ([`super::print_all_pages`]).
-    pub print_all: bool,
     /// How pages are minified; none: as rendered.
     pub minifier: Option<Minifier>,
 }
@@ -49,18 +46,33 @@ pub(super) struct PageMeta<'a> {
     pub(super) kind: &'static str,
 }
 
-pub(super) struct Renderer<'a> {
+/// A digest of what every page sees (the templates' globals: the site, its
+/// fields with their counts, the current notices, the interface strings,
+/// the calendar's version). Two renders with the same globals differ only
+/// in the outputs that show a procedure ([`super::OutputKey::shows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Globals(u64);
+
+/// One site's render: the theme's templates with the site-wide values as
+/// globals, made once, then asked for outputs ([`Renderer::one`]) or for
+/// all of them ([`super::render`]).
+pub struct Renderer<'a> {
     pub(super) site: &'a Site,
+    pub(super) theme: &'a Theme,
+    pub(super) opts: &'a RenderOptions,
     /// `assets/calendar.js` (made once: its lunar table is 51 years).
     pub(super) calendar: Vec<u8>,
     /// The theme's templates with the site-wide values as globals.
     tera: tera::Tera,
-    origins: &'a std::collections::BTreeMap<String, PathBuf>,
-    pub(super) opts: &'a RenderOptions,
+    pub(super) globals: Globals,
     /// The fields by slug.
     pub(super) fields: Fields<'a>,
+    /// The fields as pages show them (with their counts), in site order.
+    pub(super) field_views: Vec<FieldView>,
     /// Procedures that appear in lists (not repealed), catalogue order.
     pub(super) listed: Vec<&'a Procedure>,
+    /// Every procedure by field and slug, for keys.
+    pub(super) procedures: HashMap<(&'a str, &'a str), &'a Procedure>,
     /// [`Renderer::rows_az`] as a template value, made once for the pages
     /// that list every procedure (the catalogue, search).
     rows_az: std::sync::OnceLock<tera::Value>,
@@ -70,15 +82,11 @@ pub(super) struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// The renderer, the fields as pages show them, and what every page
-    /// sees (serialised once into the templates' globals, not per page).
-    pub(super) fn new(
-        site: &'a Site,
-        theme: &'a Theme,
-        opts: &'a RenderOptions,
-    ) -> (Renderer<'a>, Vec<FieldView>, Context) {
+    /// The renderer of `site`: the templates' globals are serialised once
+    /// here, not per page.
+    pub fn new(site: &'a Site, theme: &'a Theme, opts: &'a RenderOptions) -> Renderer<'a> {
         let listed = listed(site, opts.today);
-        let fields: Vec<FieldView> = site
+        let field_views: Vec<FieldView> = site
             .fields
             .iter()
             .map(|f| view::field_view(f, listed.iter().filter(|p| p.field == f.slug).count()))
@@ -89,31 +97,57 @@ impl<'a> Renderer<'a> {
             .map(|n| view::notice_view(n, opts.today))
             .filter(|n| n.current)
             .collect();
-        let index = Fields::new(&site.fields);
+        let fields = Fields::new(&site.fields);
+        let (calendar, calendar_js) = due::calendar_file(site, opts.today.year().into());
+        let site_view = view::site_view(site, &fields, opts.today, site.config.language);
+        let strings = i18n::strings(site.config.language);
+        let mut digest = DefaultHasher::new();
         let mut tera = theme.tera.clone();
         let g = tera.global_context();
-        g.insert(
-            "site",
-            &view::site_view(site, &index, opts.today, site.config.language),
-        );
-        g.insert("t", &i18n::strings(site.config.language));
-        g.insert("fields", &fields);
-        g.insert("notices", &notices);
-        let (calendar, calendar_js) = due::calendar_file(site, opts.today.year().into());
-        g.insert("calendar_js", &calendar_js);
-        let globals = g.clone();
-        let r = Renderer {
+        global(g, &mut digest, "site", &site_view);
+        global(g, &mut digest, "t", strings);
+        global(g, &mut digest, "fields", &field_views);
+        global(g, &mut digest, "notices", &notices);
+        global(g, &mut digest, "calendar_js", &calendar_js);
+        let procedures = site
+            .procedures
+            .iter()
+            .map(|p| ((p.field.as_str(), p.slug.as_str()), p.as_ref()))
+            .collect();
+        Renderer {
             site,
+            theme,
+            opts,
             calendar,
             tera,
-            origins: &theme.origins,
-            opts,
-            fields: index,
+            globals: Globals(digest.finish()),
+            fields,
+            field_views,
             listed,
+            procedures,
             rows_az: std::sync::OnceLock::new(),
             warnings: std::sync::Mutex::default(),
-        };
-        (r, fields, globals)
+        }
+    }
+
+    /// What every page of this render sees, as a digest: `serve` renders
+    /// again only the outputs that show an edited procedure while it is
+    /// unchanged.
+    pub fn globals(&self) -> Globals {
+        self.globals
+    }
+
+    /// The warnings found while rendering (posters too long for one
+    /// sheet), sorted.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = std::mem::take(
+            &mut *self
+                .warnings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        crate::diag::sort(&mut warnings);
+        warnings
     }
 
     pub(super) fn rows(&self, procs: impl Iterator<Item = &'a &'a Procedure>) -> Vec<RowView> {
@@ -190,7 +224,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn template_error(&self, template: &str, e: &tera::Error) -> Box<Diagnostic> {
-        Box::new(render_error(template, self.origins.get(template), e))
+        Box::new(render_error(template, self.theme.origins.get(template), e))
     }
 }
 
@@ -228,4 +262,30 @@ fn render_error(template: &str, origin: Option<&PathBuf>, e: &tera::Error) -> Di
         "kiểm tra tên biến trong mẫu (xem docs/giao-dien.md)",
         "check the variable names in the template (see docs/giao-dien.md)"
     ))
+}
+
+/// `value` as the templates' global `name`, and into the digest of them.
+fn global<T: Serialize + ?Sized>(
+    globals: &mut Context,
+    digest: &mut DefaultHasher,
+    name: &'static str,
+    value: &T,
+) {
+    // Serialising plain data into a hasher cannot fail.
+    let _ = serde_json::to_writer(HashWriter(digest), value);
+    globals.insert(name, value);
+}
+
+/// Bytes written into a hasher.
+struct HashWriter<'h>(&'h mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -7,21 +7,27 @@ use crate::model::Field;
 use std::collections::HashMap;
 
 pub struct Fields<'s> {
-    by_slug: HashMap<&'s str, &'s Field>,
+    /// Each field with its position in the site's order.
+    by_slug: HashMap<&'s str, (usize, &'s Field)>,
 }
 
 impl<'s> Fields<'s> {
     pub fn new(fields: &'s [Field]) -> Fields<'s> {
         let mut by_slug = HashMap::with_capacity(fields.len());
-        for f in fields {
+        for (i, f) in fields.iter().enumerate() {
             // Slugs are folder names, so unique; the first one wins anyway,
             // as the search this replaced did.
-            by_slug.entry(f.slug.as_str()).or_insert(f);
+            by_slug.entry(f.slug.as_str()).or_insert((i, f));
         }
         Fields { by_slug }
     }
 
     pub fn get(&self, slug: &str) -> Option<&'s Field> {
+        self.by_slug.get(slug).map(|&(_, f)| f)
+    }
+
+    /// The field `slug` and its position in the site's order.
+    pub fn position(&self, slug: &str) -> Option<(usize, &'s Field)> {
         self.by_slug.get(slug).copied()
     }
 

@@ -19,7 +19,7 @@
 //!   browser by `assets/qr.js` from the addresses in the data: made here,
 //!   they were 60 % of what the kiosk added to a build, each procedure's
 //!   code made a second time (the posters make one).
-//! - They are data files ([`super::data_files`]): `serve` makes them when
+//! - They are data files ([`super::OutputKey::KioskData`]): `serve` makes them when
 //!   first asked for, as it does the search index, and its live reload
 //!   reloads `kiosk/index.html`, a page.
 
@@ -36,6 +36,8 @@ pub const CHUNK: usize = 16;
 
 /// The page of the kiosk.
 pub const PAGE: &str = "kiosk/index.html";
+/// The folder of its data files.
+pub const DATA: &str = "kiosk/data/";
 
 /// The theme's files (`static/`, published under `assets/`) that only the
 /// kiosk uses: left out of a site without one.
@@ -116,7 +118,7 @@ pub fn data_files(
             .map(|p| record(p, site, &f.name, today))
             .collect();
         sink.put(script(
-            format!("kiosk/data/{}.{i}.js", f.slug),
+            format!("{DATA}{}.{i}.js", f.slug),
             &format!("niemyetKiosk.p({},{i},", json(&f.slug)),
             &records,
         ));
@@ -137,7 +139,7 @@ fn field_list(
         })
         .collect();
     script(
-        format!("kiosk/data/{slug}.js"),
+        format!("{DATA}{slug}.js"),
         &format!("niemyetKiosk.f({},{CHUNK},", json(slug)),
         &rows,
     )

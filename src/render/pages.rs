@@ -25,48 +25,6 @@ pub(super) enum Page<'a> {
     Kiosk(Kiosk),
 }
 
-impl Page<'_> {
-    /// Whether the page shows `p` beyond what every page sees (the
-    /// globals). Every page kind must answer: `serve` re-renders only the
-    /// pages that show an edited procedure.
-    pub(super) fn shows(&self, p: &Procedure) -> bool {
-        match self {
-            Page::Procedure(q) => q.source == p.source,
-            Page::Field(f, _) => f.slug == p.field,
-            Page::Catalogue | Page::Search => true,
-            Page::Home
-            | Page::Contact
-            | Page::Notices
-            | Page::Notice(_)
-            | Page::NotFound
-            | Page::Kiosk(_) => false,
-        }
-    }
-}
-
-/// Every page of the site, in the order they are listed.
-pub(super) fn all<'a>(r: &Renderer<'a>, fields: &'a [FieldView]) -> Vec<Page<'a>> {
-    let site = r.site;
-    let mut pages = vec![
-        Page::Home,
-        Page::Catalogue,
-        Page::Contact,
-        Page::Search,
-        Page::Notices,
-        Page::NotFound,
-    ];
-    pages.extend(
-        site.fields
-            .iter()
-            .zip(fields)
-            .map(|(f, v)| Page::Field(f, v)),
-    );
-    pages.extend(site.procedures.iter().map(|p| Page::Procedure(p)));
-    pages.extend(site.notices.iter().map(Page::Notice));
-    pages.extend(site.config.kiosk.map(Page::Kiosk));
-    pages
-}
-
 /// What a page is besides its own values: its template, where it goes,
 /// its title and its description (for `<meta>`).
 struct Head {

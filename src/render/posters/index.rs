@@ -34,11 +34,11 @@ struct IndexNotice {
     url: String,
 }
 
-/// The index page; `fields` are the fields as pages show them.
-pub(super) fn page(r: &Renderer, fields: &[FieldView]) -> Result<OutputFile, Box<Diagnostic>> {
+/// The index page.
+pub(in crate::render) fn page(r: &Renderer) -> Result<OutputFile, Box<Diagnostic>> {
     let t = i18n::strings(r.site.config.language);
     let mut ctx = Context::new();
-    ctx.insert("poster_fields", &index_fields(r, fields));
+    ctx.insert("poster_fields", &index_fields(r));
     ctx.insert("poster_notices", &index_notices(r));
     ctx.insert("staff_board_url", urls::STAFF_BOARD);
     ctx.insert("root", &urls::root_of(urls::POSTERS));
@@ -59,7 +59,7 @@ pub(super) fn page(r: &Renderer, fields: &[FieldView]) -> Result<OutputFile, Box
     })
 }
 
-fn index_fields<'a>(r: &Renderer, fields: &'a [FieldView]) -> Vec<IndexField<'a>> {
+fn index_fields<'a>(r: &'a Renderer) -> Vec<IndexField<'a>> {
     let today = r.opts.today;
     let procedures = |slug: &str| {
         r.listed
@@ -80,7 +80,7 @@ fn index_fields<'a>(r: &Renderer, fields: &'a [FieldView]) -> Vec<IndexField<'a>
     r.site
         .fields
         .iter()
-        .zip(fields)
+        .zip(&r.field_views)
         .map(|(f, fv)| IndexField {
             field: fv,
             catalogue_url: urls::field_catalogue(&f.slug),

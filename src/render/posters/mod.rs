@@ -81,174 +81,98 @@ mod staff;
 mod text;
 mod warnings;
 
+pub(super) use index::page as index;
+pub(super) use notice::poster as notice_poster;
+pub(super) use staff::board as staff_board;
 pub(super) use warnings::site_warnings;
 
 use crate::diag::Diagnostic;
 use crate::model::{Field, Procedure};
-use crate::render::context::{once_each, Renderer};
-use crate::render::files::{OutputFile, Sink};
+use crate::render::context::Renderer;
+use crate::render::files::Sink;
 use crate::render::view::FieldView;
 use procedure::Prepared;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Every poster, or with `edited` the posters of those procedures, their
-/// fields' catalogues, and the index (what an edit of those procedures can
-/// change: the staff board and notice posters show no procedure), into
-/// `sink`. The "print all" pages come too when the options ask for them
-/// (for an edit, every poster of the edited fields then). Returns how many
-/// pages it made.
-pub(super) fn render(
-    r: &Renderer,
-    fields: &[FieldView],
-    edited: Option<&[&Procedure]>,
-    sink: &dyn Sink,
-) -> Result<usize, Vec<Diagnostic>> {
-    let wanted = |field: &str| edited.is_none_or(|e| e.iter().any(|p| p.field == field));
-    let part = match (edited, r.opts.print_all) {
-        (_, true) => FieldPart::Everything,
-        (edited, false) => FieldPart::Posters(edited),
-    };
-    let mut made = 0;
-    let mut errors = Vec::new();
-    for res in each_field(r, fields, wanted, part, sink) {
-        match res {
-            Ok(n) => made += n,
-            Err(d) => errors.push(d),
-        }
-    }
-    let mut errors = once_each(errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut put = |res: Result<OutputFile, Box<Diagnostic>>| match res {
-        Ok(f) => {
-            sink.put(f);
-            made += 1;
-        }
-        Err(d) => errors.push(*d),
-    };
-    // The staff board and the notices' posters show no procedure.
-    if edited.is_none() {
-        put(staff::board(r));
-        for x in r.site.notices.iter().filter(|x| x.is_current(r.opts.today)) {
-            put(notice::poster(r, x));
-        }
-    }
-    put(index::page(r, fields));
-    if errors.is_empty() {
-        Ok(made)
-    } else {
-        Err(errors)
+/// Which of one field's printable pages to make together: they share work
+/// (a poster and a handout are made from one measured procedure, the "print
+/// all" page from the posters' sheets and the catalogue's).
+pub(super) struct FieldPrintables<'a> {
+    pub(super) field: &'a Field,
+    pub(super) view: &'a FieldView,
+    /// Slugs of the procedures whose poster to make.
+    pub(super) posters: BTreeSet<&'a str>,
+    /// Slugs of the procedures whose handout to make.
+    pub(super) handouts: BTreeSet<&'a str>,
+    pub(super) catalogue: bool,
+    pub(super) print_all: bool,
+}
+
+impl FieldPrintables<'_> {
+    fn wants(&self, p: &Procedure) -> (bool, bool) {
+        let slug = p.slug.as_str();
+        (self.posters.contains(slug), self.handouts.contains(slug))
     }
 }
 
-/// The fields' "print all" pages alone, into `sink`.
-pub(super) fn print_all(
+/// The pages `w` asks for, into `sink`; returns how many. With the "print
+/// all" page, every poster of the field is laid out once for it and for the
+/// posters' own pages, and held only until the page is made.
+pub(super) fn field(
     r: &Renderer,
-    fields: &[FieldView],
-    sink: &dyn Sink,
-) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Box<Diagnostic>> = each_field(r, fields, |_| true, FieldPart::PrintAll, sink)
-        .into_iter()
-        .filter_map(Result::err)
-        .collect();
-    match once_each(errors) {
-        e if e.is_empty() => Ok(()),
-        e => Err(e),
-    }
-}
-
-/// Which of a field's printable pages to make.
-#[derive(Clone, Copy)]
-enum FieldPart<'p> {
-    /// Each procedure's poster and handout, the catalogue, and the "print
-    /// all" page (the catalogue, then every poster).
-    Everything,
-    /// The poster and handout of these procedures (of all, with `None`) and
-    /// the catalogue.
-    Posters(Option<&'p [&'p Procedure]>),
-    /// The "print all" page alone.
-    PrintAll,
-}
-
-/// [`field_posters`] of the fields `wanted`, in parallel: a field's posters
-/// are held only until its "print all" page is made of them.
-fn each_field(
-    r: &Renderer,
-    fields: &[FieldView],
-    wanted: impl Fn(&str) -> bool + Sync,
-    part: FieldPart,
-    sink: &dyn Sink,
-) -> Vec<Result<usize, Box<Diagnostic>>> {
-    r.site
-        .fields
-        .par_iter()
-        .zip(fields.par_iter())
-        .filter(|(f, _)| wanted(&f.slug))
-        .map(|(f, fv)| field_posters(r, f, fv, part, sink))
-        .collect()
-}
-
-/// A field's printable pages (see [`FieldPart`]) into `sink`. Returns how
-/// many pages it made.
-fn field_posters(
-    r: &Renderer,
-    f: &Field,
-    fv: &FieldView,
-    part: FieldPart,
+    w: &FieldPrintables,
     sink: &dyn Sink,
 ) -> Result<usize, Box<Diagnostic>> {
-    let in_part = |p: &Procedure| match part {
-        FieldPart::Posters(Some(edited)) => edited.iter().any(|e| e.source == p.source),
-        _ => true,
-    };
-    let procedures: Vec<&Procedure> = r
-        .listed
-        .iter()
-        .copied()
-        .filter(|p| p.field == f.slug && in_part(p))
-        .collect();
-    let pages = match part {
-        FieldPart::PrintAll => None,
-        _ => Some(sink),
+    let made = AtomicUsize::new(0);
+    let put = |res: Result<_, Box<Diagnostic>>| -> Result<(), Box<Diagnostic>> {
+        sink.put(res?);
+        made.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     };
     // Catalogue order kept: the "print all" page follows the table.
-    let posters: Vec<String> = procedures
+    let sheets: Vec<Option<String>> = procedures(r, w.field)
         .par_iter()
-        .map(|p| procedure_posters(r, p, pages))
-        .collect::<Result<_, _>>()?;
-    let catalogue = field::catalogue_sheet(r, f, fv)?;
-    let mut made = 2 * posters.len() * usize::from(pages.is_some());
-    if !matches!(part, FieldPart::PrintAll) {
-        sink.put(field::catalogue_page(r, f, &catalogue)?);
-        made += 1;
+        .filter(|p| {
+            let (poster, handout) = w.wants(p);
+            w.print_all || poster || handout
+        })
+        .map(|p| {
+            let (poster_page, handout_page) = w.wants(p);
+            let prepared = Prepared::new(r, p);
+            let poster = match poster_page || w.print_all {
+                true => Some(prepared.poster(r)?),
+                false => None,
+            };
+            if handout_page {
+                put(prepared.handout_page(r, &prepared.handout(r)?))?;
+            }
+            if let (true, Some(poster)) = (poster_page, &poster) {
+                put(prepared.poster_page(r, poster))?;
+            }
+            Ok(poster.map(|(sheets, _)| sheets))
+        })
+        .collect::<Result<_, Box<Diagnostic>>>()?;
+    if w.catalogue || w.print_all {
+        let catalogue = field::catalogue_sheet(r, w.field, w.view)?;
+        if w.catalogue {
+            put(field::catalogue_page(r, w.field, &catalogue))?;
+        }
+        if w.print_all {
+            let posters: Vec<String> = sheets.into_iter().flatten().collect();
+            put(field::print_all_page(r, w.field, &catalogue, &posters))?;
+        }
     }
-    if !matches!(part, FieldPart::Posters(_)) {
-        sink.put(field::print_all_page(r, f, &catalogue, &posters)?);
-        made += 1;
-    }
-    Ok(made)
+    Ok(made.into_inner())
 }
 
-/// A procedure's poster sheets (for its field's "print all" page), and its
-/// poster and handout pages into `pages` when given.
-fn procedure_posters(
-    r: &Renderer,
-    p: &Procedure,
-    pages: Option<&dyn Sink>,
-) -> Result<String, Box<Diagnostic>> {
-    let prepared = Prepared::new(r, p);
-    let poster = prepared.poster(r)?;
-    let Some(sink) = pages else {
-        return Ok(poster.0);
-    };
-    let handout = prepared.handout(r)?;
-    sink.put(prepared.poster_page(r, &poster)?);
-    sink.put(prepared.handout_page(r, &handout)?);
-    Ok(poster.0)
-}
-
-/// Whether `path` is a field's "print all" page.
-pub fn is_print_all(path: &str) -> bool {
-    path.starts_with("posters/") && path.ends_with("/in-tat-ca.html")
+/// The procedures of field `f` that have posters (not repealed), in
+/// catalogue order.
+fn procedures<'a>(r: &Renderer<'a>, f: &Field) -> Vec<&'a Procedure> {
+    r.listed
+        .iter()
+        .copied()
+        .filter(|p| p.field == f.slug)
+        .collect()
 }

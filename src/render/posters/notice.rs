@@ -12,7 +12,7 @@ use crate::render::{markdown, urls, view};
 use tera::Context;
 
 /// The poster of notice `x`, at the largest type that fits one sheet.
-pub(super) fn poster(r: &Renderer, x: &Notice) -> Result<OutputFile, Box<Diagnostic>> {
+pub(in crate::render) fn poster(r: &Renderer, x: &Notice) -> Result<OutputFile, Box<Diagnostic>> {
     let nv = view::notice_view(x, r.opts.today);
     let pt = size(x);
     let mut ctx = Context::new();

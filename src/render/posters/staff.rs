@@ -14,7 +14,7 @@ use crate::render::{i18n, qr, urls};
 use tera::Context;
 
 /// The board's page, at the largest type that fits one sheet.
-pub(super) fn board(r: &Renderer) -> Result<OutputFile, Box<Diagnostic>> {
+pub(in crate::render) fn board(r: &Renderer) -> Result<OutputFile, Box<Diagnostic>> {
     let (site, lang) = (r.site, r.site.config.language);
     let t = i18n::strings(lang);
     let mut ctx = Context::new();
