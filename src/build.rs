@@ -7,7 +7,7 @@ use crate::diag::Rule;
 use crate::lang::Lang;
 use crate::model::{Date, Site};
 use crate::output::{self, OutputError, WriteOptions};
-use crate::render::{self, theme::Theme, OutputFile, RenderOptions};
+use crate::render::{self, theme::Theme, Minifier, OutputFile, RenderOptions};
 use crate::t;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,6 +19,8 @@ pub struct BuildOptions<'a> {
     pub lang: Option<Lang>,
     /// Where `public/` goes; `<root>/public` by default.
     pub out: Option<PathBuf>,
+    /// Minify pages (`--no-minify` says no; without the `minify` feature
+    /// the minifier gives pages back as they are).
     pub minify: bool,
     /// Told when another build is writing the same output and this one
     /// waits for it (with that build's process id, when known).
@@ -78,7 +80,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     let staging = match output::Staging::begin(
         &out,
         &WriteOptions {
-            minify: opts.minify,
             waiting: opts.waiting,
         },
     ) {
@@ -98,8 +99,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         let theme = Theme::load(root, &site.config.theme)?;
         let ropts = RenderOptions {
             today: opts.today,
-            print_all: true,
-            minify: opts.minify,
+            minifier: opts.minify.then_some(MINIFIER),
         };
         render::render(&site, &theme, &ropts, &staging)
     });
@@ -143,6 +143,13 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     }
 }
 
+/// The one minifier of the build's pages (`crate::minify`): render is
+/// handed it, and decides nothing about minifying.
+const MINIFIER: Minifier = Minifier {
+    page: crate::minify::html,
+    fragment: crate::minify::fragment,
+};
+
 /// Every file of the site, in memory, sorted by path (what `serve` shows;
 /// tests compare with it).
 pub fn render_site(
@@ -154,8 +161,7 @@ pub fn render_site(
     let files = render::Collect::default();
     let opts = RenderOptions {
         today,
-        print_all: true,
-        minify: false,
+        minifier: None,
     };
     render::render(site, &theme, &opts, &files)?;
     Ok(files.into_files())

@@ -3,8 +3,9 @@
 //!
 //! The pipeline flows one way: [`load`] (walk the tree, decode, parse front matter)
 //! → [`model`] (typed, validated catalogue) → [`render`] (pages, data files, handed out as
-//! they are made) → [`output`] (minify, write, swap). [`check`] runs the
-//! first two stages and is what `niemyet check` and every later command start with.
+//! they are made, minified by the minifier [`build`] hands it) → [`output`] (write, swap).
+//! [`check`] runs the first two stages and is what `niemyet check` and every later
+//! command start with.
 
 pub mod atomic;
 pub mod build;

@@ -615,7 +615,7 @@ fn assert_same_as_full(live: &LiveSite, root: &Path, opts: CheckOptions) {
         .into_iter()
         .map(|f| {
             let bytes = match f.content {
-                niemyet::render::Content::Html(s) | niemyet::render::Content::Minified(s) => s,
+                niemyet::render::Content::Html(s) => s,
                 niemyet::render::Content::Bytes(b) => b,
                 niemyet::render::Content::Static(b) => b.to_vec(),
                 niemyet::render::Content::Copy(p) => std::fs::read(p).unwrap(),

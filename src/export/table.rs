@@ -207,12 +207,12 @@ fn place(p: &Procedure, site: &Site) -> String {
     }
 }
 
-fn channels(p: &Procedure, t: &std::collections::BTreeMap<&str, &str>) -> String {
+fn channels(p: &Procedure, t: &i18n::Strings) -> String {
     let c = &p.channels;
     let names = [
-        c.in_person.then(|| t["in_person"]),
-        c.postal.then(|| t["postal"]),
-        c.online.as_ref().map(|_| t["online"]),
+        c.in_person.then_some(t.in_person),
+        c.postal.then_some(t.postal),
+        c.online.as_ref().map(|_| t.online),
     ];
     lines(names.into_iter().flatten().map(str::to_string))
 }
@@ -228,10 +228,10 @@ fn online_short(level: crate::model::OnlineLevel, lang: Lang) -> &'static str {
     }
 }
 
-fn note(p: &Procedure, today: Date, t: &std::collections::BTreeMap<&str, &str>) -> String {
-    let upcoming = crate::render::view::upcoming_date(p, today)
-        .map(|d| format!("{} {d}", t["status_upcoming"]));
-    let non_territorial = p.non_territorial.then(|| t["non_territorial"].to_string());
+fn note(p: &Procedure, today: Date, t: &i18n::Strings) -> String {
+    let upcoming =
+        crate::render::view::upcoming_date(p, today).map(|d| format!("{} {d}", t.status_upcoming));
+    let non_territorial = p.non_territorial.then(|| t.non_territorial.to_string());
     lines([upcoming, non_territorial].into_iter().flatten())
 }
 

@@ -376,7 +376,10 @@ fn strip_channel(s: &str) -> (&str, FeeChannel) {
     use FeeChannel::*;
     for channel in [InPerson, Postal, Online] {
         for lang in [Lang::Vi, Lang::En] {
-            let suffix = format!("({})", format::fee_channel(channel, lang));
+            let Some(words) = format::fee_channel(channel, lang) else {
+                continue;
+            };
+            let suffix = format!("({words})");
             if let Some(head) = s.strip_suffix(suffix.as_str()) {
                 return (head.trim_end(), channel);
             }

@@ -6,7 +6,7 @@
 //! read as what they mean.
 
 use super::json_record::record;
-use super::read::{line_location, origin};
+use super::origin::{line_location, origin};
 use super::record::*;
 use crate::diag::Diagnostic;
 use crate::diag::Rule;

@@ -11,7 +11,7 @@
 //! path in the record. The result is the same either way (a test reads every
 //! fixture both ways).
 
-use super::read::{clean_text, origin};
+use super::origin::{clean_text, origin};
 use super::record::*;
 use rayon::prelude::*;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};

@@ -4,7 +4,7 @@
 //! (`null` in lists, a missing `currencyName`, `""` for no currency) read as
 //! what they mean.
 
-use super::read::clean_text;
+use super::origin::clean_text;
 use super::record::*;
 use crate::t;
 use serde_json::{Map, Value};

@@ -27,6 +27,7 @@ mod map_fees;
 pub mod map_table;
 mod map_time;
 pub mod merge;
+mod origin;
 pub mod plan;
 pub mod read;
 pub mod record;

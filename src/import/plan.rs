@@ -158,6 +158,19 @@ pub fn short_slug(title: &str) -> String {
     }
 }
 
+/// One file to write.
+pub struct Planned {
+    pub rel: PathBuf,
+    pub text: String,
+    /// Form files: (from, name beside the procedure).
+    pub forms: Vec<(PathBuf, String)>,
+    /// The file it replaces (`--update`), with its old text.
+    pub replaces: Option<(PathBuf, String)>,
+    /// Forms and samples already beside the file it replaces, which the
+    /// check of the merged text needs to see.
+    pub keep: Vec<PathBuf>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

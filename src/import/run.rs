@@ -5,7 +5,7 @@
 //! `--update` merges into). Any problem in any input: nothing is written.
 
 use super::draft::Draft;
-use super::plan::{self, Existing};
+use super::plan::{self, Existing, Planned};
 use super::record::{Input, Record, TableRow};
 use super::review::{self, FileItems, Item};
 use super::{fingerprint, map, map_table, merge, read};
@@ -25,19 +25,6 @@ pub struct ImportOptions {
     pub update: bool,
     pub today: jiff::civil::Date,
     pub lang: Option<Lang>,
-}
-
-/// One file to write.
-pub struct Planned {
-    pub rel: PathBuf,
-    pub text: String,
-    /// Form files: (from, name beside the procedure).
-    pub forms: Vec<(PathBuf, String)>,
-    /// The file it replaces (`--update`), with its old text.
-    pub replaces: Option<(PathBuf, String)>,
-    /// Forms and samples already beside the file it replaces, which the
-    /// check of the merged text needs to see.
-    pub keep: Vec<PathBuf>,
 }
 
 #[derive(Default)]

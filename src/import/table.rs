@@ -69,7 +69,7 @@ pub fn read_csv(text: &str, file: &Path) -> Result<Vec<TableRow>, Vec<Diagnostic
                     .count();
                 counted = start;
                 lines.push(line);
-                grid.push(r.iter().map(super::read::clean_text).collect());
+                grid.push(r.iter().map(super::origin::clean_text).collect());
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -152,7 +152,7 @@ fn xlsx_grid(
         .rows()
         .map(|row| {
             row.iter()
-                .map(|c| super::read::clean_text(&cell_text(c)))
+                .map(|c| super::origin::clean_text(&cell_text(c)))
                 .collect()
         })
         .collect();

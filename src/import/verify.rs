@@ -14,8 +14,7 @@
 //! `--update` merges into replaced by a rename; on a failed write, the
 //! files already made by this run are removed.
 
-use super::plan::FieldInfo;
-use super::run::Planned;
+use super::plan::{FieldInfo, Planned};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::t;

@@ -54,7 +54,6 @@ pub enum OutputError {
 }
 
 pub struct WriteOptions<'a> {
-    pub minify: bool,
     /// Told, with the other build's process id when known, when another
     /// build holds the output and this one waits for it.
     pub waiting: &'a (dyn Fn(Option<u32>) + Sync),
@@ -88,7 +87,6 @@ pub fn write(
 pub struct Staging {
     place: Place,
     dir: PathBuf,
-    minify: bool,
     files: AtomicUsize,
     bytes: AtomicU64,
     /// The first write that failed; later files are not written.
@@ -122,7 +120,6 @@ impl Staging {
         Ok(Staging {
             place,
             dir,
-            minify: opts.minify,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             error: OnceLock::new(),
@@ -184,7 +181,7 @@ fn swap_error(place: &Place, e: io::Error) -> OutputError {
 impl Sink for Staging {
     fn put(&self, file: OutputFile) {
         if self.error.get().is_none() {
-            self.count(write_one(&self.dir, file, self.minify));
+            self.count(write_one(&self.dir, file));
         }
     }
 
@@ -251,22 +248,13 @@ impl Drop for Staging {
     }
 }
 
-fn write_one(staging: &Path, f: OutputFile, minify: bool) -> Result<u64, OutputError> {
+fn write_one(staging: &Path, f: OutputFile) -> Result<u64, OutputError> {
     let target = staging.join(&f.path);
     let len = target
         .parent()
         .map_or(Ok(()), fs::create_dir_all)
         .and_then(|_| match f.content {
-            Content::Html(html) => {
-                let bytes = if minify {
-                    crate::minify::html(&html)
-                } else {
-                    html
-                };
-                fs::write(&target, &bytes).map(|_| bytes.len() as u64)
-            }
-            Content::Minified(html) => fs::write(&target, &html).map(|_| html.len() as u64),
-            Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
+            Content::Html(b) | Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
             Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
             Content::Copy(from) => fs::copy(&from, &target),
         });
@@ -304,10 +292,7 @@ mod tests {
         let res = write(
             &out,
             vec![page("index.html", "<p>x</p>")],
-            &WriteOptions {
-                minify: false,
-                waiting: &|_| {},
-            },
+            &WriteOptions { waiting: &|_| {} },
         );
         assert!(matches!(res, Err(OutputError::NotOurs(_))));
         assert_eq!(fs::read(out.join("luan-van.docx")).unwrap(), b"important");
@@ -318,10 +303,7 @@ mod tests {
     fn a_second_build_replaces_everything_of_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let opts = WriteOptions {
-            minify: false,
-            waiting: &|_| {},
-        };
+        let opts = WriteOptions { waiting: &|_| {} };
         write(
             &out,
             vec![page("a/index.html", "a"), page("b/index.html", "b")],
@@ -345,10 +327,7 @@ mod tests {
         let (out, elsewhere) = (dir.path().join("public"), dir.path().join("elsewhere"));
         fs::create_dir_all(elsewhere.join("deep")).unwrap();
         fs::write(elsewhere.join("deep/keep.txt"), "keep").unwrap();
-        let opts = WriteOptions {
-            minify: false,
-            waiting: &|_| {},
-        };
+        let opts = WriteOptions { waiting: &|_| {} };
         write(&out, vec![page("a/b/c/index.html", "old")], &opts).unwrap();
         // Someone linked a folder into the old output by hand.
         std::os::unix::fs::symlink(&elsewhere, out.join("a/b/link")).unwrap();
@@ -364,10 +343,7 @@ mod tests {
     fn an_abandoned_or_failed_staging_leaves_the_old_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let opts = WriteOptions {
-            minify: false,
-            waiting: &|_| {},
-        };
+        let opts = WriteOptions { waiting: &|_| {} };
         write(&out, vec![page("index.html", "old")], &opts).unwrap();
         // The render failed half-way: the staging folder is dropped.
         let staging = Staging::begin(&out, &opts).unwrap();

@@ -1,29 +1,74 @@
 //! Machine-readable output: `catalogue.json` (open data; schema in
 //! `docs/catalogue-json.md`, version 1, stable order: catalogue order),
-//! `sitemap.xml`, `robots.txt`, and the JSON-LD of each procedure page.
+//! `sitemap.xml`, `robots.txt`, the search index, and the JSON-LD of each
+//! procedure page.
 
-use super::view::ProcedureView;
-use super::{urls, Content, OutputFile, RenderOptions, Sink};
-use crate::model::{DeadlineMeasure, FeeChannel, Level, OnlineLevel, Procedure, Site, Status};
+use super::files::{Content, OutputFile, Sink};
+use super::view::{self, ProcedureView};
+use super::{format, i18n, urls};
+use crate::lang::Lang;
+use crate::model::{Date, DeadlineMeasure, Level, OnlineLevel, Procedure, Site, Status};
 use serde::Serialize;
 use serde_json::json;
 
-pub fn files(site: &Site, listed: &[&Procedure], opts: &RenderOptions, sink: &dyn Sink) {
-    sink.put_written("catalogue.json", &|w| catalogue_json(site, opts, w));
-    sink.put(OutputFile {
-        path: "sitemap.xml".into(),
-        content: Content::Bytes(sitemap(site, listed, opts.today).into_bytes()),
-    });
-    sink.put(OutputFile {
-        path: "robots.txt".into(),
-        content: Content::Bytes(
-            format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-                site.config.base_url
-            )
-            .into_bytes(),
-        ),
-    });
+/// `catalogue.json`, written into `sink` piece by piece: it is half a
+/// gigabyte at 100,000 procedures.
+pub(super) fn catalogue(site: &Site, today: Date, sink: &dyn Sink) {
+    sink.put_written(urls::CATALOGUE_JSON, &|w| catalogue_json(site, today, w));
+}
+
+/// `sitemap.xml`: the site's pages, the listed procedures' and the current
+/// notices' with their dates.
+pub(super) fn sitemap(site: &Site, listed: &[&Procedure], today: Date) -> OutputFile {
+    OutputFile {
+        path: urls::SITEMAP.into(),
+        content: Content::Bytes(sitemap_xml(site, listed, today).into_bytes()),
+    }
+}
+
+pub(super) fn robots(site: &Site) -> OutputFile {
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+        site.config.base_url,
+        urls::SITEMAP
+    );
+    OutputFile {
+        path: urls::ROBOTS.into(),
+        content: Content::Bytes(text.into_bytes()),
+    }
+}
+
+/// The search index and its runtime under `search/`, from the same
+/// formatted facts the pages show.
+pub(super) fn search_index(site: &Site, today: Date) -> impl Iterator<Item = OutputFile> {
+    let lang = site.config.language;
+    let summary = |p: &Procedure| summary(p, lang, today);
+    let docs = crate::search::docs_from_site(site, today, urls::procedure, summary);
+    crate::search::build_index(&docs)
+        .into_iter()
+        .map(|f| OutputFile {
+            path: f.path,
+            content: Content::Bytes(f.bytes),
+        })
+}
+
+/// What a search result or a kiosk list shows after a procedure's title:
+/// labelled, as the no-JavaScript list on the search page shows it; a
+/// procedure not yet in force says so first. The deadline opens it
+/// otherwise: search.js puts the expected return date after it.
+pub(super) fn summary(p: &Procedure, lang: Lang, today: Date) -> String {
+    let t = i18n::strings(lang);
+    let facts = format!(
+        "{}: {} · {}: {}",
+        t.deadline,
+        format::deadline(&p.deadline, lang),
+        t.fees,
+        format::fees_short(&p.fees, lang)
+    );
+    match view::upcoming_date(p, today) {
+        Some(from) => format!("{} {from} · {facts}", t.status_upcoming),
+        None => facts,
+    }
 }
 
 #[derive(Serialize)]
@@ -100,16 +145,12 @@ struct NoticeJson<'a> {
     url: String,
 }
 
-fn catalogue_json(
-    site: &Site,
-    opts: &RenderOptions,
-    w: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+fn catalogue_json(site: &Site, today: Date, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let c = &site.config;
     let base = &c.base_url;
     let doc = CatalogueJson {
         schema_version: 1,
-        date: opts.today.to_string(),
+        date: today.to_string(),
         site: SiteJson {
             title: &c.title,
             base_url: base,
@@ -143,7 +184,7 @@ fn catalogue_json(
                 url: urls::absolute(base, &urls::field(f)),
             })
             .collect(),
-        procedures: ProceduresJson { site, opts },
+        procedures: ProceduresJson { site, today },
         notices: site
             .notices
             .iter()
@@ -164,7 +205,7 @@ fn catalogue_json(
 /// whole list as JSON values took more memory than the rest of the build.
 struct ProceduresJson<'a> {
     site: &'a Site,
-    opts: &'a RenderOptions,
+    today: Date,
 }
 
 impl Serialize for ProceduresJson<'_> {
@@ -173,13 +214,13 @@ impl Serialize for ProceduresJson<'_> {
         let base = &self.site.config.base_url;
         let mut seq = s.serialize_seq(Some(self.site.procedures.len()))?;
         for p in &self.site.procedures {
-            seq.serialize_element(&procedure_json(p, base, self.opts))?;
+            seq.serialize_element(&procedure_json(p, base, self.today))?;
         }
         seq.end()
     }
 }
 
-fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> ProcedureJson<'a> {
+fn procedure_json<'a>(p: &'a Procedure, base: &str, today: Date) -> ProcedureJson<'a> {
     let d = &p.deadline;
     let mut deadline = match &d.measure {
         DeadlineMeasure::WorkingDays(n) => {
@@ -202,7 +243,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
         field: &p.field,
         slug: &p.slug,
         url: urls::absolute(base, &urls::procedure(p)),
-        status: match p.status(opts.today) {
+        status: match p.status(today) {
             Status::Current => "current",
             Status::Upcoming => "upcoming",
             Status::Repealed => "repealed",
@@ -222,7 +263,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
             .iter()
             .map(|f| {
                 json!({"name": f.name, "amount": f.amount, "per": f.per, "note": f.note,
-                       "channel": fee_channel(f.channel)})
+                       "channel": f.channel.name()})
             })
             .collect(),
         documents: p
@@ -267,16 +308,7 @@ fn procedure_json<'a>(p: &'a Procedure, base: &str, opts: &RenderOptions) -> Pro
     }
 }
 
-fn fee_channel(c: FeeChannel) -> &'static str {
-    match c {
-        FeeChannel::All => "all",
-        FeeChannel::InPerson => "in_person",
-        FeeChannel::Postal => "postal",
-        FeeChannel::Online => "online",
-    }
-}
-
-fn sitemap(site: &Site, listed: &[&Procedure], today: crate::model::Date) -> String {
+fn sitemap_xml(site: &Site, listed: &[&Procedure], today: Date) -> String {
     let base = &site.config.base_url;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -321,7 +353,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// schema.org `GovernmentService`, as a string safe inside `<script>`.
-pub fn json_ld(v: &ProcedureView, site: &Site) -> String {
+pub(super) fn json_ld(v: &ProcedureView, site: &Site) -> String {
     let office = &site.config.office;
     let mut channels = Vec::new();
     if v.in_person {

@@ -140,7 +140,7 @@ pub fn fee_amount(fee: &Fee, lang: Lang) -> String {
 /// `Phí cấp bản sao: 8.000 đồng/bản (nộp trực tiếp) – note`.
 pub fn fee_line(fee: &Fee, lang: Lang) -> String {
     let mut s = format!("{}: {}", fee.name, fee_amount(fee, lang));
-    if let Some(ch) = channel_suffix(fee.channel, lang) {
+    if let Some(ch) = fee_channel(fee.channel, lang) {
         s = format!("{s} ({ch})");
     }
     if let Some(note) = fee_note(fee) {
@@ -189,7 +189,7 @@ pub fn fees_short(fees: &[Fee], lang: Lang) -> String {
     let mut seen: Vec<String> = Vec::new();
     for fee in fees {
         let mut s = fee_amount(fee, lang);
-        if let Some(ch) = channel_suffix(fee.channel, lang) {
+        if let Some(ch) = fee_channel(fee.channel, lang) {
             s = format!("{s} ({ch})");
         }
         if !seen.contains(&s) {
@@ -199,25 +199,19 @@ pub fn fees_short(fees: &[Fee], lang: Lang) -> String {
     seen.join("; ")
 }
 
-fn channel_suffix(channel: FeeChannel, lang: Lang) -> Option<&'static str> {
-    match channel {
-        FeeChannel::All => None,
-        other => Some(fee_channel(other, lang)),
-    }
-}
-
-/// The channel a fee applies to, as a label.
-pub fn fee_channel(channel: FeeChannel, lang: Lang) -> &'static str {
-    match (channel, lang) {
-        (FeeChannel::All, Lang::Vi) => "mọi hình thức",
-        (FeeChannel::All, Lang::En) => "all channels",
+/// The channel a fee is limited to, as written after its amount
+/// (`8.000 đồng (nộp trực tiếp)`); none for a fee of every channel. The
+/// names in files and `catalogue.json` are [`FeeChannel::name`]'s.
+pub fn fee_channel(channel: FeeChannel, lang: Lang) -> Option<&'static str> {
+    Some(match (channel, lang) {
+        (FeeChannel::All, _) => return None,
         (FeeChannel::InPerson, Lang::Vi) => "nộp trực tiếp",
         (FeeChannel::InPerson, Lang::En) => "in person",
         (FeeChannel::Postal, Lang::Vi) => "qua bưu chính",
         (FeeChannel::Postal, Lang::En) => "by post",
         (FeeChannel::Online, Lang::Vi) => "nộp trực tuyến",
         (FeeChannel::Online, Lang::En) => "online",
-    }
+    })
 }
 
 /// `Cấp xã`, `Cấp huyện`, `Cấp tỉnh`.
@@ -295,6 +289,42 @@ pub fn source(s: &crate::model::Source, lang: Lang) -> String {
     }
 }
 
+/// `text` in at most about `max` characters: unchanged if short enough, else
+/// its first sentence, else cut at a word, and "…" wherever something was
+/// left out. Never cuts inside a word.
+pub fn abridge(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.into();
+    }
+    // The first sentence: up to a ". " or "; " (not inside a number like 1.001).
+    let mut cut = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if (c == '.' || c == ';' || c == ':') && chars.peek().is_some_and(|(_, n)| *n == ' ') {
+            cut = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = cut {
+        let first = &text[..i];
+        if first.chars().count() <= max && first.chars().count() >= 20 {
+            return format!("{first}…").into();
+        }
+    }
+    let mut end = 0;
+    for (count, (i, c)) in text.char_indices().enumerate() {
+        if count >= max.saturating_sub(1) {
+            break;
+        }
+        if c == ' ' {
+            end = i;
+        }
+    }
+    let head = text[..end].trim_end_matches([',', ';', ':', ' ', '-', '(']);
+    format!("{head}…").into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,6 +374,22 @@ mod tests {
             fees_short(&[fee(20000, None), online], Lang::Vi),
             "20.000 đồng; Miễn lệ phí (nộp trực tuyến)"
         );
+    }
+
+    #[test]
+    fn every_channel_but_all_has_a_label_of_its_own() {
+        for lang in [Lang::Vi, Lang::En] {
+            let labels: Vec<_> = FeeChannel::ALL
+                .iter()
+                .filter_map(|&c| fee_channel(c, lang))
+                .collect();
+            assert_eq!(labels.len(), FeeChannel::ALL.len() - 1, "{labels:?}");
+            assert!(labels
+                .iter()
+                .all(|l| labels.iter().filter(|m| m == &l).count() == 1));
+        }
+        let names = FeeChannel::ALL.map(FeeChannel::name);
+        assert_eq!(names, ["all", "in_person", "postal", "online"]);
     }
 
     #[test]
@@ -450,6 +496,31 @@ mod tests {
         assert!(
             hours.starts_with("Tính theo giờ làm việc (thứ Hai đến thứ Sáu, 7:30–11:30) từ lúc"),
             "{hours}"
+        );
+    }
+
+    #[test]
+    fn abridging_keeps_short_text_and_marks_cuts() {
+        assert_eq!(abridge("Nộp hồ sơ.", 20), "Nộp hồ sơ.");
+        // The first sentence when it is long enough to say something.
+        assert_eq!(
+            abridge(
+                "Cán bộ kiểm tra hồ sơ đầy đủ. Nếu thiếu thì hướng dẫn bổ sung ngay.",
+                40
+            ),
+            "Cán bộ kiểm tra hồ sơ đầy đủ…"
+        );
+        // Else cut at a word, never inside one, never inside a number.
+        let s = abridge(
+            "Thông tư 281/2016/TT-BTC quy định mức thu phí khai thác thông tin",
+            30,
+        );
+        assert!(s.ends_with('…'), "{s}");
+        assert!(s.chars().count() <= 30, "{s}");
+        assert!("Thông tư 281/2016/TT-BTC quy định mức thu".starts_with(s.trim_end_matches('…')));
+        assert_eq!(
+            abridge("Theo mã 1.001193 của Cổng Dịch vụ công quốc gia", 20),
+            "Theo mã 1.001193…"
         );
     }
 }

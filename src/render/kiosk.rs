@@ -19,13 +19,14 @@
 //!   browser by `assets/qr.js` from the addresses in the data: made here,
 //!   they were 60 % of what the kiosk added to a build, each procedure's
 //!   code made a second time (the posters make one).
-//! - They are data files ([`super::data_files`]): `serve` makes them when
+//! - They are data files ([`super::OutputKey::KioskData`]): `serve` makes them when
 //!   first asked for, as it does the search index, and its live reload
 //!   reloads `kiosk/index.html`, a page.
 
-use super::{format, markdown, urls, OutputFile};
+use super::files::{Content, OutputFile, Sink};
+use super::{format, markdown, urls};
 use crate::lang::Lang;
-use crate::model::{Date, Document, FeeChannel, Kiosk, Notice, Procedure, Site, Status};
+use crate::model::{Date, Document, Kiosk, Notice, Procedure, Site, Status};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -35,6 +36,8 @@ pub const CHUNK: usize = 16;
 
 /// The page of the kiosk.
 pub const PAGE: &str = "kiosk/index.html";
+/// The folder of its data files.
+pub const DATA: &str = "kiosk/data/";
 
 /// The theme's files (`static/`, published under `assets/`) that only the
 /// kiosk uses: left out of a site without one.
@@ -95,7 +98,7 @@ pub fn data_files(
     listed: &[&Procedure],
     today: Date,
     summary: &(dyn Fn(&Procedure) -> String + Sync),
-    sink: &dyn super::Sink,
+    sink: &dyn Sink,
 ) {
     let mut jobs: Vec<(&crate::model::Field, usize, Vec<&Procedure>)> = Vec::new();
     for f in &site.fields {
@@ -115,7 +118,7 @@ pub fn data_files(
             .map(|p| record(p, site, &f.name, today))
             .collect();
         sink.put(script(
-            format!("kiosk/data/{}.{i}.js", f.slug),
+            format!("{DATA}{}.{i}.js", f.slug),
             &format!("niemyetKiosk.p({},{i},", json(&f.slug)),
             &records,
         ));
@@ -136,7 +139,7 @@ fn field_list(
         })
         .collect();
     script(
-        format!("kiosk/data/{slug}.js"),
+        format!("{DATA}{slug}.js"),
         &format!("niemyetKiosk.f({},{CHUNK},", json(slug)),
         &rows,
     )
@@ -151,7 +154,7 @@ fn script(path: String, head: &str, value: &impl Serialize) -> OutputFile {
     bytes.extend_from_slice(b");\n");
     OutputFile {
         path,
-        content: super::Content::Bytes(bytes),
+        content: Content::Bytes(bytes),
     }
 }
 
@@ -253,8 +256,7 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
             .map(|f| FeeRecord {
                 name: &f.name,
                 amount: format::fee_amount(f, lang),
-                channel: (f.channel != FeeChannel::All)
-                    .then(|| format::fee_channel(f.channel, lang)),
+                channel: format::fee_channel(f.channel, lang),
                 note: f.note.as_deref(),
             })
             .collect(),
@@ -285,10 +287,10 @@ fn record<'a>(p: &'a Procedure, site: &'a Site, field_name: &'a str, today: Date
         legal: p
             .legal_basis
             .iter()
-            .map(|l| legal_line(l, t["issued"]))
+            .map(|l| legal_line(l, t.issued))
             .collect(),
         announced: p.announced_by.as_ref().map(|a| match a.date {
-            Some(d) => format!("{} {} {}", a.number, t["issued"], format::date(d)),
+            Some(d) => format!("{} {} {}", a.number, t.issued, format::date(d)),
             None => a.number.clone(),
         }),
         body: markdown::to_html_offline(&p.body),

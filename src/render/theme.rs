@@ -179,6 +179,22 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, (String, PathBuf)>
 }
 
 /// Tera's message with every cause, one per line.
+/// `template`, a template of the program's own that no theme changes
+/// (the biên bản of `review`), rendered alone with `values`' fields as its
+/// variables, HTML escaped; the error in words.
+pub fn standalone(
+    name: &str,
+    template: &str,
+    values: &impl serde::Serialize,
+) -> Result<String, String> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html"]);
+    tera.add_raw_template(name, template)
+        .and_then(|()| tera::Context::from_serialize(values))
+        .and_then(|ctx| tera.render(name, &ctx))
+        .map_err(|e| e.to_string())
+}
+
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut cause = e.source();

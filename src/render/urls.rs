@@ -11,6 +11,14 @@ pub const SEARCH: &str = "search/index.html";
 pub const NOTICES: &str = "notices/index.html";
 pub const POSTERS: &str = "posters/index.html";
 pub const NOT_FOUND: &str = "404.html";
+/// The open data (`docs/catalogue-json.md`), the sitemap, robots.txt.
+pub const CATALOGUE_JSON: &str = "catalogue.json";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// The theme's static files and `calendar.js`.
+pub const ASSETS: &str = "assets/";
+/// The search index and its runtime (beside the search page).
+pub const SEARCH_DIR: &str = "search/";
 
 pub fn field(f: &Field) -> String {
     field_slug(&f.slug)
@@ -22,23 +30,64 @@ pub fn field_slug(slug: &str) -> String {
 
 /// The folder of a procedure: its page and its attachments live there.
 pub fn procedure_dir(p: &Procedure) -> String {
-    format!("{}/{}/", p.field, p.slug)
+    procedure_dir_at(&p.field, &p.slug)
+}
+
+pub fn procedure_dir_at(field: &str, slug: &str) -> String {
+    format!("{field}/{slug}/")
 }
 
 pub fn procedure(p: &Procedure) -> String {
-    format!("{}index.html", procedure_dir(p))
+    procedure_at(&p.field, &p.slug)
+}
+
+pub fn procedure_at(field: &str, slug: &str) -> String {
+    format!("{}index.html", procedure_dir_at(field, slug))
 }
 
 pub fn notice(n: &Notice) -> String {
-    format!("notices/{}/index.html", n.slug)
+    notice_at(&n.slug)
+}
+
+pub fn notice_at(slug: &str) -> String {
+    format!("notices/{slug}/index.html")
 }
 
 pub fn poster(p: &Procedure) -> String {
-    format!("posters/{}/{}/index.html", p.field, p.slug)
+    poster_at(&p.field, &p.slug)
+}
+
+pub fn poster_at(field: &str, slug: &str) -> String {
+    format!("posters/{field}/{slug}/index.html")
 }
 
 pub fn handout(p: &Procedure) -> String {
-    format!("posters/{}/{}/huong-dan.html", p.field, p.slug)
+    handout_at(&p.field, &p.slug)
+}
+
+pub fn handout_at(field: &str, slug: &str) -> String {
+    format!("posters/{field}/{slug}/huong-dan.html")
+}
+
+/// The staff and contact board.
+pub const STAFF_BOARD: &str = "posters/bang-lien-he.html";
+
+/// A field's catalogue table (A3).
+pub fn field_catalogue(field_slug: &str) -> String {
+    format!("posters/{field_slug}/index.html")
+}
+
+/// A field's "print all" page: its catalogue and every procedure poster.
+pub fn field_print_all(field_slug: &str) -> String {
+    format!("posters/{field_slug}/in-tat-ca.html")
+}
+
+pub fn notice_poster(n: &Notice) -> String {
+    notice_poster_at(&n.slug)
+}
+
+pub fn notice_poster_at(slug: &str) -> String {
+    format!("posters/thong-bao/{slug}.html")
 }
 
 /// The absolute address of a page, for QR codes, the sitemap and JSON-LD:

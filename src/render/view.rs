@@ -2,10 +2,11 @@
 //! fact already formatted (see `format`). Templates never compute; the theme
 //! documentation (`docs/giao-dien.md`) lists these fields.
 
+use super::fields::Fields;
 use super::{format, markdown, urls};
 use crate::lang::Lang;
 use crate::model::{
-    Attachment, Date, Document, Fee, FeeChannel, Field, Notice, Office, Procedure, Site, Status,
+    Attachment, Date, Document, Fee, Field, Notice, Office, Procedure, Site, Status,
 };
 use serde::Serialize;
 
@@ -195,19 +196,19 @@ pub struct NoticeView {
     pub summary: String,
 }
 
-pub fn site_view(site: &Site, today: Date, lang: Lang) -> SiteView {
+pub fn site_view(site: &Site, fields: &Fields, today: Date, lang: Lang) -> SiteView {
     let c = &site.config;
     SiteView {
         title: c.title.clone(),
         lang: lang.code(),
         base_url: c.base_url.clone(),
-        office: office_view(&c.office, &site.fields),
+        office: office_view(&c.office, fields),
         online_portal: c.online_portal.clone(),
         today: format::date(today),
     }
 }
 
-fn office_view(o: &Office, fields: &[Field]) -> OfficeView {
+fn office_view(o: &Office, fields: &Fields) -> OfficeView {
     let f = &o.feedback;
     OfficeView {
         name: o.name.clone(),
@@ -237,7 +238,7 @@ fn office_view(o: &Office, fields: &[Field]) -> OfficeView {
     }
 }
 
-fn staff_view(s: &crate::model::Staff, fields: &[Field]) -> StaffView {
+fn staff_view(s: &crate::model::Staff, fields: &Fields) -> StaffView {
     StaffView {
         name: s.name.clone(),
         title: s.title.clone(),
@@ -245,7 +246,7 @@ fn staff_view(s: &crate::model::Staff, fields: &[Field]) -> StaffView {
         fields: s
             .fields
             .iter()
-            .filter_map(|slug| fields.iter().find(|f| &f.slug == slug))
+            .filter_map(|slug| fields.get(slug))
             .map(|f| f.name.clone())
             .collect(),
         field_slugs: s.fields.clone(),
@@ -286,7 +287,7 @@ pub fn upcoming_date(p: &Procedure, today: Date) -> Option<String> {
 
 pub struct ProcedureInput<'a> {
     pub procedure: &'a Procedure,
-    pub field_name: &'a str,
+    pub fields: &'a Fields<'a>,
     pub site: &'a Site,
     pub today: Date,
     pub lang: Lang,
@@ -295,7 +296,7 @@ pub struct ProcedureInput<'a> {
 pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
     let ProcedureInput {
         procedure: p,
-        field_name,
+        fields,
         site,
         today,
         lang,
@@ -307,7 +308,7 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
         Status::Repealed => ("repealed", p.repealed.map(format::date)),
     };
     ProcedureView {
-        row: row_view(p, field_name, today, lang),
+        row: row_view(p, fields.name(&p.field), today, lang),
         status,
         status_date,
         absolute_url: urls::absolute(&site.config.base_url, &urls::procedure(p)),
@@ -356,7 +357,7 @@ pub fn procedure_view(input: &ProcedureInput) -> ProcedureView {
             .staff
             .iter()
             .filter(|s| s.fields.contains(&p.field))
-            .map(|s| staff_view(s, &site.fields))
+            .map(|s| staff_view(s, fields))
             .collect(),
         poster_url: (status != "repealed").then(|| urls::poster(p)),
         handout_url: (status != "repealed").then(|| urls::handout(p)),
@@ -380,7 +381,7 @@ fn fee_view(f: &Fee, lang: Lang) -> FeeView {
         name: f.name.clone(),
         amount: format::fee_amount(f, lang),
         note: format::fee_note(f),
-        channel: (f.channel != FeeChannel::All).then(|| format::fee_channel(f.channel, lang)),
+        channel: format::fee_channel(f.channel, lang),
     }
 }
 
@@ -453,7 +454,7 @@ fn human_size(bytes: u64) -> String {
 pub fn notice_view(n: &Notice, today: Date) -> NoticeView {
     // The first paragraph, cut at a sentence or a word (never inside one).
     let first = markdown::first_paragraph_text(&n.body);
-    let summary = super::posters::abridge(&first, 200).into_owned();
+    let summary = format::abridge(&first, 200).into_owned();
     NoticeView {
         title: n.title.clone(),
         url: urls::notice(n),

@@ -13,7 +13,6 @@ use crate::model::{Date, Site};
 use crate::text::printable;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tera::{Context, Tera};
 
 /// In the first lines of every biên bản: a file holding it may be
 /// replaced by the next review, any other file never.
@@ -126,6 +125,21 @@ struct Count {
     value: usize,
 }
 
+/// What the template sees.
+#[derive(Serialize)]
+struct Values<'a> {
+    lang: &'a str,
+    s: &'a BTreeMap<&'static str, String>,
+    office: &'a str,
+    unit: &'a Option<String>,
+    files: &'a [String],
+    counts: Vec<Count>,
+    verdict: Option<&'static str>,
+    unmatched_number: String,
+    sections: &'a [Section],
+    unmatched: &'a [String],
+}
+
 /// The biên bản as HTML, in the site's published language.
 pub fn render(
     site: &Site,
@@ -140,27 +154,24 @@ pub fn render(
         .chain(dated(opts.today, lang))
         .collect();
     let sections = sections(findings, lang);
-    let mut ctx = Context::new();
-    ctx.insert("lang", lang.code());
-    ctx.insert("s", &words);
-    ctx.insert("office", &site.config.office.name);
-    ctx.insert("unit", &site.config.office.unit);
     let files: Vec<String> = opts
         .against
         .iter()
         .map(|f| printable(&f.to_string_lossy()).into_owned())
         .collect();
-    ctx.insert("files", &files);
-    ctx.insert("counts", &counts(findings, summary, lang));
-    ctx.insert("verdict", &verdict(findings, lang));
-    ctx.insert("unmatched_number", &roman(sections.len() + 2));
-    ctx.insert("sections", &sections);
-    ctx.insert("unmatched", &summary.unmatched);
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html"]);
-    let rendered = tera
-        .add_raw_template("bien-ban.html", TEMPLATE)
-        .and_then(|()| tera.render("bien-ban.html", &ctx));
+    let values = Values {
+        lang: lang.code(),
+        s: &words,
+        office: &site.config.office.name,
+        unit: &site.config.office.unit,
+        files: &files,
+        counts: counts(findings, summary, lang),
+        verdict: verdict(findings, lang),
+        unmatched_number: roman(sections.len() + 2),
+        sections: &sections,
+        unmatched: &summary.unmatched,
+    };
+    let rendered = crate::render::theme::standalone("bien-ban.html", TEMPLATE, &values);
     // The template is the program's own and tested: a failure is a bug,
     // said in the page rather than by a panic.
     rendered.unwrap_or_else(|e| format!("{MARK}\n<p>niemyet review: {e}</p>\n"))

@@ -2,10 +2,16 @@
 //! ([`Checked`]), the theme, and the files of the last good render, in
 //! memory. An edit to one procedure file is read and validated again alone;
 //! the rules across files run again on the whole catalogue (the same code
-//! as `check`), and only the pages that show an edited procedure are
-//! rendered again ([`Scope::Edited`]). Anything else (site.yaml, a field,
-//! a notice, an attachment, a theme file, a file added, deleted or
-//! renamed) reads the whole site again.
+//! as `check`). While what every page sees is the same
+//! ([`render::Globals`], compared by digest) and the site has the same
+//! outputs, only the outputs that show an edited procedure
+//! ([`OutputKey::shows`]) are made again; otherwise every one. Anything else
+//! (site.yaml, a field, a notice, an attachment, a theme file, a file
+//! added, deleted or renamed) reads the whole site again.
+//!
+//! The data files and the fields' "print all" pages are made only when one
+//! of their files is asked for ([`on_request`]); one that shows no edited
+//! procedure is kept from render to render while the globals stay.
 //!
 //! Nothing here can go stale without `tests/serve.rs` seeing it: there,
 //! after a sequence of edits, the files kept here are compared byte for
@@ -16,8 +22,8 @@ use super::pin::Pinned;
 use crate::check::{CheckOptions, Checked};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::model::Site;
-use crate::render::{self, theme::Theme, Content, OutputFile, RenderOptions, Scope};
+use crate::model::{Procedure, Site};
+use crate::render::{self, theme::Theme, Content, Globals, OutputFile, OutputKey, RenderOptions};
 use axum::body::Bytes;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -72,51 +78,58 @@ pub struct SiteFiles {
     pub pages: Arc<FileMap>,
     /// Attachments and theme assets.
     pub other: Arc<FileMap>,
-    /// `catalogue.json`, the sitemap…: made on first request.
-    pub data: Arc<DataFiles>,
+    /// `catalogue.json`, the sitemap, "print all" pages…: made on first
+    /// request.
+    pub on_request: Arc<OnRequest>,
 }
 
-/// The files made from the whole catalogue, or a whole field, made when
-/// first asked for: every edit changes them, and at 2,000 procedures they
-/// cost more than the pages an edit reaches, yet while editing hardly anyone
-/// opens them. `catalogue.json`, the sitemap and the search index are one
-/// set; the fields' "print all" pages (every poster of a field) another.
-pub struct DataFiles {
+/// Whether `serve` makes `key` only when one of its files is asked for:
+/// the data files (every edit changes them, and at 2,000 procedures they
+/// cost more than the pages an edit reaches, yet while editing hardly
+/// anyone opens them) and the fields' "print all" pages (every poster of a
+/// field).
+pub fn on_request(key: &OutputKey) -> bool {
+    key.is_data() || matches!(key, OutputKey::PrintAll(_))
+}
+
+/// The outputs made on request ([`on_request`]), each when first asked for.
+pub struct OnRequest {
     site: Arc<Site>,
     theme: Arc<Theme>,
     opts: RenderOptions,
-    data: OnceLock<FileMap>,
-    print_all: OnceLock<FileMap>,
+    outputs: Vec<(OutputKey, Arc<OnceLock<FileMap>>)>,
 }
 
-impl DataFiles {
+impl OnRequest {
     /// The file at `path` if it is one of these (made now if need be).
     pub fn get(&self, path: &str) -> Option<&Body> {
-        if render::posters::is_print_all(path) {
-            self.print_all().get(path)
-        } else {
-            self.data().get(path)
-        }
+        let (key, files) = self.outputs.iter().find(|(k, _)| k.owns(path))?;
+        self.files(key, files).get(path)
     }
 
-    fn data(&self) -> &FileMap {
-        self.data.get_or_init(|| {
-            let files = render::Collect::default();
-            render::data_files(&self.site, &self.opts, &files);
-            files.into_files().into_iter().map(entry).collect()
+    fn files<'s>(&self, key: &OutputKey, files: &'s OnceLock<FileMap>) -> &'s FileMap {
+        files.get_or_init(|| {
+            let r = render::Renderer::new(&self.site, &self.theme, &self.opts);
+            let made = render::Collect::default();
+            // The same templates rendered every page a moment ago: an error
+            // here cannot be new, and shows as a missing file.
+            let _ = r.one(key, &made);
+            made.into_files().into_iter().map(entry).collect()
         })
     }
 
-    fn print_all(&self) -> &FileMap {
-        self.print_all.get_or_init(|| {
-            // The same templates rendered every poster a moment ago: an
-            // error here cannot be new, and shows as a missing page.
-            render::print_all_pages(&self.site, &self.theme, &self.opts)
-                .unwrap_or_default()
-                .into_iter()
-                .map(entry)
-                .collect()
-        })
+    /// Every file of these, each made now if it was not yet.
+    fn all(&self) -> impl Iterator<Item = (&String, &Body)> {
+        self.outputs
+            .iter()
+            .flat_map(|(key, files)| self.files(key, files).iter())
+    }
+
+    /// The output `key`'s files as made so far, to keep for the next
+    /// render when it does not change.
+    fn kept(&self, key: &OutputKey) -> Option<Arc<OnceLock<FileMap>>> {
+        let (_, files) = self.outputs.iter().find(|(k, _)| k == key)?;
+        Some(Arc::clone(files))
     }
 }
 
@@ -130,7 +143,7 @@ impl Snapshot {
     /// Any file; a data file is made now if it was not yet (blocking).
     pub fn get(&self, path: &str) -> Option<&Body> {
         self.get_built(path)
-            .or_else(|| self.site.as_ref()?.data.get(path))
+            .or_else(|| self.site.as_ref()?.on_request.get(path))
     }
 }
 
@@ -162,7 +175,9 @@ enum Dirty {
 
 struct Good {
     files: SiteFiles,
-    globals: tera::Context,
+    /// What every page saw, and every output the site had.
+    globals: Globals,
+    keys: Vec<OutputKey>,
 }
 
 pub struct LiveSite {
@@ -239,100 +254,151 @@ impl LiveSite {
         let Some(site) = outcome.site else {
             return self.failed(started, diagnostics, lang);
         };
-        let name = &site.config.theme;
-        if self.theme.as_ref().is_none_or(|(n, _)| n != name) {
-            match Theme::load(&self.root, name) {
-                Ok(t) => self.theme = Some((name.clone(), Arc::new(t))),
-                Err(mut errs) => {
-                    errs.append(&mut diagnostics);
-                    return self.failed(started, errs, lang);
-                }
-            }
-        }
-        let Some((_, theme)) = &self.theme else {
-            unreachable!("the theme was just loaded")
-        };
-        let ropts = RenderOptions {
-            today: self.opts.today,
-            print_all: false,
-            minify: false,
-        };
-        let sources: Vec<PathBuf> = match &self.dirty {
-            Dirty::Edited(set) => set.iter().cloned().collect(),
-            _ => Vec::new(),
-        };
-        let scope = match (&self.dirty, &self.good) {
-            (Dirty::Everything, _) | (_, None) => Scope::All,
-            (_, Some(good)) => Scope::Edited {
-                sources: &sources,
-                globals: &good.globals,
-            },
-        };
-        let files = render::Collect::default();
-        let rendered = match render::render_scope(&site, theme, &ropts, &scope, &files) {
+        let rendered = self
+            .theme(&site)
+            .and_then(|theme| self.render(Arc::new(site), &theme));
+        let (good, result) = match rendered {
             Ok(r) => r,
             Err(mut errs) => {
                 errs.append(&mut diagnostics);
                 return self.failed(started, errs, lang);
             }
         };
-        let pages_rendered = rendered.pages;
-        // Pages come from templates; the rest are attachments and assets.
-        let (new_pages, other): (Vec<OutputFile>, Vec<OutputFile>) = files
-            .into_files()
-            .into_iter()
-            .partition(|f| matches!(f.content, Content::Html(_) | Content::Minified(_)));
-        let other = self.pin(other, rendered.complete);
-        let pages = match (&self.good, rendered.complete) {
-            (Some(good), false) => {
-                let mut pages = FileMap::clone(&good.files.pages);
-                pages.extend(new_pages.into_iter().map(entry));
-                pages
-            }
-            _ => new_pages.into_iter().map(entry).collect(),
-        };
-        self.good = Some(Good {
-            files: SiteFiles {
-                pages: Arc::new(pages),
-                other: Arc::new(other),
-                data: Arc::new(DataFiles {
-                    site: Arc::new(site),
-                    theme: Arc::clone(theme),
-                    opts: ropts,
-                    data: OnceLock::new(),
-                    print_all: OnceLock::new(),
-                }),
-            },
-            globals: rendered.globals,
-        });
+        self.good = Some(good);
         self.dirty = Dirty::Clean;
         self.overlay = None;
         self.version += 1;
         Report {
             elapsed: started.elapsed(),
-            result: if rendered.complete {
-                Rebuilt::Full {
-                    pages: pages_rendered,
-                }
-            } else {
-                Rebuilt::Partial {
-                    pages: pages_rendered,
-                }
-            },
+            result,
             diagnostics,
             lang,
         }
     }
 
+    /// The theme `site` names, loaded when it was not yet.
+    fn theme(&mut self, site: &Site) -> Result<Arc<Theme>, Vec<Diagnostic>> {
+        let name = &site.config.theme;
+        match &self.theme {
+            Some((n, theme)) if n == name => Ok(Arc::clone(theme)),
+            _ => {
+                let theme = Arc::new(Theme::load(&self.root, name)?);
+                self.theme = Some((name.clone(), Arc::clone(&theme)));
+                Ok(theme)
+            }
+        }
+    }
+
+    /// Makes now what `serve` does not leave until asked for: after edits
+    /// of procedure files alone, while the globals and the outputs are as
+    /// in the last good render, only the outputs that show an edited
+    /// procedure (the rest of that render kept); otherwise every one.
+    fn render(
+        &self,
+        site: Arc<Site>,
+        theme: &Arc<Theme>,
+    ) -> Result<(Good, Rebuilt), Vec<Diagnostic>> {
+        let opts = RenderOptions {
+            today: self.opts.today,
+            minifier: None,
+        };
+        let r = render::Renderer::new(&site, theme, &opts);
+        let (globals, keys) = (r.globals(), r.keys());
+        let edited = self.edited(&site, globals, &keys);
+        let before = self.good.as_ref().filter(|_| edited.is_some());
+        let shown = |k: &OutputKey| edited.as_ref().is_none_or(|e| e.iter().any(|p| k.shows(p)));
+        let now: Vec<OutputKey> = keys
+            .iter()
+            .filter(|k| !on_request(k) && shown(k))
+            .cloned()
+            .collect();
+        let files = render::Collect::default();
+        let pages_made = r.many(&now, &files)?;
+        let (mut pages, mut other) = match before {
+            Some(g) => (
+                FileMap::clone(&g.files.pages),
+                FileMap::clone(&g.files.other),
+            ),
+            None => Default::default(),
+        };
+        for key in now.iter().filter(|_| before.is_some()) {
+            forget(&mut pages, key);
+            forget(&mut other, key);
+        }
+        // Pages come from templates; the rest are attachments and assets.
+        let (new_pages, new_other): (Vec<OutputFile>, Vec<OutputFile>) = files
+            .into_files()
+            .into_iter()
+            .partition(|f| matches!(f.content, Content::Html(_)));
+        pages.extend(new_pages.into_iter().map(entry));
+        other.extend(self.pin(new_other, before));
+        let outputs = keys
+            .iter()
+            .filter(|k| on_request(k))
+            .map(|k| {
+                let kept = before.filter(|_| !shown(k));
+                let files = kept.and_then(|g| g.files.on_request.kept(k));
+                (k.clone(), files.unwrap_or_default())
+            })
+            .collect();
+        let result = match before {
+            Some(_) => Rebuilt::Partial { pages: pages_made },
+            None => Rebuilt::Full { pages: pages_made },
+        };
+        let files = SiteFiles {
+            pages: Arc::new(pages),
+            other: Arc::new(other),
+            on_request: Arc::new(OnRequest {
+                site: Arc::clone(&site),
+                theme: Arc::clone(theme),
+                opts,
+                outputs,
+            }),
+        };
+        Ok((
+            Good {
+                files,
+                globals,
+                keys,
+            },
+            result,
+        ))
+    }
+
+    /// The edited procedures when only the outputs that show them can
+    /// differ from the last good render: procedure files alone were edited,
+    /// and what every page sees and the site's outputs are the same. None
+    /// when everything must be made.
+    fn edited<'s>(
+        &self,
+        site: &'s Site,
+        globals: Globals,
+        keys: &[OutputKey],
+    ) -> Option<Vec<&'s Procedure>> {
+        let good = self.good.as_ref()?;
+        if good.globals != globals || good.keys != keys {
+            return None;
+        }
+        match &self.dirty {
+            Dirty::Everything => None,
+            Dirty::Clean => Some(Vec::new()),
+            Dirty::Edited(sources) => sources
+                .iter()
+                .map(|s| site.procedures.iter().find(|p| p.source == *s))
+                .map(|p| p.map(AsRef::as_ref))
+                .collect(),
+        }
+    }
+
     /// The attachments and assets, files from disk pinned as they are now
     /// (see [`super::pin`]). A partial rebuild follows edits of procedure
-    /// files only (any other file changed reads the site again), so the
-    /// files already pinned are the same: their pins are kept, which spares
-    /// a few system calls per file on every edit.
-    fn pin(&self, files: Vec<OutputFile>, complete: bool) -> FileMap {
+    /// files only (any other file changed reads the site again), so a file
+    /// already pinned in the render `before` at the same path from the same
+    /// source is the same: its pin is kept, which spares a few system calls
+    /// per file.
+    fn pin(&self, files: Vec<OutputFile>, before: Option<&Good>) -> FileMap {
         let content = self.root.join("content");
         let real_content = content.canonicalize().unwrap_or_else(|_| content.clone());
-        let before = self.good.as_ref().filter(|_| !complete);
         files
             .into_iter()
             .map(|f| match f.content {
@@ -389,8 +455,7 @@ impl LiveSite {
             .pages
             .iter()
             .chain(f.other.iter())
-            .chain(f.data.data().iter())
-            .chain(f.data.print_all().iter())
+            .chain(f.on_request.all())
             .map(|(path, body)| {
                 let bytes = match body {
                     Body::Html(b) | Body::Data(b) => b.to_vec(),
@@ -404,9 +469,19 @@ impl LiveSite {
     }
 }
 
+/// Drops from `files` the files of `key`, to be made again.
+fn forget(files: &mut FileMap, key: &OutputKey) {
+    match key.path() {
+        Some(path) => {
+            files.remove(&path);
+        }
+        None => files.retain(|path, _| !key.owns(path)),
+    }
+}
+
 fn entry(f: OutputFile) -> (String, Body) {
     let body = match f.content {
-        Content::Html(s) | Content::Minified(s) => Body::Html(Bytes::from(s)),
+        Content::Html(s) => Body::Html(Bytes::from(s)),
         Content::Bytes(b) => Body::Data(Bytes::from(b)),
         Content::Static(b) => Body::Data(Bytes::from_static(b)),
         // Pinned by LiveSite::pin; the data files have none.
