@@ -2,17 +2,9 @@
 //! list markers, Markdown escapes. Official wording is never changed
 //! beyond whitespace and the leading list marker.
 
-/// Whitespace runs (line breaks included) become one space.
-pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+/// Whitespace runs (line breaks included) become one space: the same
+/// rule as a value the scaffold writes into a template.
+pub use crate::scaffold::one_line;
 
 /// The leading list marker of an item (`-`, `+`, `*`, `•`), if any.
 pub fn marker(s: &str) -> Option<char> {

@@ -218,7 +218,7 @@ fn display_path(root: &Path, rel: &Path) -> String {
 
 /// One-line text for a template: whitespace runs (newlines included) become
 /// one space, so a value read from YAML cannot break the line it goes in.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
