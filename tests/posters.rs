@@ -216,22 +216,39 @@ fn an_abridged_poster_still_prints_every_fee_and_deadline_note_whole() {
 }
 
 #[test]
-fn a_procedure_too_long_for_one_page_warns_and_continues_on_a_second_sheet() {
-    let b = build(&[(
-        "ho-tich/thu-tuc-rat-dai.md",
-        procedure("8.888888", "Thủ tục rất dài", "", 24),
-    )]);
+fn a_procedure_too_long_for_one_page_continues_on_more_sheets_and_warns_from_the_third() {
+    let b = build(&[
+        (
+            "ho-tich/thu-tuc-rat-dai.md",
+            procedure("8.888888", "Thủ tục rất dài", "", 24),
+        ),
+        (
+            "ho-tich/thu-tuc-qua-dai.md",
+            procedure("8.888889", "Thủ tục quá dài", "", 90),
+        ),
+    ]);
+    let sheets = |slug: &str| {
+        read(&b.out, &format!("posters/ho-tich/{slug}/index.html"))
+            .matches("class=\"sheet a4 poster")
+            .count()
+    };
+    // Two sheets are normal posting: no warning.
+    assert_eq!(sheets("thu-tuc-rat-dai"), 2);
+    assert!(!b.all.contains("«Thủ tục rất dài»"), "{}", b.all);
+    // Three or more are named, with the count.
+    let long = sheets("thu-tuc-qua-dai");
+    assert!(long >= 3, "{long}");
     assert!(
-        b.all.contains("content/ho-tich/thu-tuc-rat-dai.md")
-            && b.all
-                .contains("áp phích của thủ tục «Thủ tục rất dài» không vừa một trang A4"),
+        b.all.contains("content/ho-tich/thu-tuc-qua-dai.md")
+            && b.all.contains(&format!(
+                "áp phích của thủ tục «Thủ tục quá dài» cần {long} trang A4"
+            )),
         "{}",
         b.all
     );
     // The short one does not warn.
     assert!(!b.all.contains("«Đăng ký khai sinh»"), "{}", b.all);
     let html = read(&b.out, "posters/ho-tich/thu-tuc-rat-dai/index.html");
-    assert!(html.matches("class=\"sheet a4 poster").count() >= 2);
     assert!(html.contains("Thủ tục rất dài (tiếp theo)"));
     assert!(html.contains("Giấy tờ cần mang theo (tiếp theo)"));
     // Nothing lost: every document is on one of the sheets, in order,

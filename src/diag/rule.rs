@@ -269,14 +269,14 @@ rules! {
         "Còn chữ CẦN SỬA của tệp mẫu hay của niemyet import (cảnh báo).",
         "A CẦN SỬA placeholder of a template or of niemyet import is left (warning).";
     PosterFieldLong = "poster-field-long",
-        "Danh mục lĩnh vực in ra nhiều trang A3 (cảnh báo).",
-        "A field's catalogue prints on several A3 sheets (warning).";
+        "Danh mục lĩnh vực cần từ ba trang A3 trở lên (cảnh báo; hai trang là bình thường).",
+        "A field's catalogue needs three A3 sheets or more (warning; two are normal).";
     PosterNoFeedback = "poster-no-feedback",
         "Chưa có office.feedback: áp phích phải ghi nơi tiếp nhận phản ánh, kiến nghị (cảnh báo).",
         "No office.feedback: posters must say where feedback goes (warning).";
     PosterTooLong = "poster-too-long",
-        "Áp phích thủ tục không vừa một trang A4 nên in thành hai tờ (cảnh báo).",
-        "A procedure poster does not fit one A4 sheet and prints on two (warning).";
+        "Áp phích thủ tục cần từ ba tờ A4 trở lên (cảnh báo; hai tờ là bình thường).",
+        "A procedure poster needs three A4 sheets or more (warning; two are normal).";
     ReservedSlug = "reserved-slug",
         "Tên thư mục đã dành cho trang hệ thống (tim-kiem, danh-muc, kiosk…).",
         "A folder name reserved for the site's own pages (tim-kiem, danh-muc, kiosk…).";

@@ -101,10 +101,13 @@ pub(super) fn catalogue_sheet(
     let (site, lang) = (r.site, r.site.config.language);
     let t = i18n::strings(lang);
     let rows = catalogue_rows(&r.listed, f, r.opts.today, lang);
-    let (pt, _) = catalogue_scale(&rows, site);
+    let (pt, pages) = catalogue_scale(&rows, site);
     let mut ctx = Context::new();
     ctx.insert("field", fv);
     ctx.insert("rows", &rows);
+    // The A3 pages planned, on the sheet: what the print test holds the
+    // printed PDF to (no warning names them below three).
+    ctx.insert("pages", &pages);
     let title = pt * catalogue::TITLE;
     ctx.insert(
         "style",

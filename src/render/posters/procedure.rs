@@ -84,13 +84,13 @@ impl<'a> Prepared<'a> {
     }
 
     /// The poster's page, with its sheets; a poster that needs more than
-    /// one sheet is a warning.
+    /// [`super::warnings::MANY_SHEETS`] sheets is a warning.
     pub(super) fn poster_page(
         &self,
         r: &Renderer,
         (sheets, plan): &(String, Plan),
     ) -> Result<OutputFile, Box<Diagnostic>> {
-        if plan.pages() > 1 {
+        if plan.pages() > super::warnings::MANY_SHEETS {
             r.warnings
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)

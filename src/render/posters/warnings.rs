@@ -1,5 +1,5 @@
 //! What `niemyet build` says about the printed output: posters that need
-//! more than one sheet, and what every poster lacks.
+//! more than [`MANY_SHEETS`] sheets, and what every poster lacks.
 
 use super::field::{catalogue_rows, catalogue_scale};
 use crate::diag::{Diagnostic, Rule};
@@ -7,9 +7,17 @@ use crate::lang::Lang;
 use crate::model::{Date, Procedure, Site, Status};
 use crate::t;
 
+/// Sheets a poster or a field's catalogue may take without a warning. Real
+/// records are long: a third of a ward's procedures, written out in full as
+/// the national database has them, need a second A4 sheet even at 11 pt
+/// with the notes shortened. That is normal posting (the second sheet
+/// repeats the title), not something for the clerk to fix, and 20 warnings
+/// for it on a first build buried the ones that matter.
+pub(super) const MANY_SHEETS: usize = 2;
+
 /// What the clerk should know about the posters beyond each procedure's
-/// (a poster that needs a second sheet is found while it is rendered, see
-/// [`too_long`]): field catalogues longer than one A3 sheet, and a site
+/// (a poster that needs more sheets is found while it is rendered, see
+/// [`too_long`]): field catalogues longer than two A3 sheets, and a site
 /// without a feedback address (the posting rules ask for one on every
 /// poster; the posters are still made, without that block).
 pub(in crate::render) fn site_warnings(site: &Site, today: Date, lang: Lang) -> Vec<Diagnostic> {
@@ -24,7 +32,10 @@ pub(in crate::render) fn site_warnings(site: &Site, today: Date, lang: Lang) -> 
         let count = listed.iter().filter(|p| p.field == f.slug).count();
         let rows = catalogue_rows(&listed, f, today, lang);
         let (_, pages) = catalogue_scale(&rows, site);
-        if pages > 1 {
+        // Two A3 pages are normal for a big field (the column headings
+        // repeat); a new site of real records has several. From the third
+        // the list is worth a look.
+        if pages > MANY_SHEETS {
             let name = &f.name;
             out.push(
                 Diagnostic::warning(
@@ -69,8 +80,8 @@ pub(super) fn too_long(p: &Procedure, pages: usize) -> Diagnostic {
         Rule::PosterTooLong,
         p.source.clone(),
         t!(
-            "áp phích của thủ tục «{title}» không vừa một trang A4 kể cả ở cỡ chữ nhỏ nhất (11 pt) và khi đã rút gọn các ghi chú: in thành {pages} trang, trang sau nhắc lại tên thủ tục kèm “(tiếp theo)”",
-            "the poster of «{title}» does not fit one A4 page even at the smallest type (11 pt) with the notes shortened: it prints on {pages} pages, the later ones repeat the title with “(tiếp theo)”"
+            "áp phích của thủ tục «{title}» cần {pages} trang A4 kể cả ở cỡ chữ nhỏ nhất (11 pt) và khi đã rút gọn các ghi chú; các trang sau nhắc lại tên thủ tục kèm “(tiếp theo)”",
+            "the poster of «{title}» needs {pages} A4 pages even at the smallest type (11 pt) with the notes shortened; the later ones repeat the title with “(tiếp theo)”"
         ),
     )
     .hint(t!(
