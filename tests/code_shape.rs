@@ -15,8 +15,8 @@
 #[path = "common/rust_source.rs"]
 mod rust_source;
 
-use rust_source::{blank_comments_and_literals, is_ident};
-use std::path::{Path, PathBuf};
+use rust_source::{blank_comments_and_literals, is_ident, rust_files};
+use std::path::Path;
 
 const MAX_FILE_LINES: usize = 800;
 const MAX_FN_LINES: usize = 100;
@@ -71,25 +71,6 @@ fn no_file_over_800_lines_and_no_function_over_100() {
          PENDING entries with nothing over a limit any more (remove them): {done:?}",
         failed.join("\n")
     );
-}
-
-/// Every `.rs` file under `src/`, relative, `/`-separated, sorted.
-fn rust_files(src: &Path) -> Vec<String> {
-    fn walk(dir: &Path, src: &Path, out: &mut Vec<String>) {
-        for e in std::fs::read_dir(dir).expect("read src") {
-            let p: PathBuf = e.expect("entry").path();
-            if p.is_dir() {
-                walk(&p, src, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let rel = p.strip_prefix(src).expect("under src");
-                out.push(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(src, src, &mut out);
-    out.sort();
-    out
 }
 
 /// A function of a file: its name, the line of its `fn`, and how many

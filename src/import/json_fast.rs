@@ -363,17 +363,6 @@ fn names(l: List<Named>) -> Vec<String> {
         .collect()
 }
 
-fn time_unit(s: &str) -> TimeUnit {
-    match s.trim() {
-        "WORKING_DAY" => TimeUnit::WorkingDay,
-        "DAY" => TimeUnit::Day,
-        "HOUR" => TimeUnit::Hour,
-        "MONTH" => TimeUnit::Month,
-        "YEAR" => TimeUnit::Year,
-        other => TimeUnit::Other(other.to_string()),
-    }
-}
-
 /// One record, as [`super::json_record::record`] makes it; `None` where
 /// that walk would report a problem.
 fn record(w: Wire, origin: Origin) -> Option<Record> {
@@ -401,7 +390,7 @@ fn record(w: Wire, origin: Origin) -> Option<Record> {
                 code: text(&c.code),
                 name: text(&c.name),
                 qty: day.qty.unwrap_or(0),
-                unit: time_unit(&text(&day.kind)),
+                unit: TimeUnit::from_code(&text(&day.kind)),
             })
         })
         .collect();
@@ -490,7 +479,7 @@ fn method(m: Method) -> Option<super::record::Method> {
     Some(super::record::Method {
         channel,
         time: m.processing_time.unwrap_or(0),
-        unit: time_unit(&text(&m.processing_time_unit)),
+        unit: TimeUnit::from_code(&text(&m.processing_time_unit)),
         description: text(&m.description),
         fees,
     })

@@ -239,21 +239,10 @@ fn case_deadlines(o: &Obj) -> Got<Vec<CaseDeadline>> {
             code: c.text("code")?,
             name: c.text("name")?,
             qty: day.number("qty")?.unwrap_or(0),
-            unit: time_unit(&day.text("type")?),
+            unit: TimeUnit::from_code(&day.text("type")?),
         });
     }
     Ok(out)
-}
-
-fn time_unit(s: &str) -> TimeUnit {
-    match s.trim() {
-        "WORKING_DAY" => TimeUnit::WorkingDay,
-        "DAY" => TimeUnit::Day,
-        "HOUR" => TimeUnit::Hour,
-        "MONTH" => TimeUnit::Month,
-        "YEAR" => TimeUnit::Year,
-        other => TimeUnit::Other(other.to_string()),
-    }
 }
 
 fn proposal(o: &Obj) -> Got<Option<Proposal>> {
@@ -282,7 +271,7 @@ fn method(m: &Obj) -> Got<Method> {
             ))
         }
     };
-    let unit = time_unit(&m.text("processingTimeUnit")?);
+    let unit = TimeUnit::from_code(&m.text("processingTimeUnit")?);
     let fees = m
         .objects("fees")?
         .iter()

@@ -46,6 +46,20 @@ pub enum TimeUnit {
     Other(String),
 }
 
+impl TimeUnit {
+    /// The unit as a record names it (`processingTimeUnit`, a day's `type`).
+    pub fn from_code(s: &str) -> TimeUnit {
+        match s.trim() {
+            "WORKING_DAY" => TimeUnit::WorkingDay,
+            "DAY" => TimeUnit::Day,
+            "HOUR" => TimeUnit::Hour,
+            "MONTH" => TimeUnit::Month,
+            "YEAR" => TimeUnit::Year,
+            other => TimeUnit::Other(other.to_string()),
+        }
+    }
+}
+
 /// `fees[].type`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeeKind {

@@ -62,23 +62,23 @@ impl Places {
         let (src, raw) = (self.src.as_ref()?, self.raw.as_ref()?);
         let at = |l: &serde_saphyr::Location| locate(src, l);
         let found = match fact {
-            Fact::Code => scalar(&raw.code, &at),
-            Fact::Title => scalar(&raw.title, &at),
+            Fact::Code => slot(&raw.code, &at),
+            Fact::Title => slot(&raw.title, &at),
             Fact::Deadline => raw.deadline.value().and_then(|d| {
                 let v = &d.value;
                 [&v.working_days, &v.calendar_days, &v.hours]
                     .into_iter()
-                    .find_map(|s| scalar(s, &at))
+                    .find_map(|s| slot(s, &at))
                     .or_else(|| at(&d.referenced))
             }),
-            Fact::Fees => list(&raw.fees, &at),
+            Fact::Fees => slot(&raw.fees, &at),
             Fact::Fee(i) => item(&raw.fees, i, &at).or_else(|| self.of(Fact::Fees)),
-            Fact::Documents => list(&raw.documents, &at),
+            Fact::Documents => slot(&raw.documents, &at),
             Fact::Document(i) => item(&raw.documents, i, &at).or_else(|| self.of(Fact::Documents)),
-            Fact::LegalBasis => list(&raw.legal_basis, &at),
+            Fact::LegalBasis => slot(&raw.legal_basis, &at),
             Fact::Legal(i) => item(&raw.legal_basis, i, &at).or_else(|| self.of(Fact::LegalBasis)),
-            Fact::Updated => scalar(&raw.updated, &at),
-            Fact::Repealed => scalar(&raw.repealed, &at).or_else(|| scalar(&raw.code, &at)),
+            Fact::Updated => slot(&raw.updated, &at),
+            Fact::Repealed => slot(&raw.repealed, &at).or_else(|| slot(&raw.code, &at)),
         };
         found.or_else(|| match fact {
             Fact::Title => Some(src.locate_line(1)),
@@ -87,19 +87,10 @@ impl Places {
     }
 }
 
-fn scalar(
-    slot: &Slot<String>,
-    at: &impl Fn(&serde_saphyr::Location) -> Option<Location>,
-) -> Option<Location> {
-    match slot {
-        Slot::Value(v) => at(&v.referenced),
-        Slot::Empty(l) => at(l),
-        Slot::Absent => None,
-    }
-}
-
-fn list<T>(
-    slot: &Slot<Vec<Spanned<T>>>,
+/// Where a key's value is (its first line for a list), or where it was
+/// left empty; nothing when it is absent.
+fn slot<T>(
+    slot: &Slot<T>,
     at: &impl Fn(&serde_saphyr::Location) -> Option<Location>,
 ) -> Option<Location> {
     match slot {

@@ -2,6 +2,8 @@
 //! shape (`no_cycles.rs`, `code_shape.rs`): what they look for must not be
 //! found in a comment or a string.
 
+use std::path::{Path, PathBuf};
+
 pub fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -108,4 +110,23 @@ fn utf8_len(lead: u8) -> usize {
         0xC0..=0xDF => 2,
         _ => 1,
     }
+}
+
+/// Every `.rs` file under `src`, relative, `/`-separated, sorted.
+pub fn rust_files(src: &Path) -> Vec<String> {
+    fn walk(dir: &Path, src: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("read src") {
+            let p: PathBuf = e.expect("entry").path();
+            if p.is_dir() {
+                walk(&p, src, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let rel = p.strip_prefix(src).expect("under src");
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(src, src, &mut out);
+    out.sort();
+    out
 }
