@@ -73,6 +73,9 @@ rules! {
     BadReduction = "bad-reduction",
         "reduced_from (thời hạn trước cắt giảm) sai: phải cùng đơn vị và dài hơn thời hạn đang ghi.",
         "reduced_from (the deadline before shortening) is wrong: same unit, longer than the deadline.";
+    BadSynonym = "bad-synonym",
+        "Một dòng từ đồng nghĩa cho tìm kiếm (synonyms) viết sai: cần ít nhất hai cách gọi nối bằng = (cùng nghĩa) hoặc -> (cách gọi thường ngày -> tên chính thức).",
+        "A search synonym line (synonyms) is malformed: at least two phrases joined by = (same meaning) or -> (everyday words -> the official term).";
     BadTheme = "bad-theme",
         "theme phải là tên một thư mục trong themes/, không phải đường dẫn.",
         "theme must be the name of a folder under themes/, not a path.";

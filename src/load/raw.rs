@@ -75,6 +75,7 @@ pub struct RawSite {
     pub holidays: List<String>,
     pub workdays: List<String>,
     pub kiosk: Slot<RawKiosk>,
+    pub synonyms: List<String>,
 }
 
 /// `kiosk:` is either a flag (`kiosk: false`) or a group of settings

@@ -85,6 +85,7 @@ mod tests {
             holidays: vec![],
             workdays: vec![],
             kiosk: None,
+            synonyms: vec![],
         };
         let fields = vec![
             field("dat-dai", "Đất đai", None),

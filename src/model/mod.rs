@@ -10,6 +10,7 @@ mod notice;
 mod procedure;
 mod site;
 mod source;
+pub mod synonyms;
 mod value;
 
 pub use checks::{code_key, code_use, cross_checks, duplicate_codes, CodeUse};
@@ -17,6 +18,7 @@ pub use notice::validate_notice;
 pub use procedure::validate_procedure;
 pub use site::{theme_dir, validate_field, validate_site, ThemeProblem, DEFAULT_THEME};
 pub use source::parse_fingerprint;
+pub use synonyms::Synonym;
 pub use value::amount_suggestion;
 
 pub use jiff::civil::Date;
@@ -53,6 +55,9 @@ pub struct SiteConfig {
     pub workdays: Vec<Date>,
     /// The touch-screen version under `kiosk/`; `None` when `kiosk: false`.
     pub kiosk: Option<Kiosk>,
+    /// The site's own search synonyms (`synonyms:`), added to the built-in
+    /// lexicon (`crate::search::lexicon`).
+    pub synonyms: Vec<Synonym>,
 }
 
 /// `kiosk:` in site.yaml: the waiting-room touch screen (on by default).

@@ -68,6 +68,10 @@ pub fn validate_site(
     }
     super::calendar::hours_warnings(&mut cx, &raw.office);
     let kiosk = kiosk(&mut cx, &raw.kiosk);
+    let synonyms = {
+        let items = cx.list(&raw.synonyms);
+        super::synonyms::site_synonyms(&mut cx, items)
+    };
     Ok(SiteConfig {
         title: title?,
         base_url: base_url.map(|u| if u.ends_with('/') { u } else { format!("{u}/") })?,
@@ -78,6 +82,7 @@ pub fn validate_site(
         holidays: holidays?,
         workdays: workdays?,
         kiosk: kiosk?,
+        synonyms: synonyms?,
     })
 }
 

@@ -109,6 +109,8 @@ impl<'a> Renderer<'a> {
         global(g, &mut digest, "fields", &field_views);
         global(g, &mut digest, "notices", &notices);
         global(g, &mut digest, "calendar_js", &calendar_js);
+        // Not a template value, but every search page shows what it finds.
+        std::hash::Hash::hash(&site.config.synonyms, &mut digest);
         let procedures = site
             .procedures
             .iter()

@@ -44,7 +44,8 @@ pub(super) fn search_index(site: &Site, today: Date) -> impl Iterator<Item = Out
     let lang = site.config.language;
     let summary = |p: &Procedure| summary(p, lang, today);
     let docs = crate::search::docs_from_site(site, today, urls::procedure, summary);
-    crate::search::build_index(&docs)
+    let lexicon = crate::search::Lexicon::with_site(&site.config.synonyms);
+    crate::search::build_index(&docs, &lexicon)
         .into_iter()
         .map(|f| OutputFile {
             path: f.path,

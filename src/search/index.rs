@@ -9,7 +9,7 @@
 //!   builds; when `r` is not its own version (a stale cached `search.js`), it
 //!   loads `search.js?v={r}` in its place.
 //! - `search/idx/w.{v}.js`: `niemyetSearch.w({"n":docs,"c":CHUNK,"f":[field
-//!   names],"w":"vocabulary","s":[first term of each head shard],"b":[first
+//!   names],"fu":[their pages],"lx":{query rules, see `Index::rules_json`},"w":"vocabulary","s":[first term of each head shard],"b":[first
 //!   term of each body shard],"nf":[see below]})`, and when the runtime
 //!   may prefetch, "pf" (bytes it may load ahead) and "ss"/"bs" (bytes of
 //!   each head/body shard). The vocabulary is sorted by UTF-16 code
@@ -44,8 +44,10 @@
 //!   when the result shows an expected return date, is the deadline's
 //!   rule code for `assets/due.js`.
 
+use super::lexicon::Lexicon;
+use super::prepare::QueryRules;
 use super::{plain_text, SearchDoc, SearchFile};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 pub const TITLE: u8 = 1;
 pub const ALIAS: u8 = 2;
@@ -95,10 +97,22 @@ pub struct Index {
     /// Documents in index order (field order, folded title, title, url).
     pub(crate) docs: Vec<DocRow>,
     pub(crate) fields: Vec<String>,
+    /// Each field's page, parallel to `fields` (the no-result page lists them).
+    pub(crate) field_urls: Vec<String>,
+    /// What a query needs at search time (filler, questions, the pairs
+    /// that keep a filler word); written as `"lx"`.
+    pub(crate) rules: QueryRules,
 }
 
 impl Index {
+    /// The index with the built-in lexicon only.
     pub fn build(input: &[SearchDoc]) -> Index {
+        Index::build_with(input, &Lexicon::builtin())
+    }
+
+    /// The index of `input`, with the synonyms of `lx` applied to each
+    /// document (see `lexicon.rs`).
+    pub fn build_with(input: &[SearchDoc], lx: &Lexicon) -> Index {
         use rayon::prelude::*;
         let mut order: Vec<(usize, String, &SearchDoc)> = input
             .par_iter()
@@ -112,12 +126,16 @@ impl Index {
                 .cmp(&(b.0, &b.1, y.upcoming, &y.title, &y.url))
         });
         let mut fields: Vec<String> = Vec::new();
+        let mut field_urls: Vec<String> = Vec::new();
         let mut docs = Vec::with_capacity(order.len());
         for (_, _, d) in &order {
             let field = match fields.iter().position(|f| *f == d.field_name) {
                 Some(i) => i,
                 None => {
                     fields.push(d.field_name.to_string());
+                    // A procedure's page is `field/slug/index.html`.
+                    let slug = d.url.split('/').next().unwrap_or_default();
+                    field_urls.push(format!("{slug}/index.html"));
                     fields.len() - 1
                 }
             };
@@ -136,10 +154,18 @@ impl Index {
         // memory at 10,000 procedures).
         const CHUNK: usize = 1024;
         let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
+        let fill = lx.filler_words();
+        let mut keep = BTreeSet::new();
+        for phrase in &lx.phrases {
+            filler_pairs(phrase, &fill, &mut keep);
+        }
         for (c, chunk) in order.chunks(CHUNK).enumerate() {
-            let own: Vec<Vec<(String, Posting)>> =
-                chunk.par_iter().map(|(_, _, d)| doc_terms(d)).collect();
-            for (i, list) in own.into_iter().enumerate() {
+            let own: Vec<DocTerms> = chunk
+                .par_iter()
+                .map(|(_, _, d)| doc_terms(d, lx, &fill))
+                .collect();
+            for (i, (list, doc_pairs)) in own.into_iter().enumerate() {
+                keep.extend(doc_pairs);
                 for (t, mut p) in list {
                     p.doc = (c * CHUNK + i) as u32;
                     match terms.get_mut(&t) {
@@ -162,6 +188,13 @@ impl Index {
             postings,
             docs,
             fields,
+            field_urls,
+            rules: QueryRules {
+                filler: lx.filler.clone(),
+                ask_deadline: lx.ask_deadline.clone(),
+                ask_fee: lx.ask_fee.clone(),
+                pairs: keep,
+            },
         }
     }
 
@@ -202,10 +235,12 @@ impl Index {
             "n": self.docs.len(),
             "c": CHUNK,
             "f": self.fields,
+            "fu": self.field_urls,
             "w": front_code(&word_terms),
             "s": head_starts,
             "b": body_starts,
             "nf": num_firsts,
+            "lx": self.rules_json(),
         });
         let pf = prefetch_bytes(total);
         if pf > 0 {
@@ -225,6 +260,20 @@ impl Index {
                 ("d", chunks),
             ],
         )
+    }
+
+    /// The query rules for the runtime: `{"f":[filler phrases],"d":[deadline
+    /// questions],"p":[fee questions],"k":[pairs that keep a filler word]}`,
+    /// phrases as folded words joined by a space.
+    fn rules_json(&self) -> serde_json::Value {
+        let join = |l: &[Vec<String>]| l.iter().map(|p| p.join(" ")).collect::<Vec<_>>();
+        let r = &self.rules;
+        serde_json::json!({
+            "f": join(&r.filler),
+            "d": join(&r.ask_deadline),
+            "p": join(&r.ask_fee),
+            "k": r.pairs,
+        })
     }
 
     /// The positions in `vocab` of terms without a digit (the words: their
@@ -420,8 +469,13 @@ fn runtime() -> (String, String) {
 /// The line of `search.js` that the build replaces with the runtime's version.
 const VERSION_SLOT: &str = "var VERSION = 'dev';";
 
-/// The terms of one document with their postings (without the document).
-fn doc_terms(d: &SearchDoc) -> Vec<(String, Posting)> {
+/// A document's terms with their postings, and its pairs that keep a
+/// filler word.
+type DocTerms = (Vec<(String, Posting)>, Vec<String>);
+
+/// The terms of one document with their postings (without the document),
+/// and the pairs of its title and aliases that keep a filler word.
+fn doc_terms(d: &SearchDoc, lx: &Lexicon, fill: &BTreeSet<&str>) -> DocTerms {
     let mut own: HashMap<String, Posting> = HashMap::new();
     let mut add = |t: &str, mask: u8, tbits: u32, abits: u32| {
         let p = match own.get_mut(t) {
@@ -432,45 +486,85 @@ fn doc_terms(d: &SearchDoc) -> Vec<(String, Posting)> {
         p.tbits |= tbits;
         p.abits |= abits;
     };
-    let each = |text: &str, f: &mut dyn FnMut(&str)| {
-        super::fold(text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .for_each(f)
-    };
-    let title = super::fold(&d.title);
-    let mut tlen = 0usize;
-    for (i, t) in title.split(' ').filter(|w| !w.is_empty()).enumerate() {
+    let title = super::words(&d.title);
+    for (i, t) in title.iter().enumerate() {
         add(t, TITLE, bit(i), 0);
-        tlen = i + 1;
     }
+    let aliases: Vec<Vec<String>> = d.aliases.iter().map(|a| super::words(a)).collect();
+    // Synonyms of the title are more aliases. The clerk's aliases are not
+    // expanded: they are free text ("bố nhận con chưa đăng ký kết hôn"),
+    // where a phrase is often not what the procedure is about.
+    let mut gained: Vec<&[String]> = Vec::new();
+    lx.expand(&refs(&title), &mut gained);
     // Aliases are numbered as one sequence, one word apart.
     let mut pos = 0;
-    d.aliases.iter().for_each(|alias| {
-        each(alias, &mut |t| {
+    let alias_like = aliases
+        .iter()
+        .map(Vec::as_slice)
+        .chain(gained.iter().copied());
+    for alias in alias_like.clone() {
+        for t in alias {
             add(t, ALIAS, 0, bit(pos));
             pos += 1;
-        });
+        }
         pos += 1;
-    });
+    }
+    // The title's and the clerk's aliases' pairs; the synonyms' own pairs
+    // come from the lexicon (`Lexicon::phrases`).
+    let mut pairs = Vec::new();
+    for seq in std::iter::once(&title).chain(&aliases) {
+        let mut set = BTreeSet::new();
+        filler_pairs(seq, fill, &mut set);
+        pairs.extend(set);
+    }
     if let Some(c) = &d.code {
-        each(c, &mut |t| add(t, CODE, 0, 0));
+        for t in super::words(c) {
+            // A code also without its dots: `2000815` finds `2.000815`.
+            if t.contains('.') {
+                add(&t.replace('.', ""), CODE, 0, 0);
+            }
+            add(&t, CODE, 0, 0);
+        }
     }
-    each(&d.field_name, &mut |t| add(t, FIELD, 0, 0));
-    for doc in &d.documents {
-        each(doc, &mut |t| add(t, DOCS, 0, 0));
+    for t in super::words(&d.field_name) {
+        add(&t, FIELD, 0, 0);
     }
-    each(&d.result, &mut |t| add(t, RESULT, 0, 0));
-    each(&plain_text(&d.body), &mut |t| add(t, BODY, 0, 0));
-    let tlen = tlen.min(255) as u8;
-    own.into_iter()
+    let texts = d.documents.iter().map(|t| (t, DOCS));
+    for (text, mask) in texts.chain(std::iter::once((&d.result, RESULT))) {
+        let w = super::words(text);
+        let mut more = Vec::new();
+        lx.expand(&refs(&w), &mut more);
+        for t in w.iter().chain(more.into_iter().flatten()) {
+            add(t, mask, 0, 0);
+        }
+    }
+    for t in super::words(&plain_text(&d.body)) {
+        add(&t, BODY, 0, 0);
+    }
+    let tlen = title.len().min(255) as u8;
+    let terms = own
+        .into_iter()
         .map(|(t, mut p)| {
             if p.mask & TITLE != 0 {
                 p.tlen = tlen;
             }
             (t, p)
         })
-        .collect()
+        .collect();
+    (terms, pairs)
+}
+
+fn refs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
+}
+
+/// The neighbouring pairs of `seq` with a filler word in them, `a b`.
+fn filler_pairs(seq: &[String], fill: &BTreeSet<&str>, out: &mut BTreeSet<String>) {
+    for w in seq.windows(2) {
+        if fill.contains(w[0].as_str()) || fill.contains(w[1].as_str()) {
+            out.insert(format!("{} {}", w[0], w[1]));
+        }
+    }
 }
 
 /// The browser runtime, shipped as `search/search.js`.
@@ -587,7 +681,7 @@ mod tests {
     fn postings_record_positions_and_lengths() {
         let mut d = doc("Đăng ký khai sinh", 0);
         d.aliases = vec!["làm giấy khai sinh".into(), "khai sinh cho con".into()];
-        let ix = Index::build(&[d]);
+        let ix = Index::build_with(&[d], &Lexicon::default());
         let at = |t: &str| ix.postings[ix.vocab.iter().position(|v| v == t).unwrap()][0];
         let khai = at("khai");
         assert_eq!(khai.mask, TITLE | ALIAS);

@@ -20,19 +20,29 @@
 //!   and loads the runtime `meta.js` names.
 //! - Folding ([`fold`]) is one specification in two languages; see `fold.rs`.
 //!
-//! Ranking (same in Rust and JS; see [`Index::search`]): the query words that
-//! match nothing are dropped; then documents are ordered by how many query
-//! words they match, how many exactly (not as a prefix or typo), then a tier (exact title > title phrase > all words in
-//! the title > alias phrase > words in title/aliases > in other fields >
-//! body), then a score (best field weight × match quality per word), then the
-//! title's length (shortest first), then catalogue order (field order, title).
+//! Ranking (same in Rust and JS; see [`Index::search`]): the query is first
+//! prepared (`prepare.rs`: question words dropped, Telex/VNI read, words run
+//! together split); the words that match nothing are dropped; each word
+//! weighs what it tells ([`query`]'s `info`: rarer words more); documents are
+//! ordered by the information of the words they match, of those matched
+//! exactly (not as a prefix or typo), then a tier (the title's words and no
+//! more, in any order > title begins with the phrase > title phrase > alias
+//! or synonym phrase > all words in the title > words in title/aliases > in
+//! other fields > body), from the phrase tiers up the shorter title, then a
+//! score (best field weight × match quality × information per word), then
+//! the title's length (shortest first), then catalogue order. Synonyms of
+//! the lexicon ([`lexicon`]) are applied when the index is built.
 
 mod fold;
 mod index;
+pub mod lexicon;
+pub mod prepare;
 mod query;
 
 pub use fold::{fold, words};
 pub use index::{Index, Posting, CHUNK};
+pub use lexicon::Lexicon;
+pub use prepare::{Ask, Prepared};
 pub use query::Hit;
 
 use crate::model::{Date, Procedure, Site, Status};
@@ -81,8 +91,8 @@ pub struct SearchFile {
 /// the version it names. The
 /// same docs give the same bytes. The page includes only
 /// `<script src="../search/search.js"></script>`; the runtime loads the rest.
-pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<SearchFile> {
-    Index::build(docs).into_files()
+pub fn build_index(docs: &[SearchDoc<'_>], lexicon: &Lexicon) -> Vec<SearchFile> {
+    Index::build_with(docs, lexicon).into_files()
 }
 
 /// The searchable procedures of a site on `today`, in catalogue order:

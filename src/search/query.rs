@@ -2,7 +2,8 @@
 //! loaded shards (functions `candidates` and `rank`); the shared query vectors
 //! check that both put the same procedure first.
 //!
-//! 1. The query is folded and split into words (at most [`MAX_WORDS`]).
+//! 1. The query is folded, split into words and prepared (`prepare.rs`;
+//!    at most [`MAX_WORDS`]).
 //! 2. Each word gets candidate terms from the vocabulary. A word without an
 //!    ASCII digit looks only at terms without one: itself (quality 10); for
 //!    the last word of 3+ characters, the [`MAX_PREFIX`] shortest terms it
@@ -22,13 +23,17 @@
 //!    word's candidates, and the fields, title and alias positions it
 //!    matched; when the word matched the document exactly somewhere, the
 //!    tier only looks at those exact matches.
-//! 5. Order: words matched (more first), words matched exactly (so `bao tu`
-//!    prefers the alias "báo tử" to "bảo trợ … đối tượng"), tier, score,
-//!    title length (when a word matched the title; shorter first), catalogue
-//!    order.
+//! 5. Each word weighs [`info`]: 1 for a word in every document, more the
+//!    rarer it is (`đăng ký`, `cấp` tell little).
+//! 6. Order: information of the words matched (more first), of those matched
+//!    exactly (so `bao tu` prefers the alias "báo tử" to "bảo trợ … đối
+//!    tượng"), tier (see `rank`), from the phrase tiers up the shorter
+//!    title, score (Σ field weight × quality × information), title length,
+//!    catalogue order.
 
 use super::fold::has_digit;
 use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
+use super::prepare::{prepare, Prepared};
 
 pub const MAX_WORDS: usize = 10;
 pub const MAX_PREFIX: usize = 8;
@@ -43,7 +48,7 @@ pub(crate) fn weight(mask: u8) -> u32 {
     if mask & (TITLE | CODE) != 0 {
         10
     } else if mask & ALIAS != 0 {
-        6
+        9
     } else if mask & FIELD != 0 {
         4
     } else if mask & DOCS != 0 {
@@ -57,12 +62,34 @@ pub(crate) fn weight(mask: u8) -> u32 {
     }
 }
 
+/// How much a query word tells, from the number of documents it matched
+/// (`df`) out of `n`: 1 for a word in every document, one more for each
+/// factor of 2^(1/4) (1.189) by which it is rarer. Integers only, so that
+/// Rust and JS agree to the last bit.
+pub(crate) fn info(df: u32, n: u32) -> u32 {
+    if df == 0 {
+        return 0;
+    }
+    let (mut x, lim) = (u64::from(df) * 1000, u64::from(n) * 1000);
+    let mut k = 1;
+    while x * 1189 / 1000 <= lim {
+        x = x * 1189 / 1000;
+        k += 1;
+    }
+    k
+}
+
 /// One ranked result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub doc: u32,
+    /// Query words matched (for "matches every word").
     pub matched: u32,
-    /// Words matched exactly (not as a prefix or with a typo).
+    /// The information of the words matched ([`info`] summed): the first
+    /// key of the order.
+    pub cover: u32,
+    /// The information of the words matched exactly (not as a prefix or
+    /// with a typo).
     pub exact: u32,
     pub tier: u32,
     pub score: u32,
@@ -138,10 +165,36 @@ struct State {
 }
 
 impl Index {
+    /// The query's words as looked up (`prepare.rs`).
+    pub fn prepare(&self, query: &str) -> Prepared {
+        let words = super::words(query);
+        let has = |w: &str| self.find(w).is_ok();
+        let begins = |w: &str| {
+            let at = self.find(w).unwrap_or_else(|i| i);
+            self.vocab[at..]
+                .iter()
+                .take_while(|t| t.starts_with(w))
+                .any(|t| !has_digit(t))
+        };
+        let mut p = prepare(&words, &self.rules, &has, &begins);
+        p.words.truncate(MAX_WORDS);
+        p
+    }
+
+    /// Where `w` is in the vocabulary (UTF-16 order), or would be.
+    fn find(&self, w: &str) -> Result<usize, usize> {
+        let key: Vec<u16> = w.encode_utf16().collect();
+        self.vocab
+            .binary_search_by(|t| t.encode_utf16().cmp(key.iter().copied()))
+    }
+
     /// Ranks the documents for a query; best first.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let words = super::words(query);
-        let words = &words[..words.len().min(MAX_WORDS)];
+        self.search_words(&self.prepare(query).words)
+    }
+
+    /// Ranks the documents for prepared words.
+    pub fn search_words(&self, words: &[String]) -> Vec<Hit> {
         let n = words.len();
         let per_word: Vec<Vec<(usize, u32)>> = words
             .iter()
@@ -182,6 +235,50 @@ impl Index {
     }
 }
 
+/// The tier of a document that matched every word in `masks` (per word,
+/// its fields, title and alias positions; exact matches when there are):
+/// 7 the title's words and no more, in any order (or the code); 6 the title
+/// begins with the words as a phrase; 5 the phrase is in the title; 4 the
+/// phrase is in an alias or synonym; 3 the words are all in the title; 2 in
+/// title or aliases; 1 outside the body; 0 anywhere.
+fn tier(s: &State, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
+    let k = masks.len();
+    let all = masks.iter().all(|&m| m != 0);
+    let in_any = |bits: u8| all && masks.iter().all(|m| m & bits != 0);
+    let phrase = |b: &[u32]| {
+        b.iter()
+            .enumerate()
+            .fold(u32::MAX, |acc, (j, x)| acc & (x >> j))
+    };
+    let alias_phrase = all && phrase(ab) != 0;
+    if in_any(TITLE | CODE) {
+        let tp = phrase(tb);
+        // Exact wording, in any order: the title has the query's words and
+        // nothing more.
+        let union = tb.iter().fold(0, |a, b| a | b);
+        let whole = s.tlen == Some(k as u8) && k < 31 && union == (1u32 << k) - 1;
+        if whole || (k == 1 && s.code_exact[0]) {
+            7
+        } else if tp & 1 != 0 {
+            6
+        } else if tp != 0 {
+            5
+        } else if alias_phrase {
+            4
+        } else {
+            3
+        }
+    } else if alias_phrase {
+        4
+    } else if in_any(TITLE | CODE | ALIAS) {
+        2
+    } else if in_any(!BODY) {
+        1
+    } else {
+        0
+    }
+}
+
 /// Steps 4 and 5, over the postings of each kept word's candidates.
 pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
     let k = words.len();
@@ -189,6 +286,7 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
         return Vec::new();
     }
     let mut states: Vec<Option<State>> = vec![None; ndocs];
+    let mut df = vec![0u32; k];
     for (j, cands) in words.iter().enumerate() {
         for &(list, q) in cands {
             let e = usize::from(q != 10);
@@ -201,6 +299,9 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
                     code_exact: vec![false; k],
                     tlen: None,
                 });
+                if s.masks[0][j] | s.masks[1][j] == 0 {
+                    df[j] += 1;
+                }
                 s.score[j] = s.score[j].max(weight(p.mask) * q);
                 s.masks[e][j] |= p.mask;
                 if p.mask & TITLE != 0 {
@@ -216,6 +317,7 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
             }
         }
     }
+    let infos: Vec<u32> = df.iter().map(|&d| info(d, ndocs as u32)).collect();
     let mut hits: Vec<(Hit, u8)> = states
         .iter()
         .enumerate()
@@ -228,45 +330,28 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
             let tb: Vec<u32> = (0..k).map(|j| s.tb[pick(j)][j]).collect();
             let ab: Vec<u32> = (0..k).map(|j| s.ab[pick(j)][j]).collect();
             let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
-            let exact = s.masks[0].iter().filter(|&&m| m != 0).count() as u32;
-            let all = matched as usize == k;
-            let in_any = |bits: u8| all && masks.iter().all(|m| m & bits != 0);
-            let phrase = |b: &[u32]| {
-                b.iter()
-                    .enumerate()
-                    .fold(u32::MAX, |acc, (j, x)| acc & (x >> j))
-            };
-            let tier = if in_any(TITLE | CODE) {
-                let tp = phrase(&tb);
-                if (tp & 1 != 0 && s.tlen == Some(k as u8)) || (k == 1 && s.code_exact[0]) {
-                    6
-                } else if tp != 0 {
-                    5
-                } else {
-                    4
-                }
-            } else if all && phrase(&ab) != 0 {
-                3
-            } else if in_any(TITLE | CODE | ALIAS) {
-                2
-            } else if in_any(!BODY) {
-                1
-            } else {
-                0
-            };
+            let sum = |m: &[u8]| (0..k).filter(|&j| m[j] != 0).map(|j| infos[j]).sum::<u32>();
+            let (cover, exact) = (sum(&masks), sum(&s.masks[0]));
+            let tier = tier(s, &masks, &tb, &ab);
             let hit = Hit {
                 doc: doc as u32,
                 matched,
+                cover,
                 exact,
                 tier,
-                score: s.score.iter().sum(),
+                score: (0..k).map(|j| s.score[j] * infos[j]).sum(),
             };
             Some((hit, s.tlen.unwrap_or(255)))
         })
         .collect();
+    // From the phrase tiers up (3+), the shorter title first: the words
+    // are all there, together; a longer title only adds other things.
+    let short = |h: &Hit, len: u8| if h.tier >= 3 { len } else { 0 };
     hits.sort_by(|(a, la), (b, lb)| {
-        (b.matched, b.exact, b.tier, b.score)
-            .cmp(&(a.matched, a.exact, a.tier, a.score))
+        (b.cover, b.exact, b.tier)
+            .cmp(&(a.cover, a.exact, a.tier))
+            .then(short(a, *la).cmp(&short(b, *lb)))
+            .then(b.score.cmp(&a.score))
             .then(la.cmp(lb))
             .then(a.doc.cmp(&b.doc))
     });
@@ -338,7 +423,8 @@ mod tests {
         ];
         docs[5].code = Some("2.000884".into());
         docs[6].documents = vec!["Bản chính giấy khai sinh".into()];
-        Index::build(&docs)
+        // The ranking alone: no synonyms, no filler words.
+        Index::build_with(&docs, &crate::search::Lexicon::default())
     }
 
     fn first(ix: &Index, q: &str) -> String {

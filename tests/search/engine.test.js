@@ -34,6 +34,42 @@ test('query vectors: expected first title (node, over the built index)', async (
   assert.ok(NS.store.meta, 'meta registered');
 });
 
+test('question vectors on the site without aliases (node)', async (t) => {
+  const na = process.env.SITE_NA;
+  if (!na || !fs.existsSync(path.join(na, 'search', 'search.js'))) return t.skip('no site without aliases (SITE_NA)');
+  const { engine } = runtime(na, path.join(na, 'search', 'search.js'));
+  const e = engine();
+  assert.ok(VECTORS.questions.length >= 100);
+  const failed = [];
+  for (const { q, first, miss } of VECTORS.questions) {
+    if (miss) continue;
+    const hits = await e.search(q);
+    const rows = await e.rows(hits.slice(0, 1).map((h) => h.doc));
+    const got = rows.length ? rows[0][0] : '(none)';
+    if (got !== first) failed.push(`${JSON.stringify(q)}: want ${first}, got ${got}`);
+  }
+  assert.deepStrictEqual(failed, []);
+});
+
+test('prepare: filler, telex, VNI, run-together words, codes', () => {
+  const { NS } = runtime();
+  assert.strictEqual(NS.telex('giams'), 'giam');
+  assert.strictEqual(NS.telex('ddawngf'), 'dang');
+  assert.strictEqual(NS.telex('nguwowfi'), 'nguoi');
+  const vocab = ['con', 'ho', 'ket', 'hon', 'ke', 'thon', 'nhan', 'nuoi', 'can', 'ngheo'];
+  const has = (w) => vocab.includes(w);
+  assert.deepStrictEqual(plain(NS.split('kethon', has)), ['ket', 'hon']);
+  const lx = NS.queryRules({ f: ['bao lau', 'toi', 'muon', 'can', 'thi', 'gi'], d: ['bao lau'], p: ['bao nhieu'], k: ['ho can'] });
+  const begins = (w) => vocab.some((v) => v.startsWith(w));
+  const p = NS.prepare(['toi', 'muon', 'nhan', 'con', 'nuooi', 'thi', 'can', 'gi', 'bao', 'lau'], lx, has, begins);
+  assert.deepStrictEqual(plain(p), { words: ['nhan', 'con', 'nuoi'], dropped: ['toi', 'muon', 'thi', 'can', 'gi', 'bao', 'lau'], ask: 'deadline' });
+  assert.deepStrictEqual(plain(NS.prepare(['ho', 'can', 'ngheo'], lx, has, begins).words), ['ho', 'can', 'ngheo']);
+  assert.deepStrictEqual(plain(NS.prepare(['ke61t', 'ho6n'], lx, has, begins).words), ['ket', 'hon']);
+  assert.deepStrictEqual(plain(NS.prepare(['ma', '1.004873'], lx, has, begins).words), ['1.004873']);
+  assert.strictEqual(NS.info(67, 67), 1);
+  assert.ok(NS.info(1, 67) > NS.info(10, 67));
+});
+
 test('JS ranking equals the Rust reference ranking (top 10 and count)', async () => {
   requireSite();
   const file = path.join(SITE_DIR, 'rust-ranking.json');

@@ -55,6 +55,112 @@
     return fold(text).split(' ').filter(Boolean);
   }
 
+  // ---- preparing a query (see src/search/prepare.rs) ---------------------
+  var PIECE_MIN = 2, PIECE_MAX = 7, SPLIT_MIN = 4;
+
+  function hasDigit(w) { return /[0-9]/.test(w); }
+
+  function startsWithPhrase(ws, i, p) {
+    if (i + p.length > ws.length) return false;
+    for (var k = 0; k < p.length; k++) if (ws[i + k] !== p[k]) return false;
+    return true;
+  }
+
+  function containsPhrase(ws, p) {
+    for (var i = 0; i + p.length <= ws.length; i++) if (startsWithPhrase(ws, i, p)) return true;
+    return false;
+  }
+
+  /** Which words are filler (question words…), keeping those in a known pair. */
+  function fillerMarks(ws, lx) {
+    var n = ws.length, mark = new Array(n).fill(false), i = 0, j;
+    while (i < n) {
+      var fit = 0;
+      for (j = 0; j < lx.f.length; j++) if (startsWithPhrase(ws, i, lx.f[j])) { fit = lx.f[j].length; break; }
+      for (j = i; j < i + fit; j++) mark[j] = true;
+      i += Math.max(fit, 1);
+    }
+    for (i = 0; i < n; i++) {
+      if ((ws[i] === 'ma' || ws[i] === 'so') && i + 1 < n && hasDigit(ws[i + 1])) mark[i] = true;
+    }
+    var pair = function (a, b) { return lx.k.has(ws[a] + ' ' + ws[b]); };
+    var keep = mark.map(function (m, i) { return m && ((i > 0 && pair(i - 1, i)) || (i + 1 < n && pair(i, i + 1))); });
+    for (i = 0; i < n; i++) if (keep[i]) mark[i] = false;
+    if (mark.every(Boolean)) return new Array(n).fill(false);
+    return mark;
+  }
+
+  /** A word with Telex keys left in, without them (null: not ASCII letters). */
+  function telex(w) {
+    if (!/^[a-z]+$/.test(w)) return null;
+    var b = w.split(''), v = -1, i;
+    for (i = 0; i < b.length; i++) if ('aeiou'.indexOf(b[i]) >= 0) { v = i; break; }
+    if (v < 0) return null;
+    for (i = b.length - 1; i > v; i--) if ('sfrxj'.indexOf(b[i]) >= 0) { b.splice(i, 1); break; }
+    var out = '';
+    for (i = 0; i < b.length;) {
+      var c = b[i], n = b[i + 1];
+      var pair = n !== undefined && ((c === 'd' && n === 'd') || ('aeo'.indexOf(c) >= 0 && n === c) || ('aou'.indexOf(c) >= 0 && n === 'w'));
+      out += c === 'w' ? 'u' : c;
+      i += pair ? 2 : 1;
+    }
+    return out;
+  }
+
+  /** The fewest vocabulary words of 2–7 letters that make w (two or more). */
+  function split(w, has) {
+    var c = cps(w), n = c.length;
+    if (n < SPLIT_MIN) return null;
+    // best[j]: [pieces, sum of squared piece lengths] of the best split of c[0..j]
+    // (fewest pieces, then the most even: `ket hon`, not `ke thon`).
+    var INF = Infinity, best = new Array(n + 1).fill(null), back = new Array(n + 1).fill(0);
+    best[0] = [0, 0];
+    for (var i = 0; i < n; i++) {
+      if (!best[i]) continue;
+      for (var j = i + PIECE_MIN; j <= Math.min(i + PIECE_MAX, n); j++) {
+        var cand = [best[i][0] + 1, best[i][1] + (j - i) * (j - i)];
+        var better = !best[j] || cand[0] < best[j][0] || (cand[0] === best[j][0] && cand[1] < best[j][1]);
+        if (better && has(c.slice(i, j).join(''))) { best[j] = cand; back[j] = i; }
+      }
+    }
+    best = best.map(function (b) { return b ? b[0] : INF; });
+    if (best[n] === INF || best[n] < 2) return null;
+    var parts = [];
+    for (var e = n; e > 0; e = back[e]) parts.push(c.slice(back[e], e).join(''));
+    return parts.reverse();
+  }
+
+  function readWord(w, last, has, begins) {
+    if (has(w)) return [w];
+    if (hasDigit(w)) {
+      var vni = w.replace(/[0-9]/g, '');
+      if (/\p{Alphabetic}/u.test(w) && has(vni)) return [vni];
+      return [w];
+    }
+    var t = telex(w);
+    if (t !== null && t !== w && has(t)) return [t];
+    if (last && cps(w).length >= PREFIX_MIN && begins(w)) return [w];
+    return split(w, has) || [w];
+  }
+
+  /** The query's words as looked up: {words, dropped, ask}. */
+  function prepare(ws, lx, has, begins) {
+    var ask = lx.d.some(function (p) { return containsPhrase(ws, p); }) ? 'deadline'
+      : lx.p.some(function (p) { return containsPhrase(ws, p); }) ? 'fee' : '';
+    var mark = fillerMarks(ws, lx), kept = [], dropped = [];
+    ws.forEach(function (w, i) { (mark[i] ? dropped : kept).push(w); });
+    var out = [];
+    kept.forEach(function (w, i) { out.push.apply(out, readWord(w, i === kept.length - 1, has, begins)); });
+    return { words: out.slice(0, MAX_WORDS), dropped: dropped, ask: ask };
+  }
+
+  /** The index's query rules ("lx" of w.{v}.js) as phrases of words. */
+  function queryRules(lx) {
+    var ph = function (l) { return (l || []).map(function (p) { return p.split(' '); }); };
+    lx = lx || {};
+    return { f: ph(lx.f), d: ph(lx.d), p: ph(lx.p), k: new Set(lx.k || []) };
+  }
+
   // ---- ranking (see src/search/query.rs) -------------------------------
   var TITLE = 1, ALIAS = 2, CODE = 4, FIELD = 8, DOCS = 16, RESULT = 32, BODY = 64;
   var MAX_WORDS = 10, MAX_PREFIX = 8, MAX_TYPO = 10, PREFIX_MIN = 3, TYPO_MIN = 4;
@@ -62,7 +168,7 @@
 
   function weight(mask) {
     if (mask & (TITLE | CODE)) return 10;
-    if (mask & ALIAS) return 6;
+    if (mask & ALIAS) return 9;
     if (mask & FIELD) return 4;
     if (mask & DOCS) return 3;
     if (mask & RESULT) return 2;
@@ -71,6 +177,14 @@
   }
 
   function cps(s) { return Array.from(s); }
+
+  /** How much a word tells (query.rs `info`): integers only. */
+  function info(df, n) {
+    if (!df) return 0;
+    var x = df * 1000, lim = n * 1000, k = 1;
+    while (Math.floor(x * 1189 / 1000) <= lim) { x = Math.floor(x * 1189 / 1000); k++; }
+    return k;
+  }
 
   function oneEdit(a, t) {
     // a: array of code points; t: string
@@ -139,6 +253,7 @@
     var tb = [new Int32Array(N), new Int32Array(N)];
     var ab = [new Int32Array(N), new Int32Array(N)];
     var tlen = new Int16Array(n).fill(-1), seen = new Uint8Array(n), docs = [];
+    var df = new Array(k).fill(0);
     for (var j = 0; j < k; j++) {
       var cands = wordLists[j];
       for (var c = 0; c < cands.length; c++) {
@@ -150,6 +265,7 @@
           var mask = arr[i++];
           x = doc * k + j;
           if (!seen[doc]) { seen[doc] = 1; docs.push(doc); }
+          if (!(m[0][x] | m[1][x])) df[j]++;
           var sc = weight(mask) * q;
           if (sc > score[x]) score[x] = sc;
           mk[x] |= mask;
@@ -163,43 +279,51 @@
             doc += body[b];
             x = doc * k + j;
             if (!seen[doc]) { seen[doc] = 1; docs.push(doc); }
+            if (!(m[0][x] | m[1][x])) df[j]++;
             if (q > score[x]) score[x] = q; // weight(BODY) = 1
             mk[x] |= BODY;
           }
         }
       }
     }
+    var infos = df.map(function (d) { return info(d, n); });
     var masks = new Array(k), tbs = new Array(k), abs = new Array(k);
     var hits = new Array(docs.length);
     for (var h = 0; h < docs.length; h++) {
       var d = docs[h], at = d * k;
-      var matched = 0, exact = 0, total = 0;
+      var matched = 0, cover = 0, exact = 0, total = 0, union = 0;
       for (j = 0; j < k; j++) {
         x = at + j;
         var p = m[0][x] ? 0 : 1;
         masks[j] = m[p][x];
         tbs[j] = tb[p][x];
         abs[j] = ab[p][x];
-        if (masks[j]) matched++;
-        if (m[0][x]) exact++;
-        total += score[x];
+        union |= tbs[j];
+        if (masks[j]) { matched++; cover += infos[j]; }
+        if (m[0][x]) exact += infos[j];
+        total += score[x] * infos[j];
       }
       var all = matched === k;
       var tier;
+      var aliasPhrase = all && phrase(abs, k) !== 0;
       if (inAll(all, masks, k, TITLE | CODE)) {
         var tp = phrase(tbs, k);
-        if (((tp & 1) && tlen[d] === k) || (k === 1 && cx[at])) tier = 6;
+        // Exact wording, in any order: the title has the words and no more.
+        if ((tlen[d] === k && k < 31 && union === (1 << k) - 1) || (k === 1 && cx[at])) tier = 7;
+        else if (tp & 1) tier = 6;
         else if (tp !== 0) tier = 5;
-        else tier = 4;
-      } else if (all && phrase(abs, k) !== 0) tier = 3;
+        else tier = aliasPhrase ? 4 : 3;
+      } else if (aliasPhrase) tier = 4;
       else if (inAll(all, masks, k, TITLE | CODE | ALIAS)) tier = 2;
       else if (inAll(all, masks, k, ~BODY & 0xff)) tier = 1;
       else tier = 0;
-      hits[h] = { doc: d, matched: matched, exact: exact, tier: tier, score: total,
+      hits[h] = { doc: d, matched: matched, cover: cover, exact: exact, tier: tier, score: total,
         tlen: tlen[d] < 0 ? 255 : tlen[d] };
     }
     hits.sort(function (a, b) {
-      return b.matched - a.matched || b.exact - a.exact || b.tier - a.tier ||
+      // From the phrase tiers up (3+), the shorter title first (query.rs).
+      return b.cover - a.cover || b.exact - a.exact || b.tier - a.tier ||
+        (a.tier >= 3 ? a.tlen - b.tlen : 0) ||
         b.score - a.score || a.tlen - b.tlen || a.doc - b.doc;
     });
     return hits;
@@ -302,6 +426,7 @@
         self.meta = store.words;
         self.meta.v = meta.v;
         self.vocab = decodeVocab(store.words.w);
+        self.lx = queryRules(store.words.lx);
         return self;
       });
     });
@@ -372,24 +497,57 @@
     this.spent += bytes;
     files.forEach(function (f) { self.need(f).catch(function () {}); });
   };
-  /** Ranked hits for a query (Promise). */
+  /** The query's words as looked up (prepare.rs): {words, dropped, ask}. */
+  Engine.prototype.prepare = function (query) {
+    var vocab = this.vocab;
+    var has = function (w) { return vocab[lowerBound(vocab, w)] === w; };
+    var begins = function (w) {
+      var i = lowerBound(vocab, w);
+      return i < vocab.length && vocab[i].startsWith(w);
+    };
+    return prepare(words(query), this.lx, has, begins);
+  };
+  /** Ranked hits for prepared words (Promise); hits.words: how many words
+   * a hit must match to match them all (the words found somewhere);
+   * hits.unknown: the words found nowhere (left out, the page names them). */
+  Engine.prototype.searchWords = function (ws) {
+    var self = this;
+    return Promise.all(ws.map(function (w, i) {
+      var last = i === ws.length - 1;
+      return hasDigit(w) ? self.numLists(w, last) : self.wordLists(w, last);
+    })).then(function (lists) {
+      var hits = rank(lists.filter(function (l) { return l.length; }), self.meta.n);
+      // A last word still being typed (too short to complete) is not unknown.
+      hits.unknown = ws.filter(function (w, i) {
+        return !lists[i].length && !(i === ws.length - 1 && cps(w).length < PREFIX_MIN);
+      });
+      hits.words = lists.filter(function (l) { return l.length; }).length;
+      return hits;
+    });
+  };
+  /** Ranked hits for a query (Promise), with what prepare() found. */
   Engine.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function () {
-      var ws = words(query).slice(0, MAX_WORDS);
-      return Promise.all(ws.map(function (w, i) {
-        var last = i === ws.length - 1;
-        return /[0-9]/.test(w) ? self.numLists(w, last) : self.wordLists(w, last);
-      })).then(function (lists) {
-        var hits = rank(lists.filter(function (l) { return l.length; }), self.meta.n);
-        // How many of the query's words each hit must match to match them
-        // all (a word found nowhere counts too): the page shows partial
-        // matches only when nothing matches every word, and says so.
-        // A last word still being typed (too short to complete) does not.
-        var need = ws.length, last = ws[need - 1];
-        if (need && !lists[need - 1].length && cps(last).length < PREFIX_MIN) need--;
-        hits.words = need;
+      var p = self.prepare(query);
+      return self.searchWords(p.words).then(function (hits) {
+        hits.dropped = p.dropped;
+        hits.ask = p.ask;
+        hits.looked = p.words;
         return hits;
+      });
+    });
+  };
+  /** When nothing matches: the procedures closest to the query (each word
+   * of 3+ letters cut to its first 3, completed as a prefix), best first. */
+  Engine.prototype.suggest = function (query) {
+    var self = this;
+    return this.ready().then(function () {
+      var ws = self.prepare(query).words.filter(function (w) { return !hasDigit(w) && cps(w).length >= PREFIX_MIN; });
+      return Promise.all(ws.map(function (w) {
+        return self.wordLists(cps(w).slice(0, PREFIX_MIN).join(''), true);
+      })).then(function (lists) {
+        return rank(lists.filter(function (l) { return l.length; }), self.meta.n);
       });
     });
   };
@@ -413,7 +571,10 @@
    * The search page and the kiosk both show results this way. */
   function select(hits) {
     var all = hits.filter(function (h) { return h.matched >= hits.words; });
-    return all.length ? { hits: all, partial: false } : { hits: hits, partial: true };
+    var out = all.length ? { hits: all, partial: false } : { hits: hits, partial: true };
+    out.hits.ask = hits.ask || '';
+    out.unknown = hits.unknown || [];
+    return out;
   }
 
   NS.fold = fold;
@@ -421,6 +582,11 @@
   NS.words = words;
   NS.candidates = candidates;
   NS.rank = rank;
+  NS.prepare = prepare;
+  NS.queryRules = queryRules;
+  NS.telex = telex;
+  NS.split = split;
+  NS.info = info;
   NS.Engine = Engine;
   NS.store = store;
 
@@ -461,7 +627,11 @@
     code: 'Code',
     due: 'Expected result',
     more: 'Show more results',
-    error: 'The search index could not be loaded.'
+    error: 'The search index could not be loaded.',
+    unknown: function (ws) { return 'Words found nowhere, left out: ' + ws.map(function (w) { return '“' + w + '”'; }).join(', ') + '. '; },
+    closest: 'Closest procedures:',
+    fields: 'Or look by field:',
+    fieldsOnly: 'Look by field:'
   };
   var VI = {
     count: function (n, q) { return n + ' kết quả cho “' + q + '”'; },
@@ -470,7 +640,11 @@
     code: 'Mã',
     due: 'Dự kiến trả',
     more: 'Xem thêm kết quả',
-    error: 'Không tải được chỉ mục tìm kiếm.'
+    error: 'Không tải được chỉ mục tìm kiếm.',
+    unknown: function (ws) { return 'Không thấy từ ' + ws.map(function (w) { return '“' + w + '”'; }).join(', ') + ' ở thủ tục nào, đã bỏ qua. '; },
+    closest: 'Các thủ tục gần nhất:',
+    fields: 'Hoặc xem theo lĩnh vực:',
+    fieldsOnly: 'Xem các thủ tục theo lĩnh vực:'
   };
 
   function start() {
@@ -506,7 +680,9 @@
       if (az.hidden !== results) az.hidden = results;
     }
 
-    function item(r) {
+    /** One result; ask ('deadline' or 'fee'): the question asked how long
+     * or how much, so that fact comes first, in bold. */
+    function item(r, ask) {
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.setAttribute('href', '../' + r[1]);
@@ -515,11 +691,28 @@
       // The expected return date (assets/due.js) right after the deadline,
       // which opens the summary of a procedure in force (src/render/mod.rs).
       var due = r[5] && g.niemyetDue && g.niemyetDue.text(r[5], T === EN ? 'en' : 'vi', 'live');
+      // The summary is [deadline, fee], or [not yet in force from, deadline,
+      // fee] (src/render/data.rs `summary`).
       var facts = r[4] ? r[4].split(' · ') : [];
-      if (due) facts.splice(1, 0, T.due + ': ' + due);
-      var meta = [r[2]].concat(facts, [r[3] && T.code + ' ' + r[3]]).filter(Boolean).join(' · ');
-      if (meta) {
+      var lead = [], rest = facts;
+      if (facts.length >= 2) {
+        var from = facts.length > 2 ? [facts[0]] : [];
+        var deadline = [facts[facts.length - 2]], fee = [facts[facts.length - 1]];
+        if (due) deadline.push(T.due + ': ' + due);
+        if (ask === 'fee') { lead = fee; rest = from.concat(deadline); }
+        else if (ask === 'deadline') { lead = deadline; rest = from.concat(fee); }
+        else rest = from.concat(deadline, fee);
+      }
+      var meta = [r[2]].concat(rest, [r[3] && T.code + ' ' + r[3]]).filter(Boolean).join(' · ');
+      if (lead.length) {
         li.appendChild(document.createTextNode(' '));
+        var strong = document.createElement('strong');
+        strong.className = 'asked';
+        strong.textContent = lead.join(' · ');
+        li.appendChild(strong);
+      }
+      if (meta) {
+        li.appendChild(document.createTextNode(lead.length ? ' · ' : ' '));
         var span = document.createElement('span');
         span.className = 'meta';
         span.textContent = meta;
@@ -528,12 +721,59 @@
       return li;
     }
 
+    /** The query's own spelling of folded words (`xyzzy`, not `xizzi`). */
+    function asTyped(q, folded) {
+      var typed = {};
+      q.split(/\s+/).forEach(function (t) {
+        var f = fold(t);
+        if (f && typed[f] === undefined) typed[f] = t.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, '');
+      });
+      return folded.map(function (w) { return typed[w] || w; });
+    }
+
+    /** When nothing is found: the closest procedures and every field, so
+     * the page is never a blank list. */
+    var suggest = document.createElement('div');
+    suggest.className = 'search-suggest';
+    suggest.hidden = true;
+    function showSuggestions(q, my) {
+      return engine.suggest(q).then(function (hits) {
+        return engine.rows(hits.slice(0, 5).map(function (h) { return h.doc; }));
+      }).then(function (rows) {
+        if (my !== seq) return;
+        suggest.textContent = '';
+        if (rows.length) {
+          var h = document.createElement('h2');
+          h.textContent = T.closest;
+          var ul = document.createElement('ul');
+          rows.forEach(function (r) { ul.appendChild(item(r)); });
+          suggest.appendChild(h);
+          suggest.appendChild(ul);
+        }
+        var fh = document.createElement('h2');
+        fh.textContent = rows.length ? T.fields : T.fieldsOnly;
+        var fl = document.createElement('ul');
+        fl.className = 'search-fields';
+        (engine.meta.f || []).forEach(function (name, i) {
+          var li = document.createElement('li');
+          var a = document.createElement('a');
+          a.setAttribute('href', '../' + ((engine.meta.fu || [])[i] || ''));
+          a.textContent = name;
+          li.appendChild(a);
+          fl.appendChild(li);
+        });
+        suggest.appendChild(fh);
+        suggest.appendChild(fl);
+        suggest.hidden = false;
+      });
+    }
+
     function show(from, my) {
       var docs = current.hits.slice(from, from + PAGE).map(function (h) { return h.doc; });
       return engine.rows(docs).then(function (rows) {
         if (my !== seq) return;
         var frag = document.createDocumentFragment();
-        rows.forEach(function (r) { frag.appendChild(item(r)); });
+        rows.forEach(function (r) { frag.appendChild(item(r, current.hits.ask)); });
         if (from === 0) list.textContent = '';
         list.appendChild(frag);
         showList(true);
@@ -550,6 +790,7 @@
       } catch (e) { /* some browsers refuse history on file:// */ }
       if (!q.trim()) {
         list.textContent = '';
+        suggest.hidden = true;
         showList(false);
         more.hidden = true;
         setStatus(emptyStatus);
@@ -561,18 +802,23 @@
         var shown = select(hits), partial = shown.partial;
         hits = shown.hits;
         current = { q: q, hits: hits, shown: 0 };
+        var unknown = shown.unknown.length ? T.unknown(asTyped(q, shown.unknown)) : '';
+        suggest.hidden = true;
         if (!hits.length) {
           list.textContent = '';
           showList(true);
           more.hidden = true;
           setStatus(T.none(q.trim()));
-          list.dataset.query = q;
-          engine.prefetch(q);
-          return;
+          return showSuggestions(q, my).then(function () {
+            if (my !== seq) return;
+            list.dataset.query = q;
+            engine.prefetch(q);
+          });
         }
         return show(0, my).then(function () {
           if (my !== seq) return;
-          setStatus(partial ? T.partial(hits.length, q.trim()) : T.count(hits.length, q.trim()));
+          // The words left out first: they explain what follows.
+          setStatus(unknown + (partial ? T.partial(hits.length, q.trim()) : T.count(hits.length, q.trim())));
           list.dataset.query = q;
           engine.prefetch(q);
         });
@@ -581,6 +827,7 @@
         list.textContent = '';
         showList(true);
         more.hidden = true;
+        suggest.hidden = true;
         setStatus(T.error);
         list.dataset.error = String(e && e.message || e);
         list.dataset.query = q;
@@ -595,6 +842,7 @@
       list.hidden = true;
       az.parentNode.insertBefore(list, az);
       az.parentNode.insertBefore(more, az);
+      az.parentNode.insertBefore(suggest, az);
       more.addEventListener('click', function () {
         if (current) show(current.shown, seq);
       });
