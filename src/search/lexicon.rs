@@ -69,8 +69,9 @@ impl Lexicon {
             ask_fee: folded_phrases(&file.ask_fee),
             ..Lexicon::default()
         };
+        let fill: BTreeSet<String> = lx.filler_words().into_iter().map(String::from).collect();
         for line in &lines {
-            lx.add_line(line);
+            lx.add_line(line, &fill);
         }
         lx
     }
@@ -80,7 +81,7 @@ impl Lexicon {
         Lexicon::with_site(&[])
     }
 
-    fn add_line(&mut self, line: &Synonym) {
+    fn add_line(&mut self, line: &Synonym, fill: &BTreeSet<String>) {
         let pairs: Vec<(String, String)> = match line {
             Synonym::Same(all) => all
                 .iter()
@@ -96,8 +97,12 @@ impl Lexicon {
             if found.is_empty() || add.is_empty() || found == add {
                 continue;
             }
-            self.phrases.push(found[1..].to_vec());
-            self.phrases.push(add[1..].to_vec());
+            // A filler word that opens a phrase (`xin giấy phép`) keeps no
+            // pair: in a question it is filler.
+            for p in [&found, &add] {
+                let opens = usize::from(fill.contains(&p[0]));
+                self.phrases.push(p[opens..].to_vec());
+            }
             let list = self.expansions.entry(found[0].clone()).or_default();
             if !list.iter().any(|e| e.found == found && e.add == add) {
                 list.push(Expansion { found, add });

@@ -57,22 +57,35 @@ pub struct Prepared {
     pub ask: Ask,
 }
 
-/// Steps 1–3; `has` says whether the vocabulary has a term, `begins`
-/// whether it has a term that begins with a word.
-pub fn prepare(
-    words: &[String],
-    rules: &QueryRules,
-    has: &dyn Fn(&str) -> bool,
-    begins: &dyn Fn(&str) -> bool,
-) -> Prepared {
-    let ask = if rules.ask_deadline.iter().any(|p| contains(words, p)) {
+/// What step 3 asks of the vocabulary: only its words without an ASCII
+/// digit (what the browser has loaded), so Rust and JS read a word alike.
+pub struct Lookups<'a> {
+    /// The vocabulary has this word.
+    pub has: &'a dyn Fn(&str) -> bool,
+    /// The vocabulary has a word that begins with this one.
+    pub begins: &'a dyn Fn(&str) -> bool,
+    /// The vocabulary has a word one edit from this one (a typo).
+    pub near: &'a dyn Fn(&str) -> bool,
+}
+
+/// Steps 1–3.
+pub fn prepare(words: &[String], rules: &QueryRules, vocab: &Lookups) -> Prepared {
+    let filler = filler_marks(words, rules);
+    // A question counts only where its words were dropped as filler:
+    // "chi phí mai táng" names a procedure, it does not ask for the fee.
+    let asks = |list: &[Vec<String>]| {
+        list.iter().any(|p| {
+            (0..words.len())
+                .any(|i| words[i..].starts_with(p) && filler[i..i + p.len()].iter().all(|f| *f))
+        })
+    };
+    let ask = if asks(&rules.ask_deadline) {
         Ask::Deadline
-    } else if rules.ask_fee.iter().any(|p| contains(words, p)) {
+    } else if asks(&rules.ask_fee) {
         Ask::Fee
     } else {
         Ask::Procedure
     };
-    let filler = filler_marks(words, rules);
     let (mut kept, mut dropped) = (Vec::new(), Vec::new());
     for (w, f) in words.iter().zip(&filler) {
         if *f {
@@ -84,17 +97,13 @@ pub fn prepare(
     let n = kept.len();
     let mut out = Vec::new();
     for (i, w) in kept.iter().enumerate() {
-        out.extend(read_word(w, i + 1 == n, has, begins));
+        out.extend(read_word(w, i + 1 == n, vocab));
     }
     Prepared {
         words: out,
         dropped,
         ask,
     }
-}
-
-fn contains(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
 /// Step 2: which words are filler.
@@ -113,10 +122,12 @@ fn filler_marks(words: &[String], rules: &QueryRules) -> Vec<bool> {
         }
         i += fit.max(1);
     }
-    for i in 0..n {
-        let before_code = matches!(words[i].as_str(), "ma" | "so")
-            && words.get(i + 1).is_some_and(|w| has_digit(w));
-        if before_code {
+    // `mã`, `số` before a code, other filler between them allowed
+    // (`mã số 1.004873`, `mã thủ tục 1.004873`); from the right, so that
+    // `mã` sees `số` already dropped.
+    for i in (0..n).rev() {
+        let next = (i + 1..n).find(|&j| !mark[j]);
+        if matches!(words[i].as_str(), "ma" | "so") && next.is_some_and(|j| has_digit(&words[j])) {
             mark[i] = true;
         }
     }
@@ -133,31 +144,45 @@ fn filler_marks(words: &[String], rules: &QueryRules) -> Vec<bool> {
     mark
 }
 
-/// Step 3 for one word.
-fn read_word(
-    w: &str,
-    last: bool,
-    has: &dyn Fn(&str) -> bool,
-    begins: &dyn Fn(&str) -> bool,
-) -> Vec<String> {
+/// Step 3 for one word, in this order: the word itself; a VNI word (a
+/// letter first, digits 1–9 after letters: never a code); a Telex word
+/// whose tone key ends it (`giams`); the last word as a prefix; a split,
+/// unless a word one edit away exists (`beit` is a typo of `biet`, not
+/// `be it`); any other Telex reading (`nuooi`); else the word as typed.
+fn read_word(w: &str, last: bool, vocab: &Lookups) -> Vec<String> {
+    let has = vocab.has;
     if has(w) {
         return vec![w.to_string()];
     }
     if has_digit(w) {
-        let letters = w.chars().any(char::is_alphabetic);
         let vni: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
-        if letters && has(&vni) {
+        if is_vni(w) && has(&vni) {
             return vec![vni];
         }
         return vec![w.to_string()];
     }
-    if let Some(t) = telex(w).filter(|t| t != w && has(t)) {
-        return vec![t];
+    let t = telex(w).filter(|t| t != w && has(t));
+    let tone_last = w.ends_with(['s', 'f', 'r', 'x', 'j']);
+    if let Some(t) = t.as_ref().filter(|_| tone_last) {
+        return vec![t.clone()];
     }
-    if last && w.chars().count() >= 3 && begins(w) {
+    if last && w.chars().count() >= 3 && (vocab.begins)(w) {
         return vec![w.to_string()];
     }
-    split(w, has).unwrap_or_else(|| vec![w.to_string()])
+    if !(vocab.near)(w) {
+        if let Some(parts) = split(w, has) {
+            return parts;
+        }
+    }
+    vec![t.unwrap_or_else(|| w.to_string())]
+}
+
+/// A word typed in VNI: a letter first, then letters and the digits 1–9
+/// (a tone or vowel mark after a letter); a code has a `0` or a `.`.
+fn is_vni(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || ('1'..='9').contains(&c))
 }
 
 /// A word typed with Telex keys left in, without them: one tone key
@@ -287,11 +312,14 @@ mod tests {
     fn prep(q: &str) -> Prepared {
         let words: Vec<String> = q.split(' ').map(String::from).collect();
         let vocab = [
-            "nhan", "con", "nuoi", "ho", "can", "ngheo", "giam", "1.004873",
+            "nhan", "con", "nuoi", "ho", "can", "ngheo", "giam", "so", "c",
         ];
-        prepare(&words, &rules(), &|w| vocab.contains(&w), &|w| {
-            vocab.iter().any(|v| v.starts_with(w))
-        })
+        let lookups = Lookups {
+            has: &|w| vocab.contains(&w),
+            begins: &|w| vocab.iter().any(|v| v.starts_with(w)),
+            near: &|w| w == "hocon",
+        };
+        prepare(&words, &rules(), &lookups)
     }
 
     #[test]
@@ -302,11 +330,20 @@ mod tests {
         let p = prep("giams ho bao lau");
         assert_eq!(p.words, ["giam", "ho"]);
         assert_eq!(p.ask, Ask::Deadline);
+        // Words that are kept do not ask.
+        assert_eq!(prep("ho can ngheo bao nhieu").ask, Ask::Procedure);
         // A pair seen in a title keeps its filler word.
         assert_eq!(prep("ho can ngheo").words, ["ho", "can", "ngheo"]);
         // Only filler: nothing is dropped.
         assert_eq!(prep("toi muon").words, ["toi", "muon"]);
         assert_eq!(prep("ma 1.004873").words, ["1.004873"]);
+        assert_eq!(prep("ma so 1.004873").words, ["1.004873"]);
+        // A word with letters and digits is VNI only when it reads as VNI.
+        assert_eq!(prep("1c").words, ["1c"]);
+        assert_eq!(prep("ho6").words, ["ho"]);
+        // Run together, not Telex: `hoso` is `ho so`; a typo is not split.
+        assert_eq!(prep("hoso").words, ["ho", "so"]);
+        assert_eq!(prep("hocon").words, ["hocon"]);
         assert_eq!(prep("nuoiconnuoi").words, ["nuoi", "con", "nuoi"]);
     }
 }

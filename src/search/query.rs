@@ -33,7 +33,7 @@
 
 use super::fold::has_digit;
 use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
-use super::prepare::{prepare, Prepared};
+use super::prepare::{prepare, Lookups, Prepared};
 
 pub const MAX_WORDS: usize = 10;
 pub const MAX_PREFIX: usize = 8;
@@ -168,7 +168,8 @@ impl Index {
     /// The query's words as looked up (`prepare.rs`).
     pub fn prepare(&self, query: &str) -> Prepared {
         let words = super::words(query);
-        let has = |w: &str| self.find(w).is_ok();
+        // The words without a digit only, as the browser has them.
+        let has = |w: &str| !has_digit(w) && self.find(w).is_ok();
         let begins = |w: &str| {
             let at = self.find(w).unwrap_or_else(|i| i);
             self.vocab[at..]
@@ -176,7 +177,16 @@ impl Index {
                 .take_while(|t| t.starts_with(w))
                 .any(|t| !has_digit(t))
         };
-        let mut p = prepare(&words, &self.rules, &has, &begins);
+        let near = |w: &str| {
+            let c: Vec<char> = w.chars().collect();
+            self.vocab.iter().any(|t| !has_digit(t) && one_edit(&c, t))
+        };
+        let vocab = Lookups {
+            has: &has,
+            begins: &begins,
+            near: &near,
+        };
+        let mut p = prepare(&words, &self.rules, &vocab);
         p.words.truncate(MAX_WORDS);
         p
     }

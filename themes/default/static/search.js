@@ -66,11 +66,6 @@
     return true;
   }
 
-  function containsPhrase(ws, p) {
-    for (var i = 0; i + p.length <= ws.length; i++) if (startsWithPhrase(ws, i, p)) return true;
-    return false;
-  }
-
   /** Which words are filler (question words…), keeping those in a known pair. */
   function fillerMarks(ws, lx) {
     var n = ws.length, mark = new Array(n).fill(false), i = 0, j;
@@ -80,8 +75,11 @@
       for (j = i; j < i + fit; j++) mark[j] = true;
       i += Math.max(fit, 1);
     }
-    for (i = 0; i < n; i++) {
-      if ((ws[i] === 'ma' || ws[i] === 'so') && i + 1 < n && hasDigit(ws[i + 1])) mark[i] = true;
+    // mã/số before a code, other filler between allowed; from the right.
+    for (i = n - 1; i >= 0; i--) {
+      if (ws[i] !== 'ma' && ws[i] !== 'so') continue;
+      for (j = i + 1; j < n && mark[j]; j++);
+      if (j < n && hasDigit(ws[j])) mark[i] = true;
     }
     var pair = function (a, b) { return lx.k.has(ws[a] + ' ' + ws[b]); };
     var keep = mark.map(function (m, i) { return m && ((i > 0 && pair(i - 1, i)) || (i + 1 < n && pair(i, i + 1))); });
@@ -130,27 +128,45 @@
     return parts.reverse();
   }
 
-  function readWord(w, last, has, begins) {
-    if (has(w)) return [w];
+  /** VNI: a letter first, then letters and digits 1–9 (never a code). */
+  function isVni(w) { return /^\p{Alphabetic}[\p{Alphabetic}1-9]*$/u.test(w); }
+
+  /** One word (prepare.rs `read_word`, same order). */
+  function readWord(w, last, v) {
+    if (v.has(w)) return [w];
     if (hasDigit(w)) {
       var vni = w.replace(/[0-9]/g, '');
-      if (/\p{Alphabetic}/u.test(w) && has(vni)) return [vni];
+      if (isVni(w) && v.has(vni)) return [vni];
       return [w];
     }
     var t = telex(w);
-    if (t !== null && t !== w && has(t)) return [t];
-    if (last && cps(w).length >= PREFIX_MIN && begins(w)) return [w];
-    return split(w, has) || [w];
+    if (t === w || (t !== null && !v.has(t))) t = null;
+    if (t !== null && /[sfrxj]$/.test(w)) return [t];
+    if (last && cps(w).length >= PREFIX_MIN && v.begins(w)) return [w];
+    if (!v.near(w)) {
+      var parts = split(w, v.has);
+      if (parts) return parts;
+    }
+    return [t !== null ? t : w];
   }
 
   /** The query's words as looked up: {words, dropped, ask}. */
-  function prepare(ws, lx, has, begins) {
-    var ask = lx.d.some(function (p) { return containsPhrase(ws, p); }) ? 'deadline'
-      : lx.p.some(function (p) { return containsPhrase(ws, p); }) ? 'fee' : '';
+  function prepare(ws, lx, v) {
     var mark = fillerMarks(ws, lx), kept = [], dropped = [];
+    // A question counts only where its words were dropped as filler.
+    var asks = function (list) {
+      return list.some(function (p) {
+        for (var i = 0; i < ws.length; i++) {
+          if (!startsWithPhrase(ws, i, p)) continue;
+          if (mark.slice(i, i + p.length).every(Boolean)) return true;
+        }
+        return false;
+      });
+    };
+    var ask = asks(lx.d) ? 'deadline' : asks(lx.p) ? 'fee' : '';
     ws.forEach(function (w, i) { (mark[i] ? dropped : kept).push(w); });
     var out = [];
-    kept.forEach(function (w, i) { out.push.apply(out, readWord(w, i === kept.length - 1, has, begins)); });
+    kept.forEach(function (w, i) { out.push.apply(out, readWord(w, i === kept.length - 1, v)); });
     return { words: out.slice(0, MAX_WORDS), dropped: dropped, ask: ask };
   }
 
@@ -500,12 +516,17 @@
   /** The query's words as looked up (prepare.rs): {words, dropped, ask}. */
   Engine.prototype.prepare = function (query) {
     var vocab = this.vocab;
-    var has = function (w) { return vocab[lowerBound(vocab, w)] === w; };
-    var begins = function (w) {
-      var i = lowerBound(vocab, w);
-      return i < vocab.length && vocab[i].startsWith(w);
-    };
-    return prepare(words(query), this.lx, has, begins);
+    return prepare(words(query), this.lx, {
+      has: function (w) { return vocab[lowerBound(vocab, w)] === w; },
+      begins: function (w) {
+        var i = lowerBound(vocab, w);
+        return i < vocab.length && vocab[i].startsWith(w);
+      },
+      near: function (w) {
+        var c = cps(w);
+        return vocab.some(function (t) { return oneEdit(c, t); });
+      }
+    });
   };
   /** Ranked hits for prepared words (Promise); hits.words: how many words
    * a hit must match to match them all (the words found somewhere);
@@ -723,7 +744,7 @@
 
     /** The query's own spelling of folded words (`xyzzy`, not `xizzi`). */
     function asTyped(q, folded) {
-      var typed = {};
+      var typed = Object.create(null);
       q.split(/\s+/).forEach(function (t) {
         var f = fold(t);
         if (f && typed[f] === undefined) typed[f] = t.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, '');
