@@ -11,7 +11,7 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 use niemyet::build::{build_site, BuildOptions};
-use niemyet::diag::{self, Style};
+use niemyet::diag::{self, Shown, Style};
 use niemyet::{check_site, CheckOptions, Lang};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,6 +35,9 @@ struct Cli {
     /// Coi hôm nay là ngày này (YYYY-MM-DD) · take this as today
     #[arg(long, global = true, value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
+    /// In mọi cảnh báo (mặc định: 10 cảnh báo đầu của mỗi loại, rồi đếm phần còn lại) · print every warning (default: the first 10 of each kind, then a count)
+    #[arg(long, global = true)]
+    all: bool,
 }
 
 #[derive(Subcommand)]
@@ -135,6 +138,11 @@ fn main() -> ExitCode {
         today: cli.date.unwrap_or_else(|| jiff::Zoned::now().date()),
         lang: cli.lang,
         root: cli.root,
+        shown: if cli.all {
+            Shown::All
+        } else {
+            Shown::Summarised
+        },
     };
     match cli.command {
         Command::Check => run_check(
@@ -143,6 +151,7 @@ fn main() -> ExitCode {
                 today: at.today,
                 lang: at.lang,
             },
+            at.shown,
         ),
         Command::Build {
             out,
@@ -157,7 +166,7 @@ fn main() -> ExitCode {
                 against,
                 out,
             };
-            run_review(&at.root, &opts)
+            run_review(&at.root, &opts, at.shown)
         }
         Command::New { field, title } => {
             let done =
@@ -198,6 +207,8 @@ struct At {
     root: PathBuf,
     lang: Option<Lang>,
     today: jiff::civil::Date,
+    /// Every warning, or the first few of each rule (`--all`).
+    shown: Shown,
 }
 
 /// A command's report, already rendered: stdout, stderr, exit status.
@@ -217,7 +228,7 @@ fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool) -> ExitCode
         minify,
         waiting: &waiting,
     };
-    run_build(&at.root, &opts, timings)
+    run_build(&at.root, &opts, timings, at.shown)
 }
 
 fn export(at: &At, xlsx: Option<PathBuf>, csv: Option<PathBuf>, force: bool) -> ExitCode {
@@ -234,7 +245,7 @@ fn export(at: &At, xlsx: Option<PathBuf>, csv: Option<PathBuf>, force: bool) -> 
         out,
         force,
     };
-    run_export(&at.root, &opts)
+    run_export(&at.root, &opts, at.shown)
 }
 
 fn import(at: &At, files: Vec<PathBuf>, field: Option<String>, update: bool) -> ExitCode {
@@ -291,12 +302,12 @@ fn style() -> Style {
     }
 }
 
-fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
+fn run_check(root: &std::path::Path, opts: CheckOptions, shown: Shown) -> ExitCode {
     let outcome = check_site(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
     match &outcome.site {
@@ -336,12 +347,12 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
     }
 }
 
-fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> ExitCode {
+fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool, shown: Shown) -> ExitCode {
     let outcome = build_site(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
     let Some(built) = outcome.built else {
@@ -389,12 +400,16 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
     ExitCode::SUCCESS
 }
 
-fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> ExitCode {
+fn run_export(
+    root: &std::path::Path,
+    opts: &niemyet::export::ExportOptions,
+    shown: Shown,
+) -> ExitCode {
     let outcome = niemyet::export::export(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     match &outcome.exported {
         Some(e) => {
@@ -428,12 +443,16 @@ fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> 
     ExitCode::from(outcome.code)
 }
 
-fn run_review(root: &std::path::Path, opts: &niemyet::review::ReviewOptions) -> ExitCode {
+fn run_review(
+    root: &std::path::Path,
+    opts: &niemyet::review::ReviewOptions,
+    shown: Shown,
+) -> ExitCode {
     let outcome = niemyet::review::review(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let diffs = outcome.findings.iter().filter(|f| !f.note).count();
     let notes = outcome.findings.len() - diffs;
