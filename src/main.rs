@@ -10,7 +10,7 @@
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
-use niemyet::build::{build_site, BuildOptions};
+use niemyet::build::{build_site, BuildOptions, Progress};
 use niemyet::diag::{self, Shown, Style};
 use niemyet::{check_site, CheckOptions, Lang};
 use std::io::IsTerminal;
@@ -55,6 +55,9 @@ enum Command {
         /// In thời gian từng bước · print how long each stage took
         #[arg(long)]
         timings: bool,
+        /// Dựng lại tất cả, không giữ tệp nào của lần dựng trước · make every file again, keeping nothing of the previous build
+        #[arg(long)]
+        clean: bool,
     },
     /// Tạo tệp thủ tục mới có đủ các khóa · write a new procedure file with every key
     New {
@@ -157,7 +160,8 @@ fn main() -> ExitCode {
             out,
             no_minify,
             timings,
-        } => build(&at, out, !no_minify, timings),
+            clean,
+        } => build(&at, out, !no_minify, timings, clean),
         Command::Export { xlsx, csv, force } => export(&at, xlsx, csv, force),
         Command::Review { against, out } => {
             let opts = niemyet::review::ReviewOptions {
@@ -218,15 +222,23 @@ fn printed((out, err): (String, String), code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool) -> ExitCode {
+fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool, clean: bool) -> ExitCode {
     let lang = at.lang;
-    let waiting = move |pid: Option<u32>| eprintln!("{}", waiting_line(pid, lang));
+    let line = niemyet::progress::Line::on_terminal(lang.unwrap_or_default());
+    let waiting = |pid: Option<u32>| {
+        if let Some(line) = &line {
+            line.done();
+        }
+        eprintln!("{}", waiting_line(pid, lang));
+    };
     let opts = BuildOptions {
         today: at.today,
         lang: at.lang,
         out,
         minify,
         waiting: &waiting,
+        clean,
+        progress: line.as_ref().map(|l| l as &dyn Progress),
     };
     run_build(&at.root, &opts, timings, at.shown)
 }
@@ -349,6 +361,9 @@ fn run_check(root: &std::path::Path, opts: CheckOptions, shown: Shown) -> ExitCo
 
 fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool, shown: Shown) -> ExitCode {
     let outcome = build_site(root, opts);
+    if let Some(p) = opts.progress {
+        p.done();
+    }
     let lang = outcome.lang;
     eprint!(
         "{}",
@@ -386,12 +401,17 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool, shown: 
             plural(built.files, "file")
         ),
     };
+    let kept = match (built.kept, lang) {
+        (0, _) => String::new(),
+        (k, Lang::Vi) => format!(", {k} tệp giữ nguyên từ lần dựng trước"),
+        (k, Lang::En) => format!(", {k} kept from the previous build"),
+    };
     let tail = match (warnings, lang) {
         (0, _) => String::new(),
         (w, Lang::Vi) => format!(" ({w} cảnh báo cần rà soát)"),
         (w, Lang::En) => format!(" ({} to review)", plural(w, "warning")),
     };
-    println!("{line}{tail}");
+    println!("{line}{kept}{tail}");
     if timings {
         for (stage, took) in &built.phases {
             println!("  {stage:<7} {:>6} ms", took.as_millis());

@@ -51,7 +51,9 @@ fn warnings_of_one_rule_beyond_ten_are_counted_and_all_shows_them() {
     );
     assert!(check.stderr.contains(&line), "{line}\n{}", check.stderr);
     assert!(
-        check.stdout.contains(&format!("{total} cảnh báo cần rà soát")),
+        check
+            .stdout
+            .contains(&format!("{total} cảnh báo cần rà soát")),
         "the count on the last line is every warning: {}",
         check.stdout
     );

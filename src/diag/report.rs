@@ -9,8 +9,8 @@
 
 use super::{Diagnostic, Location, Rule, Severity};
 use crate::lang::Lang;
-use std::collections::HashMap;
 use crate::text::{acts_on_terminal, printable, printable_lines};
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -249,8 +249,14 @@ mod tests {
         let text = render_shown(&diags, root, Lang::Vi, Style::Plain, Shown::Summarised);
         assert_eq!(text.matches("[stale]\n").count(), 10, "{text}");
         assert_eq!(text.matches("[bad-url]\n").count(), 3);
-        assert_eq!(text.matches("[bad-date]\n").count(), 12, "errors are all shown");
-        assert!(text.contains("và 15 cảnh báo cùng loại [stale]; xem tất cả: `niemyet check --all`"));
+        assert_eq!(
+            text.matches("[bad-date]\n").count(),
+            12,
+            "errors are all shown"
+        );
+        assert!(
+            text.contains("và 15 cảnh báo cùng loại [stale]; xem tất cả: `niemyet check --all`")
+        );
         assert!(!text.contains("cùng loại [bad-url]"));
         let all = render_shown(&diags, root, Lang::Vi, Style::Plain, Shown::All);
         assert_eq!(all.matches("[stale]\n").count(), 25);

@@ -1,0 +1,104 @@
+//! What each output is made from, as a digest, so that a build can tell
+//! which outputs of its previous run it may keep (`crate::incremental`).
+//!
+//! An output's digest covers everything render makes its files from: the
+//! site-wide values (the globals' digest, the site's settings, its fields
+//! and every notice, expired or not, and the day, which decides what is
+//! current, upcoming or repealed), the theme (every template and asset,
+//! embedded or the site's own: [`super::theme::Theme::digest`]), whether
+//! pages are minified, the key itself, and the procedures the key shows
+//! ([`OutputKey::scope`]): each one's whole typed value, as `Debug` prints
+//! it (every field, in order), and the bytes of its forms and samples.
+//! What is not here is the program itself: the caller adds its identity.
+
+use super::context::Renderer;
+use super::keys::{OutputKey, Scope};
+use crate::model::Procedure;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// A digest of an output's inputs; equal digests, equal files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Digest(pub u64);
+
+impl Renderer<'_> {
+    /// The input digest of each of `keys`, in order.
+    pub fn input_digests(&self, keys: &[OutputKey]) -> Vec<Digest> {
+        let base = self.base_digest();
+        let each: Vec<u64> = self
+            .site
+            .procedures
+            .par_iter()
+            .map(|p| procedure_digest(p))
+            .collect();
+        let mut by_id: HashMap<(&str, &str), u64> = HashMap::new();
+        let mut by_field: HashMap<&str, DefaultHasher> = HashMap::new();
+        let mut every = DefaultHasher::new();
+        for (p, d) in self.site.procedures.iter().zip(&each) {
+            by_id.insert((p.field.as_str(), p.slug.as_str()), *d);
+            by_field.entry(p.field.as_str()).or_default().write_u64(*d);
+            every.write_u64(*d);
+        }
+        let every = every.finish();
+        keys.par_iter()
+            .map(|key| {
+                let mut h = DefaultHasher::new();
+                h.write_u64(base);
+                debug_into(&mut h, key);
+                match key.scope() {
+                    Scope::Procedure(id) => by_id
+                        .get(&(id.field.as_str(), id.slug.as_str()))
+                        .hash(&mut h),
+                    Scope::Field(f) => by_field.get(f).map(Hasher::finish).hash(&mut h),
+                    Scope::Every => every.hash(&mut h),
+                    Scope::None => {}
+                }
+                Digest(h.finish())
+            })
+            .collect()
+    }
+
+    /// What every output of this render is made from.
+    fn base_digest(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        h.write_u64(self.globals.0);
+        h.write_u64(self.theme.digest);
+        self.opts.minifier.is_some().hash(&mut h);
+        debug_into(&mut h, &self.opts.today);
+        debug_into(&mut h, &self.site.config);
+        debug_into(&mut h, &self.site.fields);
+        debug_into(&mut h, &self.site.notices);
+        h.finish()
+    }
+}
+
+/// A procedure's whole value and the bytes of its forms and samples.
+fn procedure_digest(p: &Procedure) -> u64 {
+    let mut h = DefaultHasher::new();
+    debug_into(&mut h, p);
+    for d in &p.documents {
+        for a in d.form.iter().chain(d.sample.iter()) {
+            match std::fs::read(&a.path) {
+                Ok(bytes) => bytes.hash(&mut h),
+                // Copied when the site is written: an unreadable file
+                // fails then, and is never taken for unchanged.
+                Err(e) => e.kind().hash(&mut h),
+            }
+        }
+    }
+    h.finish()
+}
+
+/// `value`'s `Debug` text, hashed as it is written (no string is made).
+fn debug_into(h: &mut DefaultHasher, value: &impl std::fmt::Debug) {
+    struct Into<'h>(&'h mut DefaultHasher);
+    impl std::fmt::Write for Into<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let _ = write!(Into(h), "{value:?}");
+}
