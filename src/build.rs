@@ -70,8 +70,10 @@ pub struct Built {
     pub kept: usize,
     pub bytes: u64,
     pub elapsed: Duration,
-    /// How long each stage took: check, render and write (together: each
-    /// file is written as it is rendered), swap.
+    /// How long each stage took: check, plan (the renderer, the input
+    /// digests, the previous record), keep (files brought over), render
+    /// (and write: each file is written as it is rendered), record (the
+    /// warnings and the record for the next build), swap.
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -102,7 +104,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             built: None,
         };
     };
-    let mark = Instant::now();
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     if inside(&out, &root.join("content")) {
         diagnostics.push(out_in_content(&out));
@@ -130,7 +131,8 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     };
     // Each file is written as soon as it is rendered; on an error the
     // staging folder is dropped and the previous output stays.
-    let rendered = output::with_io_threads(|| render_into(root, &site, opts, &staging));
+    let rendered =
+        output::with_io_threads(|| render_into(root, &site, opts, &staging, &mut phases));
     let kept = match rendered {
         Ok((warnings, kept)) => {
             diagnostics.extend(warnings);
@@ -145,7 +147,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             };
         }
     };
-    phases.push(("render+write", mark.elapsed()));
     let mark = Instant::now();
     stage(opts, Stage::Swap, None);
     let written = staging.finish();
@@ -185,7 +186,9 @@ fn render_into(
     site: &Site,
     opts: &BuildOptions,
     staging: &output::Staging,
+    phases: &mut Vec<(&'static str, Duration)>,
 ) -> Result<(Vec<Diagnostic>, usize), Vec<Diagnostic>> {
+    let mark = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
     let ropts = RenderOptions {
         today: opts.today,
@@ -197,6 +200,8 @@ fn render_into(
     let program = incremental::program();
     let previous = if opts.clean { None } else { staging.previous() };
     let plan = incremental::plan(previous, program.as_deref(), &keys, &digests);
+    phases.push(("plan", mark.elapsed()));
+    let mark = Instant::now();
     let kept_files: usize = plan.keep.iter().map(|k| k.files.len()).sum();
     stage(opts, Stage::Keep, Some(kept_files as u64));
     let (kept, lost): (Vec<_>, Vec<_>) = plan.keep.into_par_iter().partition(|k| {
@@ -209,12 +214,16 @@ fn render_into(
     incremental::say_kept_warnings(&r, &keys, &kept);
     let mut make: Vec<OutputKey> = plan.make.iter().map(|&i| keys[i].clone()).collect();
     make.extend(lost.iter().map(|k| keys[k.key].clone()));
+    phases.push(("keep", mark.elapsed()));
+    let mark = Instant::now();
     stage(opts, Stage::Render, None);
     let sink = Counted {
         staging,
         progress: opts.progress,
     };
     r.many(&make, &sink)?;
+    phases.push(("render", mark.elapsed()));
+    let mark = Instant::now();
     let mut warnings = r.take_warnings();
     warnings.extend(render::site_warnings(site, opts.today));
     let files = staging.take_records();
@@ -225,6 +234,7 @@ fn render_into(
             .put_manifest(&record)
             .map_err(|e| vec![output_error(e)])?;
     }
+    phases.push(("record", mark.elapsed()));
     Ok((warnings, kept_files))
 }
 

@@ -225,11 +225,9 @@ fn printed((out, err): (String, String), code: u8) -> ExitCode {
 fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool, clean: bool) -> ExitCode {
     let lang = at.lang;
     let line = niemyet::progress::Line::on_terminal(lang.unwrap_or_default());
-    let waiting = |pid: Option<u32>| {
-        if let Some(line) = &line {
-            line.done();
-        }
-        eprintln!("{}", waiting_line(pid, lang));
+    let waiting = |pid: Option<u32>| match &line {
+        Some(line) => line.say(&waiting_line(pid, lang)),
+        None => eprintln!("{}", waiting_line(pid, lang)),
     };
     let opts = BuildOptions {
         today: at.today,

@@ -27,6 +27,11 @@ impl Line {
         Some(Line { bar, lang })
     }
 
+    /// Prints `text` on stderr above the progress line.
+    pub fn say(&self, text: &str) {
+        self.bar.suspend(|| eprintln!("{text}"));
+    }
+
     fn words(&self, stage: Stage) -> (&'static str, &'static str) {
         match (stage, self.lang) {
             (Stage::Check, Lang::Vi) => ("Kiểm tra nội dung", "tệp"),

@@ -277,6 +277,7 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Content;
 
     /// What is beside the output, but for its lock file.
     fn siblings(dir: &Path) -> Vec<String> {

@@ -7,8 +7,10 @@
 //! current, upcoming or repealed), the theme (every template and asset,
 //! embedded or the site's own: [`super::theme::Theme::digest`]), whether
 //! pages are minified, the key itself, and the procedures the key shows
-//! ([`OutputKey::scope`]): each one's whole typed value, as `Debug` prints
-//! it (every field, in order), and the bytes of its forms and samples.
+//! ([`OutputKey::scope`]): each one's place, the digest of its file's text
+//! ([`Procedure::text_digest`]) and the bytes of its forms and samples.
+//! The site-wide parts are small and hashed as `Debug` prints them (every
+//! field, in order).
 //! What is not here is the program itself: the caller adds its identity.
 
 use super::context::Renderer;
@@ -74,10 +76,12 @@ impl Renderer<'_> {
     }
 }
 
-/// A procedure's whole value and the bytes of its forms and samples.
+/// A procedure: where it is, its file's text (every value of it was read
+/// from that text, its field, slug and folder) and the bytes of its forms
+/// and samples.
 fn procedure_digest(p: &Procedure) -> u64 {
     let mut h = DefaultHasher::new();
-    debug_into(&mut h, p);
+    (&p.field, &p.slug, &p.source, p.text_digest).hash(&mut h);
     for d in &p.documents {
         for a in d.form.iter().chain(d.sample.iter()) {
             match std::fs::read(&a.path) {
