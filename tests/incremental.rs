@@ -176,3 +176,23 @@ fn a_record_that_cannot_be_read_means_a_full_build() {
     assert_eq!(build_and_compare(root, TODAY, "missing"), 0);
     assert!(build_and_compare(root, TODAY, "again") > 0);
 }
+
+/// Progress is for terminals: a build whose stderr is a pipe (a CI log)
+/// prints its report and nothing else, no progress line, no terminal
+/// codes.
+#[test]
+fn a_build_into_a_pipe_prints_no_progress() {
+    let site = base_site();
+    let run = niemyet_on(site.path(), &["build"], TODAY);
+    assert_eq!(run.code, 0, "{}", run.all());
+    for word in [
+        "Kiểm tra nội dung",
+        "Dựng trang",
+        "Giữ tệp",
+        "Thay bản cũ",
+        "\r",
+        "\x1b[",
+    ] {
+        assert!(!run.all().contains(word), "{word:?} in {}", run.all());
+    }
+}

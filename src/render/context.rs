@@ -139,25 +139,8 @@ impl<'a> Renderer<'a> {
         self.globals
     }
 
-    /// The warnings found while rendering (posters too long for one
-    /// sheet), sorted.
-    pub fn take_warnings(&self) -> Vec<Diagnostic> {
-        let long = std::mem::take(&mut *self.long_posters_lock());
-        let mut warnings: Vec<Diagnostic> = long
-            .iter()
-            .filter_map(|(id, sheets)| {
-                let p = self
-                    .procedures
-                    .get(&(id.field.as_str(), id.slug.as_str()))?;
-                Some(super::posters::too_long(p, *sheets))
-            })
-            .collect();
-        crate::diag::sort(&mut warnings);
-        warnings
-    }
-
     /// Records that the poster of `id` needs `sheets` sheets, too many for
-    /// one procedure: a warning, said by [`Renderer::take_warnings`]. A
+    /// one procedure: a warning, said by `Renderer::take_warnings`. A
     /// build that keeps a poster from its previous run says it again so.
     pub fn long_poster(&self, id: &ProcedureId, sheets: usize) {
         self.long_posters_lock().push((id.clone(), sheets));
@@ -168,7 +151,7 @@ impl<'a> Renderer<'a> {
         self.long_posters_lock().clone()
     }
 
-    fn long_posters_lock(&self) -> std::sync::MutexGuard<'_, Vec<(ProcedureId, usize)>> {
+    pub(super) fn long_posters_lock(&self) -> std::sync::MutexGuard<'_, Vec<(ProcedureId, usize)>> {
         self.long_posters
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
