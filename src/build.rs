@@ -203,7 +203,9 @@ fn render_into(
     phases.push(("plan", mark.elapsed()));
     let mark = Instant::now();
     let kept_files: usize = plan.keep.iter().map(|k| k.files.len()).sum();
-    stage(opts, Stage::Keep, Some(kept_files as u64));
+    if kept_files > 0 {
+        stage(opts, Stage::Keep, Some(kept_files as u64));
+    }
     let (kept, lost): (Vec<_>, Vec<_>) = plan.keep.into_par_iter().partition(|k| {
         let whole = staging.keep(&k.files);
         if let Some(p) = opts.progress {

@@ -106,3 +106,61 @@ fn debug_into(h: &mut DefaultHasher, value: &impl std::fmt::Debug) {
     }
     let _ = write!(Into(h), "{value:?}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::theme::Theme;
+    use crate::render::RenderOptions;
+    use std::path::Path;
+
+    /// An edit of one procedure's text changes the digest of exactly the
+    /// outputs that show it; the others keep theirs (and are kept).
+    #[test]
+    fn an_edit_changes_the_digests_of_the_outputs_that_show_it_only() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let opts = crate::CheckOptions {
+            today: "2026-12-07".parse().unwrap(),
+            lang: None,
+        };
+        let site = crate::check_site(root, opts)
+            .site
+            .expect("the example is valid");
+        let theme = Theme::load(root, &site.config.theme).unwrap();
+        let ropts = RenderOptions {
+            today: "2026-12-07".parse().unwrap(),
+            minifier: None,
+        };
+        let mut edited = site.clone();
+        let p = std::sync::Arc::make_mut(&mut edited.procedures[5]);
+        p.text_digest ^= 1;
+        let p = edited.procedures[5].clone();
+        let (a, b) = (
+            Renderer::new(&site, &theme, &ropts),
+            Renderer::new(&edited, &theme, &ropts),
+        );
+        let keys = a.keys();
+        let (before, after) = (a.input_digests(&keys), b.input_digests(&keys));
+        let mut changed = 0;
+        for ((key, x), y) in keys.iter().zip(&before).zip(&after) {
+            assert_eq!(x != y, key.shows(&p), "{key:?}");
+            changed += usize::from(x != y);
+        }
+        assert!(
+            changed > 0 && changed < keys.len() / 4,
+            "{changed} of {}",
+            keys.len()
+        );
+        assert_eq!(before, a.input_digests(&keys), "digests are stable");
+        let other_day = RenderOptions {
+            today: "2026-12-08".parse().unwrap(),
+            minifier: None,
+        };
+        let c = Renderer::new(&site, &theme, &other_day);
+        let later = c.input_digests(&keys);
+        assert!(
+            before.iter().zip(&later).all(|(x, y)| x != y),
+            "the day is in every digest"
+        );
+    }
+}
