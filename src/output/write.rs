@@ -15,13 +15,21 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// `target` created new, with its folders; a file already of that name is
-/// unlinked first, never written through.
+/// unlinked first, never written through. The folders are made only when
+/// the file cannot be: most files go into a folder that exists already,
+/// and making it again costs two system calls per file.
 fn fresh(target: &Path) -> io::Result<File> {
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent)?;
-    }
     let open = || OpenOptions::new().write(true).create_new(true).open(target);
-    match open() {
+    let first = match open() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            open()
+        }
+        other => other,
+    };
+    match first {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(target)?;
             open()
@@ -81,10 +89,15 @@ pub(super) fn keep(previous: &Path, staging: &Path, file: &FileRecord) -> Option
         return None;
     }
     let target = staging.join(&file.path);
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).ok()?;
-    }
-    if fs::hard_link(&from, &target).is_ok() {
+    let linked = match fs::hard_link(&from, &target) {
+        // Its folder is not made yet (made only then, as in `fresh`).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(target.parent()?).ok()?;
+            fs::hard_link(&from, &target)
+        }
+        other => other,
+    };
+    if linked.is_ok() {
         return Some(file.clone());
     }
     // Another file system, or one without links: a copy, made new.
