@@ -4,11 +4,15 @@
 use crate::check::{check_site, CheckOptions};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
+use crate::incremental;
 use crate::lang::Lang;
 use crate::model::{Date, Site};
 use crate::output::{self, OutputError, WriteOptions};
-use crate::render::{self, theme::Theme, Minifier, OutputFile, RenderOptions};
+use crate::render::{
+    self, theme::Theme, Minifier, OutputFile, OutputKey, RenderOptions, Renderer, Sink,
+};
 use crate::t;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +29,34 @@ pub struct BuildOptions<'a> {
     /// Told when another build is writing the same output and this one
     /// waits for it (with that build's process id, when known).
     pub waiting: &'a (dyn Fn(Option<u32>) + Sync),
+    /// Make every output, keeping nothing of the previous build
+    /// (`--clean`).
+    pub clean: bool,
+    /// Told how the build goes (a terminal's progress display).
+    pub progress: Option<&'a dyn Progress>,
+}
+
+/// Told how a build goes, for a progress display: `main` draws one on a
+/// terminal, and nothing otherwise.
+pub trait Progress: Sync {
+    /// A stage starts; `total` is how many files it will write, when known.
+    fn stage(&self, stage: Stage, total: Option<u64>);
+    /// `n` more files written or kept.
+    fn files(&self, n: u64);
+    /// The build is over (before its report is printed).
+    fn done(&self);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and checking `content/`.
+    Check,
+    /// Bringing the unchanged files of the previous output over.
+    Keep,
+    /// Rendering and writing the rest.
+    Render,
+    /// Putting the new output in place and deleting the old one.
+    Swap,
 }
 
 pub struct Built {
@@ -34,10 +66,14 @@ pub struct Built {
     pub link: Option<PathBuf>,
     pub procedures: usize,
     pub files: usize,
+    /// Of `files`, how many were kept from the previous output.
+    pub kept: usize,
     pub bytes: u64,
     pub elapsed: Duration,
-    /// How long each stage took: check, render and write (together: each
-    /// file is written as it is rendered), swap.
+    /// How long each stage took: check, plan (the renderer, the input
+    /// digests, the previous record), keep (files brought over), render
+    /// (and write: each file is written as it is rendered), record (the
+    /// warnings and the record for the next build), swap.
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -50,6 +86,7 @@ pub struct BuildOutcome {
 
 pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     let started = Instant::now();
+    stage(opts, Stage::Check, None);
     let checked = check_site(
         root,
         CheckOptions {
@@ -67,7 +104,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             built: None,
         };
     };
-    let mark = Instant::now();
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     if inside(&out, &root.join("content")) {
         diagnostics.push(out_in_content(&out));
@@ -95,16 +131,13 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     };
     // Each file is written as soon as it is rendered; on an error the
     // staging folder is dropped and the previous output stays.
-    let rendered = output::with_io_threads(|| {
-        let theme = Theme::load(root, &site.config.theme)?;
-        let ropts = RenderOptions {
-            today: opts.today,
-            minifier: opts.minify.then_some(MINIFIER),
-        };
-        render::render(&site, &theme, &ropts, &staging)
-    });
-    match rendered {
-        Ok(warnings) => diagnostics.extend(warnings),
+    let rendered =
+        output::with_io_threads(|| render_into(root, &site, opts, &staging, &mut phases));
+    let kept = match rendered {
+        Ok((warnings, kept)) => {
+            diagnostics.extend(warnings);
+            kept
+        }
         Err(mut errs) => {
             diagnostics.append(&mut errs);
             return BuildOutcome {
@@ -113,9 +146,9 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
                 built: None,
             };
         }
-    }
-    phases.push(("render+write", mark.elapsed()));
+    };
     let mark = Instant::now();
+    stage(opts, Stage::Swap, None);
     let written = staging.finish();
     phases.push(("swap", mark.elapsed()));
     let built = match written {
@@ -127,6 +160,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
                 link: w.place.link,
                 procedures: site.procedures.len(),
                 files: w.files,
+                kept,
                 bytes: w.bytes,
                 elapsed: started.elapsed(),
             })
@@ -140,6 +174,101 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         diagnostics,
         lang,
         built,
+    }
+}
+
+/// The site rendered into `staging`: the outputs whose inputs changed since
+/// the previous build made, the others kept from it ([`crate::incremental`]),
+/// and the record for the next build written. Returns the warnings and how
+/// many files were kept.
+fn render_into(
+    root: &Path,
+    site: &Site,
+    opts: &BuildOptions,
+    staging: &output::Staging,
+    phases: &mut Vec<(&'static str, Duration)>,
+) -> Result<(Vec<Diagnostic>, usize), Vec<Diagnostic>> {
+    let mark = Instant::now();
+    let theme = Theme::load(root, &site.config.theme)?;
+    let ropts = RenderOptions {
+        today: opts.today,
+        minifier: opts.minify.then_some(MINIFIER),
+    };
+    let r = Renderer::new(site, &theme, &ropts);
+    let keys = r.keys();
+    let digests = r.input_digests(&keys);
+    let program = incremental::program();
+    let previous = if opts.clean { None } else { staging.previous() };
+    let plan = incremental::plan(previous, program.as_deref(), &keys, &digests);
+    phases.push(("plan", mark.elapsed()));
+    let mark = Instant::now();
+    let kept_files: usize = plan.keep.iter().map(|k| k.files.len()).sum();
+    if kept_files > 0 {
+        stage(opts, Stage::Keep, Some(kept_files as u64));
+    }
+    let (kept, lost): (Vec<_>, Vec<_>) = plan.keep.into_par_iter().partition(|k| {
+        let whole = staging.keep(&k.files);
+        if let Some(p) = opts.progress {
+            p.files(k.files.len() as u64);
+        }
+        whole
+    });
+    incremental::say_kept_warnings(&r, &keys, &kept);
+    let mut make: Vec<OutputKey> = plan.make.iter().map(|&i| keys[i].clone()).collect();
+    make.extend(lost.iter().map(|k| keys[k.key].clone()));
+    phases.push(("keep", mark.elapsed()));
+    let mark = Instant::now();
+    stage(opts, Stage::Render, None);
+    let sink = Counted {
+        staging,
+        progress: opts.progress,
+    };
+    r.many(&make, &sink)?;
+    phases.push(("render", mark.elapsed()));
+    let mark = Instant::now();
+    let mut warnings = r.take_warnings();
+    warnings.extend(render::site_warnings(site, opts.today));
+    let files = staging.take_records();
+    let kept_files = kept.iter().map(|k| k.files.len()).sum();
+    let record = incremental::record(program, &keys, &digests, files, &r.long_posters());
+    if let Some(record) = record {
+        staging
+            .put_manifest(&record)
+            .map_err(|e| vec![output_error(e)])?;
+    }
+    phases.push(("record", mark.elapsed()));
+    Ok((warnings, kept_files))
+}
+
+fn stage(opts: &BuildOptions, stage: Stage, total: Option<u64>) {
+    if let Some(p) = opts.progress {
+        p.stage(stage, total);
+    }
+}
+
+/// The staging folder, each file counted for the progress display.
+struct Counted<'a> {
+    staging: &'a output::Staging,
+    progress: Option<&'a dyn Progress>,
+}
+
+impl Sink for Counted<'_> {
+    fn put(&self, file: OutputFile) {
+        self.staging.put(file);
+        if let Some(p) = self.progress {
+            p.files(1);
+        }
+    }
+
+    fn put_written(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        self.staging.put_written(path, write);
+        if let Some(p) = self.progress {
+            p.files(1);
+        }
     }
 }
 

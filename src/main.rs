@@ -10,8 +10,8 @@
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
-use niemyet::build::{build_site, BuildOptions};
-use niemyet::diag::{self, Style};
+use niemyet::build::{build_site, BuildOptions, Progress};
+use niemyet::diag::{self, Shown, Style};
 use niemyet::{check_site, CheckOptions, Lang};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,6 +35,9 @@ struct Cli {
     /// Coi hôm nay là ngày này (YYYY-MM-DD) · take this as today
     #[arg(long, global = true, value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
+    /// In mọi cảnh báo (mặc định: 10 cảnh báo đầu của mỗi loại, rồi đếm phần còn lại) · print every warning (default: the first 10 of each kind, then a count)
+    #[arg(long, global = true)]
+    all: bool,
 }
 
 #[derive(Subcommand)]
@@ -52,6 +55,9 @@ enum Command {
         /// In thời gian từng bước · print how long each stage took
         #[arg(long)]
         timings: bool,
+        /// Dựng lại tất cả, không giữ tệp nào của lần dựng trước · make every file again, keeping nothing of the previous build
+        #[arg(long)]
+        clean: bool,
     },
     /// Tạo tệp thủ tục mới có đủ các khóa · write a new procedure file with every key
     New {
@@ -135,6 +141,11 @@ fn main() -> ExitCode {
         today: cli.date.unwrap_or_else(|| jiff::Zoned::now().date()),
         lang: cli.lang,
         root: cli.root,
+        shown: if cli.all {
+            Shown::All
+        } else {
+            Shown::Summarised
+        },
     };
     match cli.command {
         Command::Check => run_check(
@@ -143,12 +154,14 @@ fn main() -> ExitCode {
                 today: at.today,
                 lang: at.lang,
             },
+            at.shown,
         ),
         Command::Build {
             out,
             no_minify,
             timings,
-        } => build(&at, out, !no_minify, timings),
+            clean,
+        } => build(&at, out, !no_minify, timings, clean),
         Command::Export { xlsx, csv, force } => export(&at, xlsx, csv, force),
         Command::Review { against, out } => {
             let opts = niemyet::review::ReviewOptions {
@@ -157,7 +170,7 @@ fn main() -> ExitCode {
                 against,
                 out,
             };
-            run_review(&at.root, &opts)
+            run_review(&at.root, &opts, at.shown)
         }
         Command::New { field, title } => {
             let done =
@@ -198,6 +211,8 @@ struct At {
     root: PathBuf,
     lang: Option<Lang>,
     today: jiff::civil::Date,
+    /// Every warning, or the first few of each rule (`--all`).
+    shown: Shown,
 }
 
 /// A command's report, already rendered: stdout, stderr, exit status.
@@ -207,17 +222,23 @@ fn printed((out, err): (String, String), code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool) -> ExitCode {
+fn build(at: &At, out: Option<PathBuf>, minify: bool, timings: bool, clean: bool) -> ExitCode {
     let lang = at.lang;
-    let waiting = move |pid: Option<u32>| eprintln!("{}", waiting_line(pid, lang));
+    let line = niemyet::progress::Line::on_terminal(lang.unwrap_or_default());
+    let waiting = |pid: Option<u32>| match &line {
+        Some(line) => line.say(&waiting_line(pid, lang)),
+        None => eprintln!("{}", waiting_line(pid, lang)),
+    };
     let opts = BuildOptions {
         today: at.today,
         lang: at.lang,
         out,
         minify,
         waiting: &waiting,
+        clean,
+        progress: line.as_ref().map(|l| l as &dyn Progress),
     };
-    run_build(&at.root, &opts, timings)
+    run_build(&at.root, &opts, timings, at.shown)
 }
 
 fn export(at: &At, xlsx: Option<PathBuf>, csv: Option<PathBuf>, force: bool) -> ExitCode {
@@ -234,7 +255,7 @@ fn export(at: &At, xlsx: Option<PathBuf>, csv: Option<PathBuf>, force: bool) -> 
         out,
         force,
     };
-    run_export(&at.root, &opts)
+    run_export(&at.root, &opts, at.shown)
 }
 
 fn import(at: &At, files: Vec<PathBuf>, field: Option<String>, update: bool) -> ExitCode {
@@ -291,12 +312,12 @@ fn style() -> Style {
     }
 }
 
-fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
+fn run_check(root: &std::path::Path, opts: CheckOptions, shown: Shown) -> ExitCode {
     let outcome = check_site(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
     match &outcome.site {
@@ -336,12 +357,15 @@ fn run_check(root: &std::path::Path, opts: CheckOptions) -> ExitCode {
     }
 }
 
-fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> ExitCode {
+fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool, shown: Shown) -> ExitCode {
     let outcome = build_site(root, opts);
+    if let Some(p) = opts.progress {
+        p.done();
+    }
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let (errors, warnings) = diag::summary_counts(&outcome.diagnostics);
     let Some(built) = outcome.built else {
@@ -375,12 +399,17 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
             plural(built.files, "file")
         ),
     };
+    let kept = match (built.kept, lang) {
+        (0, _) => String::new(),
+        (k, Lang::Vi) => format!(", {k} tệp giữ nguyên từ lần dựng trước"),
+        (k, Lang::En) => format!(", {k} kept from the previous build"),
+    };
     let tail = match (warnings, lang) {
         (0, _) => String::new(),
         (w, Lang::Vi) => format!(" ({w} cảnh báo cần rà soát)"),
         (w, Lang::En) => format!(" ({} to review)", plural(w, "warning")),
     };
-    println!("{line}{tail}");
+    println!("{line}{kept}{tail}");
     if timings {
         for (stage, took) in &built.phases {
             println!("  {stage:<7} {:>6} ms", took.as_millis());
@@ -389,12 +418,16 @@ fn run_build(root: &std::path::Path, opts: &BuildOptions, timings: bool) -> Exit
     ExitCode::SUCCESS
 }
 
-fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> ExitCode {
+fn run_export(
+    root: &std::path::Path,
+    opts: &niemyet::export::ExportOptions,
+    shown: Shown,
+) -> ExitCode {
     let outcome = niemyet::export::export(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     match &outcome.exported {
         Some(e) => {
@@ -428,12 +461,16 @@ fn run_export(root: &std::path::Path, opts: &niemyet::export::ExportOptions) -> 
     ExitCode::from(outcome.code)
 }
 
-fn run_review(root: &std::path::Path, opts: &niemyet::review::ReviewOptions) -> ExitCode {
+fn run_review(
+    root: &std::path::Path,
+    opts: &niemyet::review::ReviewOptions,
+    shown: Shown,
+) -> ExitCode {
     let outcome = niemyet::review::review(root, opts);
     let lang = outcome.lang;
     eprint!(
         "{}",
-        diag::render(&outcome.diagnostics, root, lang, style())
+        diag::render_shown(&outcome.diagnostics, root, lang, style(), shown)
     );
     let diffs = outcome.findings.iter().filter(|f| !f.note).count();
     let notes = outcome.findings.len() - diffs;

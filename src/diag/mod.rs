@@ -7,7 +7,7 @@ mod report;
 mod rule;
 mod source;
 
-pub use report::{render, summary_counts, Style};
+pub use report::{render, render_shown, summary_counts, Shown, Style, WARNINGS_PER_RULE};
 pub use rule::Rule;
 pub use source::Source;
 

@@ -7,9 +7,10 @@
 //!     = gợi ý: ...
 //! ```
 
-use super::{Diagnostic, Location, Severity};
+use super::{Diagnostic, Location, Rule, Severity};
 use crate::lang::Lang;
 use crate::text::{acts_on_terminal, printable, printable_lines};
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -36,10 +37,87 @@ impl Paint {
 /// Renders every diagnostic; `root` is the path the user gave (`--root`), so that
 /// printed paths open from where they ran the command.
 pub fn render(diags: &[Diagnostic], root: &Path, lang: Lang, style: Style) -> String {
+    render_shown(diags, root, lang, style, Shown::All)
+}
+
+/// How many warnings of one rule a command prints before it sums up the
+/// rest ([`Shown::Summarised`]).
+pub const WARNINGS_PER_RULE: usize = 10;
+
+/// Whether every warning is printed, or only the first
+/// [`WARNINGS_PER_RULE`] of each rule and a line counting the rest.
+/// Errors are always printed, every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    All,
+    Summarised,
+}
+
+/// Renders `diags` as [`render`] does; with [`Shown::Summarised`], the
+/// warnings of a rule beyond the first [`WARNINGS_PER_RULE`] are left out
+/// and counted at the end, one line per rule (a site of 2,000 procedures
+/// not reviewed for a year would otherwise print 2,000 warnings and hide
+/// everything else).
+pub fn render_shown(
+    diags: &[Diagnostic],
+    root: &Path,
+    lang: Lang,
+    style: Style,
+    shown: Shown,
+) -> String {
     let paint = Paint { style };
     let mut out = String::new();
+    // Rules in the order their first left-out warning came, with counts.
+    let mut left_out: Vec<(Rule, usize)> = Vec::new();
+    let mut printed: HashMap<Rule, usize> = HashMap::new();
     for d in diags {
+        if shown == Shown::Summarised && !d.is_error() {
+            let n = printed.entry(d.code).or_default();
+            if *n >= WARNINGS_PER_RULE {
+                match left_out.iter_mut().find(|(r, _)| *r == d.code) {
+                    Some((_, count)) => *count += 1,
+                    None => left_out.push((d.code, 1)),
+                }
+                continue;
+            }
+            *n += 1;
+        }
         render_one(&mut out, d, root, lang, &paint);
+    }
+    for (rule, count) in left_out {
+        let _ = writeln!(out, "{}", left_out_line(rule, count, lang, &paint));
+    }
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out
+}
+
+/// "và 1.990 cảnh báo cùng loại [stale]; xem tất cả: `niemyet check --all`".
+fn left_out_line(rule: Rule, count: usize, lang: Lang, paint: &Paint) -> String {
+    let code = paint.wrap("2", &format!("[{rule}]"));
+    match lang {
+        Lang::Vi => format!(
+            "và {} cảnh báo cùng loại {code}; xem tất cả: `niemyet check --all`",
+            grouped(count, '.')
+        ),
+        Lang::En => format!(
+            "and {} more warning{} of this kind {code}; to see them all: `niemyet check --all`",
+            grouped(count, ','),
+            if count == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// `1990` → `1.990` (Vietnamese) or `1,990` (English).
+fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
     }
     out
 }
@@ -137,4 +215,53 @@ fn snippet(out: &mut String, loc: &Location, paint: &Paint, color: &str) {
 pub fn summary_counts(diags: &[Diagnostic]) -> (usize, usize) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     (errors, diags.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::t;
+
+    fn warning(rule: Rule, file: &str) -> Diagnostic {
+        Diagnostic::warning(rule, file, t!("cũ", "old"))
+    }
+
+    #[test]
+    fn numbers_are_grouped_the_way_each_language_writes_them() {
+        assert_eq!(grouped(7, '.'), "7");
+        assert_eq!(grouped(999, '.'), "999");
+        assert_eq!(grouped(1990, '.'), "1.990");
+        assert_eq!(grouped(1234567, ','), "1,234,567");
+    }
+
+    #[test]
+    fn warnings_beyond_ten_of_a_rule_are_counted_errors_never() {
+        let mut diags: Vec<Diagnostic> = (0..25)
+            .map(|i| warning(Rule::Stale, &format!("content/a/p{i:02}.md")))
+            .collect();
+        diags.extend((0..3).map(|i| warning(Rule::BadUrl, &format!("content/u{i}.md"))));
+        diags.extend((0..12).map(|i| {
+            let mut d = warning(Rule::BadDate, &format!("content/e{i:02}.md"));
+            d.severity = Severity::Error;
+            d
+        }));
+        let root = Path::new(".");
+        let text = render_shown(&diags, root, Lang::Vi, Style::Plain, Shown::Summarised);
+        assert_eq!(text.matches("[stale]\n").count(), 10, "{text}");
+        assert_eq!(text.matches("[bad-url]\n").count(), 3);
+        assert_eq!(
+            text.matches("[bad-date]\n").count(),
+            12,
+            "errors are all shown"
+        );
+        assert!(
+            text.contains("và 15 cảnh báo cùng loại [stale]; xem tất cả: `niemyet check --all`")
+        );
+        assert!(!text.contains("cùng loại [bad-url]"));
+        let all = render_shown(&diags, root, Lang::Vi, Style::Plain, Shown::All);
+        assert_eq!(all.matches("[stale]\n").count(), 25);
+        assert!(!all.contains("cùng loại"));
+        let en = render_shown(&diags, root, Lang::En, Style::Plain, Shown::Summarised);
+        assert!(en.contains("and 15 more warnings of this kind [stale]"));
+    }
 }

@@ -348,6 +348,10 @@ pub struct Procedure {
     pub body_line: usize,
     /// Provenance written by `niemyet import` (`source:`).
     pub provenance: Option<Source>,
+    /// A digest of the file's decoded text, which every value above was
+    /// read from: a build compares it with the previous build's
+    /// (`render::inputs`) rather than every value.
+    pub text_digest: u64,
 }
 
 /// Where an imported procedure came from (`source:`).

@@ -18,18 +18,21 @@
 //!   it is ours.
 
 mod lock;
+pub mod manifest;
 mod place;
 mod swap;
 mod tidy;
+mod write;
 
-use crate::render::{Content, OutputFile, Sink};
+use crate::render::{OutputFile, Sink};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
+pub use manifest::{FileRecord, Manifest};
 pub use place::Place;
 
 /// Marks a folder as niemyet's output, so a later build may replace it.
@@ -91,6 +94,8 @@ pub struct Staging {
     bytes: AtomicU64,
     /// The first write that failed; later files are not written.
     error: OnceLock<OutputError>,
+    /// Every file written or kept, for the build's record.
+    records: Mutex<Vec<FileRecord>>,
     finished: bool,
     /// Held until the old output is gone; dropped after `Drop::drop` has
     /// removed an unfinished staging folder.
@@ -123,6 +128,7 @@ impl Staging {
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             error: OnceLock::new(),
+            records: Mutex::default(),
             finished: false,
             _lock: lock,
         })
@@ -181,23 +187,61 @@ fn swap_error(place: &Place, e: io::Error) -> OutputError {
 impl Sink for Staging {
     fn put(&self, file: OutputFile) {
         if self.error.get().is_none() {
-            self.count(write_one(&self.dir, file));
+            self.count(write::write_one(&self.dir, file));
         }
     }
 
     fn put_written(&self, path: &str, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) {
         if self.error.get().is_none() {
-            self.count(write_streamed(&self.dir, path, write));
+            self.count(write::write_streamed(&self.dir, path, write));
         }
     }
 }
 
 impl Staging {
-    fn count(&self, written: Result<u64, OutputError>) {
+    /// The record of the output this build replaces, if it has one
+    /// ([`manifest::read`]).
+    pub fn previous(&self) -> Option<Manifest> {
+        manifest::read(&self.place.path)
+    }
+
+    /// Brings `files` of the previous output over unchanged (hard links,
+    /// or copies); false when one of them is not as recorded or cannot be
+    /// brought, and the output they belong to must be made again.
+    pub fn keep(&self, files: &[FileRecord]) -> bool {
+        for file in files {
+            match write::keep(&self.place.path, &self.dir, file) {
+                Some(record) => self.count(Ok(record)),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Every file written or kept so far, in no particular order.
+    pub fn take_records(&self) -> Vec<FileRecord> {
+        std::mem::take(&mut *self.records_lock())
+    }
+
+    /// Writes the build's record beside the files it describes (it is not
+    /// one of the site's files and is not counted).
+    pub fn put_manifest(&self, m: &Manifest) -> Result<(), OutputError> {
+        let path = self.dir.join(manifest::MANIFEST);
+        fs::write(&path, manifest::to_bytes(m)).map_err(|e| OutputError::Io(path, e))
+    }
+
+    fn records_lock(&self) -> std::sync::MutexGuard<'_, Vec<FileRecord>> {
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn count(&self, written: Result<FileRecord, OutputError>) {
         match written {
-            Ok(len) => {
+            Ok(record) => {
                 self.files.fetch_add(1, Ordering::Relaxed);
-                self.bytes.fetch_add(len, Ordering::Relaxed);
+                self.bytes.fetch_add(record.len, Ordering::Relaxed);
+                self.records_lock().push(record);
             }
             Err(e) => {
                 // Only the first failure is kept and reported.
@@ -205,24 +249,6 @@ impl Staging {
             }
         }
     }
-}
-
-fn write_streamed(
-    staging: &Path,
-    path: &str,
-    write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
-) -> Result<u64, OutputError> {
-    let target = staging.join(path);
-    let written = (|| {
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let mut out = io::BufWriter::with_capacity(256 * 1024, fs::File::create(&target)?);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        Ok(file.metadata()?.len())
-    })();
-    written.map_err(|e| OutputError::Io(target, e))
 }
 
 /// Runs `work` (a render into a [`Staging`]) on more threads than cores:
@@ -248,22 +274,10 @@ impl Drop for Staging {
     }
 }
 
-fn write_one(staging: &Path, f: OutputFile) -> Result<u64, OutputError> {
-    let target = staging.join(&f.path);
-    let len = target
-        .parent()
-        .map_or(Ok(()), fs::create_dir_all)
-        .and_then(|_| match f.content {
-            Content::Html(b) | Content::Bytes(b) => fs::write(&target, &b).map(|_| b.len() as u64),
-            Content::Static(b) => fs::write(&target, b).map(|_| b.len() as u64),
-            Content::Copy(from) => fs::copy(&from, &target),
-        });
-    len.map_err(|e| OutputError::Io(target, e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Content;
 
     /// What is beside the output, but for its lock file.
     fn siblings(dir: &Path) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! template goes through [`Renderer`], so Tera stays inside it.
 
 use super::fields::Fields;
+use super::keys::ProcedureId;
 use super::theme::{self, Theme};
 use super::view::{self, FieldView, NoticeView, RowView};
 use super::{due, i18n};
@@ -51,7 +52,7 @@ pub(super) struct PageMeta<'a> {
 /// the calendar's version). Two renders with the same globals differ only
 /// in the outputs that show a procedure ([`super::OutputKey::shows`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Globals(u64);
+pub struct Globals(pub(super) u64);
 
 /// One site's render: the theme's templates with the site-wide values as
 /// globals, made once, then asked for outputs ([`Renderer::one`]) or for
@@ -76,9 +77,10 @@ pub struct Renderer<'a> {
     /// [`Renderer::rows_az`] as a template value, made once for the pages
     /// that list every procedure (the catalogue, search).
     rows_az: std::sync::OnceLock<tera::Value>,
-    /// Warnings found while rendering (a poster that needs two sheets):
-    /// the layout is planned once, for the poster and for the warning.
-    pub(super) warnings: std::sync::Mutex<Vec<Diagnostic>>,
+    /// Posters found to need too many sheets while rendering, with how
+    /// many (warnings): the layout is planned once, for the poster and for
+    /// the warning.
+    long_posters: std::sync::Mutex<Vec<(ProcedureId, usize)>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -128,7 +130,7 @@ impl<'a> Renderer<'a> {
             listed,
             procedures,
             rows_az: std::sync::OnceLock::new(),
-            warnings: std::sync::Mutex::default(),
+            long_posters: std::sync::Mutex::default(),
         }
     }
 
@@ -139,17 +141,22 @@ impl<'a> Renderer<'a> {
         self.globals
     }
 
-    /// The warnings found while rendering (posters too long for one
-    /// sheet), sorted.
-    pub fn take_warnings(&self) -> Vec<Diagnostic> {
-        let mut warnings = std::mem::take(
-            &mut *self
-                .warnings
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        crate::diag::sort(&mut warnings);
-        warnings
+    /// Records that the poster of `id` needs `sheets` sheets, too many for
+    /// one procedure: a warning, said by `Renderer::take_warnings`. A
+    /// build that keeps a poster from its previous run says it again so.
+    pub fn long_poster(&self, id: &ProcedureId, sheets: usize) {
+        self.long_posters_lock().push((id.clone(), sheets));
+    }
+
+    /// The posters recorded by [`Renderer::long_poster`] so far.
+    pub fn long_posters(&self) -> Vec<(ProcedureId, usize)> {
+        self.long_posters_lock().clone()
+    }
+
+    pub(super) fn long_posters_lock(&self) -> std::sync::MutexGuard<'_, Vec<(ProcedureId, usize)>> {
+        self.long_posters
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub(super) fn rows(&self, procs: impl Iterator<Item = &'a &'a Procedure>) -> Vec<RowView> {

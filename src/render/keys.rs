@@ -58,6 +58,19 @@ pub enum OutputKey {
     KioskData,
 }
 
+/// Which procedures an output shows ([`OutputKey::scope`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope<'k> {
+    /// One procedure (its page, poster, handout, attachments).
+    Procedure(&'k ProcedureId),
+    /// Every procedure of a field, by slug.
+    Field(&'k str),
+    /// Every procedure of the site.
+    Every,
+    /// None: the site-wide values only.
+    None,
+}
+
 /// A procedure, as its keys name it: its field's slug and its own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ProcedureId {
@@ -84,13 +97,27 @@ impl OutputKey {
     /// `p` alone can change it. Every kind must answer: `serve` renders
     /// again only the outputs that show an edited procedure.
     pub fn shows(&self, p: &Procedure) -> bool {
+        match self.scope() {
+            Scope::Procedure(id) => id.is(p),
+            Scope::Field(f) => f == p.field,
+            Scope::Every => true,
+            Scope::None => false,
+        }
+    }
+
+    /// Which procedures this output shows beyond the site-wide values
+    /// (what [`OutputKey::shows`] answers for one procedure, and what a
+    /// build's input digest of the output reads: `render::inputs`).
+    pub fn scope(&self) -> Scope<'_> {
         use OutputKey as K;
         match self {
-            K::Procedure(id) | K::Poster(id) | K::Handout(id) | K::Attachments(id) => id.is(p),
-            K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) => *f == p.field,
+            K::Procedure(id) | K::Poster(id) | K::Handout(id) | K::Attachments(id) => {
+                Scope::Procedure(id)
+            }
+            K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) => Scope::Field(f),
             // Lists of every procedure.
-            K::Catalogue | K::Search | K::PosterIndex => true,
-            K::CatalogueJson | K::Sitemap | K::SearchIndex | K::KioskData => true,
+            K::Catalogue | K::Search | K::PosterIndex => Scope::Every,
+            K::CatalogueJson | K::Sitemap | K::SearchIndex | K::KioskData => Scope::Every,
             // Fields, notices, the office and the theme only: globals.
             K::Home
             | K::Contact
@@ -102,7 +129,7 @@ impl OutputKey {
             | K::NoticePoster(_)
             | K::Assets
             | K::Calendar
-            | K::Robots => false,
+            | K::Robots => Scope::None,
         }
     }
 

@@ -16,6 +16,7 @@ mod fields;
 mod files;
 pub mod format;
 pub mod i18n;
+mod inputs;
 mod keys;
 pub mod kiosk;
 pub mod markdown;
@@ -29,7 +30,8 @@ pub mod view;
 
 pub use context::{Globals, Minifier, RenderOptions, Renderer};
 pub use files::{Collect, Content, OutputFile, Sink};
-pub use keys::{OutputKey, ProcedureId};
+pub use inputs::Digest;
+pub use keys::{OutputKey, ProcedureId, Scope};
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
@@ -48,10 +50,12 @@ pub fn render(
     let r = Renderer::new(site, theme, opts);
     r.many(&r.keys(), sink)?;
     let mut warnings = r.take_warnings();
-    warnings.extend(posters::site_warnings(
-        site,
-        opts.today,
-        site.config.language,
-    ));
+    warnings.extend(site_warnings(site, opts.today));
     Ok(warnings)
+}
+
+/// The warnings about the printed output that look at the whole site (a
+/// field's catalogue too long for its sheet), made without rendering.
+pub fn site_warnings(site: &Site, today: crate::model::Date) -> Vec<Diagnostic> {
+    posters::site_warnings(site, today, site.config.language)
 }

@@ -214,6 +214,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The warnings found while rendering (posters too long for one
+    /// sheet, [`Renderer::long_poster`]), sorted.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        let long = std::mem::take(&mut *self.long_posters_lock());
+        let mut warnings: Vec<Diagnostic> = long
+            .iter()
+            .filter_map(|(id, sheets)| Some(posters::too_long(self.procedure(id)?, *sheets)))
+            .collect();
+        crate::diag::sort(&mut warnings);
+        warnings
+    }
+
     fn procedure(&self, id: &ProcedureId) -> Option<&'a Procedure> {
         self.procedures
             .get(&(id.field.as_str(), id.slug.as_str()))

@@ -48,6 +48,9 @@ pub struct Theme {
     pub assets: BTreeMap<String, Asset>,
     /// Template name → the file it came from, for error messages.
     pub origins: BTreeMap<String, PathBuf>,
+    /// A digest of every template's text and every asset's bytes (the
+    /// embedded ones and the site's own), for a build's input digests.
+    pub digest: u64,
 }
 
 impl Theme {
@@ -90,6 +93,7 @@ impl Theme {
             diags.push(template_error(&e, &sources));
         }
         if diags.is_empty() {
+            let digest = digest(&sources, &assets);
             let origins = sources
                 .into_iter()
                 .map(|(n, (_, path))| (n, path))
@@ -98,11 +102,34 @@ impl Theme {
                 tera,
                 assets,
                 origins,
+                digest,
             })
         } else {
             Err(diags)
         }
     }
+}
+
+/// Every template (name and text) and asset (name and bytes), hashed.
+fn digest(sources: &BTreeMap<String, (String, PathBuf)>, assets: &BTreeMap<String, Asset>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for (name, (text, _)) in sources {
+        (name, text).hash(&mut h);
+    }
+    for (name, asset) in assets {
+        name.hash(&mut h);
+        match asset {
+            Asset::Embedded(bytes) => bytes.hash(&mut h),
+            // Copied when the site is written: what cannot be read now
+            // fails then, and is never taken for unchanged.
+            Asset::File(path) => match std::fs::read(path) {
+                Ok(bytes) => bytes.hash(&mut h),
+                Err(e) => e.kind().hash(&mut h),
+            },
+        }
+    }
+    h.finish()
 }
 
 fn read_overrides(

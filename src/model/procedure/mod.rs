@@ -94,6 +94,12 @@ pub fn validate_procedure(
         body: body?,
         body_line: doc.body_line,
         provenance: source?,
+        text_digest: {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            doc.source.text.hash(&mut h);
+            h.finish()
+        },
     })
 }
 

@@ -84,7 +84,7 @@ mod warnings;
 pub(super) use index::page as index;
 pub(super) use notice::poster as notice_poster;
 pub(super) use staff::board as staff_board;
-pub(super) use warnings::site_warnings;
+pub(super) use warnings::{site_warnings, too_long};
 
 use crate::diag::Diagnostic;
 use crate::model::{Field, Procedure};

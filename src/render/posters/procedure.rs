@@ -6,13 +6,12 @@ use super::measure::{measure, Measure};
 use super::page::{fragment, page};
 use super::plan::{handout_plan, poster_plan, Plan};
 use super::sheets::sheet_views;
-use super::warnings::too_long;
 use crate::diag::Diagnostic;
 use crate::model::Procedure;
 use crate::render::context::Renderer;
 use crate::render::files::OutputFile;
 use crate::render::view::{self, ProcedureView};
-use crate::render::{i18n, qr, urls};
+use crate::render::{i18n, qr, urls, ProcedureId};
 use tera::Context;
 
 /// What a procedure's poster and handout are both made from.
@@ -91,10 +90,7 @@ impl<'a> Prepared<'a> {
         (sheets, plan): &(String, Plan),
     ) -> Result<OutputFile, Box<Diagnostic>> {
         if plan.pages() > super::warnings::MANY_SHEETS {
-            r.warnings
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(too_long(self.p, plan.pages()));
+            r.long_poster(&ProcedureId::of(self.p), plan.pages());
         }
         let (p, back) = (self.p, urls::procedure(self.p));
         page(

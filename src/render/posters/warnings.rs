@@ -74,7 +74,7 @@ pub(in crate::render) fn site_warnings(site: &Site, today: Date, lang: Lang) -> 
 }
 
 /// The warning for a poster that needs `pages` sheets.
-pub(super) fn too_long(p: &Procedure, pages: usize) -> Diagnostic {
+pub(in crate::render) fn too_long(p: &Procedure, pages: usize) -> Diagnostic {
     let title = &p.title;
     Diagnostic::warning(
         Rule::PosterTooLong,
