@@ -88,6 +88,7 @@ strings! {
     poster: "Bản in niêm yết (khổ A4)", "Printable poster (A4)";
     handout: "Giấy hướng dẫn (khổ A5)", "Citizen handout (A5)";
     print: "In trang này", "Print this page";
+    poster_pdf: "Tải bản PDF (A4, in đúng khổ trên mọi máy in)", "Download the PDF (A4, prints true to size on any printer)";
     status_upcoming: "Sắp có hiệu lực từ ngày", "Takes effect on";
     status_repealed: "Thủ tục này đã bị bãi bỏ từ ngày", "This procedure was repealed on";
     status_repealed_hint: "Thông tin dưới đây chỉ để tham khảo. Xem danh mục để tìm thủ tục đang áp dụng.", "The information below is for reference only. See the list for current procedures.";
