@@ -106,6 +106,22 @@ fn text(pdf: &Path, page: Option<usize>) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The QR code in the top right corner of the first sheet, read at
+/// 150 dpi (the corner only: a whole sheet at 150 dpi is 1240 × 1754 px).
+fn qr_corner(pdf: &Path, work: &Path) -> String {
+    let png = work.join("corner");
+    run(Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-singlefile", "-f", "1", "-l", "1"])
+        .args(["-x", "880", "-y", "0", "-W", "360", "-H", "360"])
+        .arg(pdf)
+        .arg(&png));
+    run(Command::new("zbarimg")
+        .args(["--nodbus", "--quiet", "--raw"])
+        .arg(png.with_extension("png")))
+    .trim()
+    .to_string()
+}
+
 #[test]
 fn pdf_posters_are_a4_with_embedded_fonts_nfc_facts_and_a_qr_code_to_the_page() {
     if !tools() {
@@ -150,6 +166,10 @@ fn pdf_posters_are_a4_with_embedded_fonts_nfc_facts_and_a_qr_code_to_the_page() 
         // The text comes back as NFC.
         let t = text(&pdf, None);
         assert_eq!(t, t.nfc().collect::<String>(), "{rel:?}");
+        // The QR code (top right of the first sheet) leads to the page.
+        let page = rel.parent().unwrap().strip_prefix("posters").unwrap();
+        let url = format!("{BASE}{}/", page.to_string_lossy());
+        assert_eq!(qr_corner(&pdf, work.path()), url, "{rel:?}");
     }
     eprintln!(
         "{} of {} PDF posters take two sheets or more",
