@@ -32,6 +32,15 @@ pub(crate) enum Op {
         h: f32,
         width: f32,
     },
+    /// Squares `m` pt wide on a grid whose top left is at (`x`, `y`):
+    /// each run `[row, column, length]` a row of `length` dark squares
+    /// (a QR code). Drawn in grid units, so each square is a few bytes.
+    Grid {
+        x: f32,
+        y: f32,
+        m: f32,
+        runs: Vec<[u16; 3]>,
+    },
     /// A link to `url` over a rectangle (`y` its top).
     Link {
         x: f32,
@@ -104,7 +113,7 @@ pub(crate) fn write(pages: &[Page], info: &Info) -> Vec<u8> {
         let content = alloc();
         let mut links = Vec::new();
         let stream = draw(page, &remaps);
-        let z = miniz_oxide::deflate::compress_to_vec_zlib(&stream, DEFLATE);
+        let z = deflate(&stream);
         pdf.stream(content, &z).filter(Filter::FlateDecode);
         for op in &page.ops {
             if let Op::Link { x, y, w, h, url } = op {
@@ -148,9 +157,47 @@ pub(crate) fn write(pages: &[Page], info: &Info) -> Vec<u8> {
     pdf.finish()
 }
 
-/// The deflate level of every stream: 1, the fastest. Deflating the font
-/// subsets was the largest cost of a PDF at level 6 (BENCHMARKS.md "PDF").
+/// The deflate level of the content streams: 1, the fastest (the font
+/// subsets are stored; BENCHMARKS.md "PDF").
 const DEFLATE: u8 = 1;
+
+/// `data` deflated as a zlib stream at [`DEFLATE`], the same bytes as
+/// `miniz_oxide::deflate::compress_to_vec_zlib`, with one compressor per
+/// thread reset between streams: making a compressor allocates and clears
+/// its ~300 KB of tables, which cost as much as deflating a page.
+fn deflate(mut data: &[u8]) -> Vec<u8> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    use std::cell::RefCell;
+    thread_local! {
+        static COMPRESSOR: RefCell<Box<CompressorOxide>> = RefCell::new(Box::new(
+            CompressorOxide::new(create_comp_flags_from_zip_params(DEFLATE.into(), 1, 0)),
+        ));
+    }
+    COMPRESSOR.with_borrow_mut(|c| {
+        c.reset();
+        let mut out = vec![0; (data.len() / 2).max(64)];
+        let mut at = 0;
+        loop {
+            let (status, read, written) = compress(c, data, &mut out[at..], TDEFLFlush::Finish);
+            at += written;
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if read <= data.len() => {
+                    data = &data[read..];
+                    if out.len() - at < 30 {
+                        out.resize(out.len() * 2, 0);
+                    }
+                }
+                // miniz_oxide fails only on a bug of its own.
+                _ => panic!("deflate failed: {status:?}"),
+            }
+        }
+        out.truncate(at);
+        out
+    })
+}
 
 /// The resource names of the faces, regular and bold.
 const FONT_NAMES: [&[u8]; 2] = [b"R", b"B"];
@@ -205,8 +252,9 @@ fn embed(pdf: &mut Pdf, font: &Font, used: &Used, remap: &BTreeMap<u16, u16>, re
             80.0
         })
         .font_file2(file);
-    let z = miniz_oxide::deflate::compress_to_vec_zlib(&program, DEFLATE);
-    pdf.stream(file, &z).filter(Filter::FlateDecode);
+    // Stored, not deflated: a subset deflates only to ~60 % and deflating
+    // it was the largest single cost of a PDF (BENCHMARKS.md "PDF").
+    pdf.stream(file, &program);
     let mut cmap = UnicodeCmap::new(
         Name(b"Custom"),
         SystemInfo {
@@ -285,6 +333,16 @@ fn draw(page: &Page, remaps: &[BTreeMap<u16, u16>]) -> Vec<u8> {
                 c.set_line_width(*width);
                 c.rect(*x, h - y - rh, *w, *rh);
                 c.stroke();
+            }
+            Op::Grid { x, y, m, runs } => {
+                // Rows go down the page: the grid's y axis flipped.
+                c.save_state();
+                c.transform([*m, 0.0, 0.0, -*m, *x, h - y]);
+                for &[row, col, len] in runs {
+                    c.rect(f32::from(col), f32::from(row), f32::from(len), 1.0);
+                }
+                c.fill_nonzero();
+                c.restore_state();
             }
             Op::Fill { .. } | Op::Link { .. } => {}
         }

@@ -127,8 +127,20 @@ pub(crate) struct Frames {
 /// The drawing of each page's body (as many pages as it took), and where
 /// the last block ended.
 pub(crate) fn flow(blocks: &[Block], frames: &Frames) -> (Vec<Vec<Op>>, f32) {
+    run(blocks, frames, true)
+}
+
+/// How many pages `blocks` take in `frames`, and where the last block
+/// ended: [`flow`] without drawing (no text copied), for choosing a scale.
+pub(crate) fn measure(blocks: &[Block], frames: &Frames) -> (usize, f32) {
+    let (pages, y) = run(blocks, frames, false);
+    (pages.len(), y)
+}
+
+fn run(blocks: &[Block], frames: &Frames, draw: bool) -> (Vec<Vec<Op>>, f32) {
     let mut f = Flow {
         frames,
+        draw,
         pages: vec![Vec::new()],
         col: 0,
         y: frames.top_first,
@@ -168,6 +180,15 @@ pub(crate) fn flow(blocks: &[Block], frames: &Frames) -> (Vec<Vec<Op>>, f32) {
 /// `blocks` one under the other from `top`, at `left`, `width` pt wide,
 /// never split: their drawing and where they end.
 pub(crate) fn stack(blocks: &[Block], left: f32, top: f32, width: f32) -> (Vec<Op>, f32) {
+    stack_as(blocks, left, top, width, true)
+}
+
+/// Where [`stack`] would end, without drawing.
+pub(crate) fn stack_end(blocks: &[Block], top: f32) -> f32 {
+    stack_as(blocks, 0.0, top, 0.0, false).1
+}
+
+fn stack_as(blocks: &[Block], left: f32, top: f32, width: f32, draw: bool) -> (Vec<Op>, f32) {
     let frames = Frames {
         top_first: top,
         top_next: top,
@@ -175,12 +196,14 @@ pub(crate) fn stack(blocks: &[Block], left: f32, top: f32, width: f32) -> (Vec<O
         lefts: vec![left],
         width,
     };
-    let (mut pages, y) = flow(blocks, &frames);
+    let (mut pages, y) = run(blocks, &frames, draw);
     (pages.pop().unwrap_or_default(), y)
 }
 
 struct Flow<'a> {
     frames: &'a Frames,
+    /// Whether to make the drawing or only measure.
+    draw: bool,
     pages: Vec<Vec<Op>>,
     col: usize,
     y: f32,
@@ -253,7 +276,8 @@ impl Flow<'_> {
                 width: 1.2,
             });
         }
-        for span in &row.line.spans {
+        let draw = self.draw;
+        for span in row.line.spans.iter().filter(|_| draw) {
             self.op(Op::Text {
                 x: x + span.x,
                 y: base,
@@ -279,6 +303,9 @@ impl Flow<'_> {
     }
 
     fn op(&mut self, op: Op) {
+        if !self.draw {
+            return;
+        }
         if let Some(page) = self.pages.last_mut() {
             page.push(op);
         }

@@ -13,7 +13,7 @@ use super::pdf_content::{Body, BODY_LH, NOTE_LH};
 use crate::model::Site;
 use crate::render::i18n::{self, Strings};
 use crate::render::pdf::doc::{self, Info, Op, Page};
-use crate::render::pdf::flow::{flow, stack, Block, Frames, Mark};
+use crate::render::pdf::flow::{flow, measure, stack, stack_end, Block, Frames, Mark};
 use crate::render::pdf::text::{wrap, Run};
 use crate::render::pdf::{mm, A4};
 use crate::render::qr;
@@ -39,23 +39,26 @@ pub(super) fn poster(v: &ProcedureView, site: &Site) -> Vec<u8> {
         v,
         site,
         t: i18n::strings(lang),
+        qr: qr_code(&v.absolute_url, MARGIN_PT + INNER - mm(QR), MARGIN_PT),
     };
     let last = POSTER_SCALES.len() - 1;
     let ladder = (0..=last)
         .map(|d| (d, Notes::Full))
         .chain([Notes::Long, Notes::Short, Notes::Brief, Notes::Bare].map(|n| (last, n)));
-    let mut best: Option<Vec<Page>> = None;
+    // Each rung measured (lines broken, pages counted, nothing drawn);
+    // only the one chosen is drawn.
+    let mut best: Option<Plan> = None;
     for (density, notes) in ladder {
-        let pages = sheet.layout(POSTER_SCALES[density], notes);
-        if pages.len() == 1 {
-            best = Some(pages);
+        let plan = sheet.plan(POSTER_SCALES[density], notes);
+        let one = plan.count == 1;
+        if best.as_ref().is_none_or(|b| plan.count < b.count) {
+            best = Some(plan);
+        }
+        if one {
             break;
         }
-        if best.as_ref().is_none_or(|b| pages.len() < b.len()) {
-            best = Some(pages);
-        }
     }
-    let pages = best.unwrap_or_default();
+    let pages = best.map(|p| sheet.draw(&p)).unwrap_or_default();
     let title = format!("{} – {}", v.row.title, site.config.office.name);
     doc::write(
         &pages,
@@ -77,16 +80,33 @@ struct Sheet<'a> {
     v: &'a ProcedureView,
     site: &'a Site,
     t: &'static Strings,
+    /// The QR code's drawing, the same at every scale.
+    qr: Vec<Op>,
+}
+
+/// The sheet's margin and the width inside it, in pt.
+const MARGIN_PT: f32 = MARGIN * crate::render::pdf::PT_PER_MM;
+const INNER: f32 = A4.0 - 2.0 * MARGIN_PT;
+
+/// A poster at one rung of the ladder, measured: its body's blocks, the
+/// frames they flow into, the lines above the footer, how many sheets.
+struct Plan {
+    s: Scale,
+    blocks: Vec<Block>,
+    abridged: bool,
+    frames: Frames,
+    more: Block,
+    cut: Block,
+    count: usize,
 }
 
 impl Sheet<'_> {
-    /// The pages of the poster at scale `s` with text abridged as `notes`
-    /// says.
-    fn layout(&self, s: Scale, notes: Notes) -> Vec<Page> {
-        let (w, h) = A4;
-        let (left, inner) = (mm(MARGIN), w - 2.0 * mm(MARGIN));
-        let (head, top_first) = self.head(s, left, inner);
-        let (head_next, top_next) = self.head_next(s, left, inner);
+    /// The poster at scale `s` with text abridged as `notes` says,
+    /// measured but not drawn.
+    fn plan(&self, s: Scale, notes: Notes) -> Plan {
+        let (left, inner) = (MARGIN_PT, INNER);
+        let top_first = self.head(s, false).1;
+        let top_next = self.head_next(s, false).1;
         let cols = usize::from(s.cols.max(1));
         let col = (inner - mm(COLUMN_GAP) * (cols - 1) as f32) / cols as f32;
         let body = Body {
@@ -98,7 +118,7 @@ impl Sheet<'_> {
             col,
         };
         let (blocks, abridged) = body.blocks();
-        let (foot, foot_top) = self.foot(s, left, inner, h);
+        let foot_top = self.foot(s, false).1;
         // Above the footer: "continued on the next sheet", the note on
         // abridged text.
         let more = Block::new(Mark::None).para(
@@ -121,22 +141,39 @@ impl Sheet<'_> {
             0.0
         };
         // Room for "continued" only on a poster of more than one sheet.
-        let mut bottom = foot_top - mm(3.0) - cut_h;
         let mut frames = Frames {
             top_first,
             top_next,
-            bottom,
+            bottom: foot_top - mm(3.0) - cut_h,
             lefts: (0..cols)
                 .map(|i| left + i as f32 * (col + mm(COLUMN_GAP)))
                 .collect(),
             width: col,
         };
-        let (mut bodies, _) = flow(&blocks, &frames);
-        if bodies.len() > 1 {
-            bottom -= more.height();
-            frames.bottom = bottom;
-            bodies = flow(&blocks, &frames).0;
+        let mut count = measure(&blocks, &frames).0;
+        if count > 1 {
+            frames.bottom -= more.height();
+            count = measure(&blocks, &frames).0;
         }
+        Plan {
+            s,
+            blocks,
+            abridged,
+            frames,
+            more,
+            cut,
+            count,
+        }
+    }
+
+    /// The pages of the poster as `p` planned it.
+    fn draw(&self, p: &Plan) -> Vec<Page> {
+        let (w, h) = A4;
+        let (left, inner) = (MARGIN_PT, INNER);
+        let head = self.head(p.s, true).0;
+        let head_next = self.head_next(p.s, true).0;
+        let foot = self.foot(p.s, true).0;
+        let bodies = flow(&p.blocks, &p.frames).0;
         let count = bodies.len();
         bodies
             .into_iter()
@@ -148,13 +185,13 @@ impl Sheet<'_> {
                     head_next.clone()
                 };
                 ops.extend(body);
-                let mut y = bottom + mm(1.5);
+                let mut y = p.frames.bottom + mm(1.5);
                 if i + 1 < count {
-                    ops.extend(stack(std::slice::from_ref(&more), left, y, inner).0);
-                    y += more.height();
+                    ops.extend(stack(std::slice::from_ref(&p.more), left, y, inner).0);
+                    y += p.more.height();
                 }
-                if abridged {
-                    ops.extend(stack(std::slice::from_ref(&cut), left, y, inner).0);
+                if p.abridged {
+                    ops.extend(stack(std::slice::from_ref(&p.cut), left, y, inner).0);
                 }
                 ops.extend(foot.iter().cloned());
                 Page { w, h, ops }
@@ -164,8 +201,10 @@ impl Sheet<'_> {
 
     /// The first sheet's header: office, title, ids, the QR caption, the
     /// QR code at the right, a rule; and where the body starts under it.
-    fn head(&self, s: Scale, left: f32, inner: f32) -> (Vec<Op>, f32) {
+    /// Drawn only when `draw`.
+    fn head(&self, s: Scale, draw: bool) -> (Vec<Op>, f32) {
         let (v, t) = (self.v, self.t);
+        let (left, inner) = (MARGIN_PT, INNER);
         let tw = inner - mm(QR) - mm(QR_GAP);
         let mut title = s.title;
         let title_runs = [Run::bold(&v.row.title)];
@@ -213,9 +252,13 @@ impl Sheet<'_> {
                     .space(mm(2.0), 0.0),
             );
         }
-        let top = mm(MARGIN);
+        let top = MARGIN_PT;
+        if !draw {
+            let rule = stack_end(&blocks, top).max(top + mm(QR)) + mm(2.0);
+            return (Vec::new(), rule + mm(0.8) + mm(3.0));
+        }
         let (mut ops, end) = stack(&blocks, left, top, tw);
-        ops.extend(qr_code(&v.absolute_url, left + inner - mm(QR), top));
+        ops.extend(self.qr.iter().cloned());
         let rule = end.max(top + mm(QR)) + mm(2.0);
         ops.push(Op::Fill {
             x: left,
@@ -227,7 +270,8 @@ impl Sheet<'_> {
     }
 
     /// A later sheet's header: the office, the title "(tiếp theo)", a rule.
-    fn head_next(&self, s: Scale, left: f32, inner: f32) -> (Vec<Op>, f32) {
+    fn head_next(&self, s: Scale, draw: bool) -> (Vec<Op>, f32) {
+        let (left, inner) = (MARGIN_PT, INNER);
         let title = format!("{} {}", self.v.row.title, self.t.continued);
         let office = &self.site.config.office.name;
         let blocks = [
@@ -242,7 +286,13 @@ impl Sheet<'_> {
                 .space(0.0, mm(1.0)),
             Block::new(Mark::None).para(&[Run::bold(&title)], s.h2 * 1.3, 1.15, 0.0, inner),
         ];
-        let (mut ops, end) = stack(&blocks, left, mm(MARGIN), inner);
+        if !draw {
+            return (
+                Vec::new(),
+                stack_end(&blocks, MARGIN_PT) + mm(2.0) + mm(0.8) + mm(3.0),
+            );
+        }
+        let (mut ops, end) = stack(&blocks, left, MARGIN_PT, inner);
         let rule = end + mm(2.0);
         ops.push(Op::Fill {
             x: left,
@@ -255,7 +305,8 @@ impl Sheet<'_> {
 
     /// The footer of every sheet: a rule, then the office and where to
     /// send feedback side by side; and where its rule is.
-    fn foot(&self, s: Scale, left: f32, inner: f32, page_h: f32) -> (Vec<Op>, f32) {
+    fn foot(&self, s: Scale, draw: bool) -> (Vec<Op>, f32) {
+        let (left, inner, page_h) = (MARGIN_PT, INNER, A4.1);
         let (o, t) = (&self.site.config.office, self.t);
         let half = (inner - mm(5.0)) / 2.0;
         let p = |runs: &[Run]| {
@@ -299,7 +350,10 @@ impl Sheet<'_> {
         }
         let height = |b: &[Block]| b.iter().map(|b| b.height() + b.below).sum::<f32>();
         let tall = height(&office).max(height(&feedback));
-        let top = page_h - mm(MARGIN) - tall - mm(3.0) - mm(0.8);
+        let top = page_h - MARGIN_PT - tall - mm(3.0) - mm(0.8);
+        if !draw {
+            return (Vec::new(), top);
+        }
         let mut ops = vec![Op::Fill {
             x: left,
             y: top,
@@ -314,13 +368,12 @@ impl Sheet<'_> {
 }
 
 /// The QR code of `url`, `QR` mm wide with its quiet zone, its top left
-/// at (`x`, `y`): each row's dark runs as filled rectangles, and a link.
+/// at (`x`, `y`): each row's dark runs as squares on a grid, and a link.
 fn qr_code(url: &str, x: f32, y: f32) -> Vec<Op> {
     let Some((rows, n, quiet)) = qr::matrix(url) else {
         return Vec::new();
     };
-    let m = mm(QR) / (n + 2 * quiet) as f32;
-    let mut ops = Vec::new();
+    let mut runs = Vec::new();
     for (row, &bits) in rows.iter().enumerate() {
         let mut col = 0;
         while col < n {
@@ -332,20 +385,24 @@ fn qr_code(url: &str, x: f32, y: f32) -> Vec<Op> {
             while col < n && bits >> col & 1 == 1 {
                 col += 1;
             }
-            ops.push(Op::Fill {
-                x: x + (quiet + start) as f32 * m,
-                y: y + (quiet + row) as f32 * m,
-                w: (col - start) as f32 * m,
-                h: m,
-            });
+            // A QR code is at most 177 modules wide.
+            let at = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+            runs.push([at(quiet + row), at(quiet + start), at(col - start)]);
         }
     }
-    ops.push(Op::Link {
-        x,
-        y,
-        w: mm(QR),
-        h: mm(QR),
-        url: url.to_string(),
-    });
-    ops
+    vec![
+        Op::Grid {
+            x,
+            y,
+            m: mm(QR) / (n + 2 * quiet) as f32,
+            runs,
+        },
+        Op::Link {
+            x,
+            y,
+            w: mm(QR),
+            h: mm(QR),
+            url: url.to_string(),
+        },
+    ]
 }
