@@ -46,48 +46,76 @@ pub(crate) struct Line {
     pub(crate) width: f32,
 }
 
-/// A word: its pieces (a word may change face: `10.000 đồng/lần`), its
-/// width, and the width of the space after it.
+/// A word: its pieces (a word may change face: `10.000 đồng/lần`) as a
+/// range of [`Words::pieces`], its width, and the width of the space after
+/// it.
 struct Word {
-    pieces: Vec<(String, bool, f32)>,
+    pieces: std::ops::Range<usize>,
     w: f32,
     space: f32,
 }
 
-fn words(runs: &[Run], size: f32) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+/// The words of some runs, their pieces in one list: each a slice of a
+/// run's text (no copy), its face and width.
+struct Words<'a> {
+    words: Vec<Word>,
+    pieces: Vec<(&'a str, bool, f32)>,
+}
+
+fn words(runs: &[Run], size: f32) -> Words<'_> {
+    let mut out = Words {
+        words: Vec::new(),
+        pieces: Vec::new(),
+    };
     let mut open = false;
     for r in runs {
         let f = face(r.bold);
-        for c in r.text.chars() {
+        for (at, c) in r.text.char_indices() {
             if c.is_whitespace() {
-                if let Some(w) = out.last_mut().filter(|_| open) {
+                if let Some(w) = out.words.last_mut().filter(|_| open) {
                     w.space = f.glyph(' ').1 * size;
                 }
                 open = false;
                 continue;
             }
             let adv = f.glyph(c).1 * size;
+            let end = at + c.len_utf8();
             if !open {
-                out.push(Word {
-                    pieces: Vec::new(),
+                let here = out.pieces.len();
+                out.words.push(Word {
+                    pieces: here..here,
                     w: 0.0,
                     space: 0.0,
                 });
                 open = true;
             }
-            let Some(w) = out.last_mut() else { continue };
-            match w.pieces.last_mut() {
-                Some((text, bold, pw)) if *bold == r.bold => {
-                    text.push(c);
+            let Some(w) = out.words.last_mut() else {
+                continue;
+            };
+            // The last piece grows when it is this run's, else a new one.
+            let last = out.pieces.last_mut().filter(|_| !w.pieces.is_empty());
+            match last {
+                Some((text, bold, pw)) if *bold == r.bold && same_tail(text, &r.text, at) => {
+                    *text = &r.text[at - text.len()..end];
                     *pw += adv;
                 }
-                _ => w.pieces.push((c.to_string(), r.bold, adv)),
+                _ => {
+                    out.pieces.push((&r.text[at..end], r.bold, adv));
+                    w.pieces.end += 1;
+                }
             }
             w.w += adv;
         }
     }
     out
+}
+
+/// Whether `piece` ends in `text` just before byte `at` (it is a slice of
+/// `text` that `at` continues).
+fn same_tail(piece: &str, text: &str, at: usize) -> bool {
+    at.checked_sub(piece.len())
+        .and_then(|start| text.get(start..))
+        .is_some_and(|rest| std::ptr::eq(piece.as_ptr(), rest.as_ptr()))
 }
 
 /// Lines of `runs` at `size` pt, each at most `width` pt wide.
@@ -99,7 +127,8 @@ pub(crate) fn wrap(runs: &[Run], size: f32, width: f32) -> Vec<Line> {
     };
     // The space owed before the next word on this line.
     let mut space = 0.0;
-    for word in words(runs, size) {
+    let Words { words, pieces } = words(runs, size);
+    for word in words {
         if !line.spans.is_empty() && line.width + space + word.w > width {
             lines.push(std::mem::replace(
                 &mut line,
@@ -110,11 +139,12 @@ pub(crate) fn wrap(runs: &[Run], size: f32, width: f32) -> Vec<Line> {
             ));
             space = 0.0;
         }
+        let pieces = &pieces[word.pieces.clone()];
         if line.spans.is_empty() && word.w > width {
             // Broken between letters, filling each line.
-            for (text, bold, _) in &word.pieces {
-                let f = face(*bold);
-                for c in text.chars() {
+            for &(text, bold, _) in pieces {
+                let f = face(bold);
+                for (at, c) in text.char_indices() {
                     let adv = f.glyph(c).1 * size;
                     if line.width + adv > width && !line.spans.is_empty() {
                         lines.push(std::mem::replace(
@@ -125,15 +155,15 @@ pub(crate) fn wrap(runs: &[Run], size: f32, width: f32) -> Vec<Line> {
                             },
                         ));
                     }
-                    push(&mut line, &c.to_string(), *bold, 0.0, adv);
+                    push(&mut line, &text[at..at + c.len_utf8()], bold, 0.0, adv);
                 }
             }
             space = word.space;
             continue;
         }
         let mut gap = space;
-        for (text, bold, w) in &word.pieces {
-            push(&mut line, text, *bold, gap, *w);
+        for &(text, bold, w) in pieces {
+            push(&mut line, text, bold, gap, w);
             gap = 0.0;
         }
         space = word.space;
