@@ -68,9 +68,17 @@ struct Printed {
 }
 
 fn print(out: &Path, rel: &str, work: &Path) -> Printed {
-    let pdf = work.join(format!("{}.pdf", rel.replace('/', "_")));
+    print_as(out, rel, work, false)
+}
+
+/// Prints `rel` as [`print`] does, or, with `defaults`, as a clerk does
+/// with the browser's default settings: headers and footers on.
+fn print_as(out: &Path, rel: &str, work: &Path, defaults: bool) -> Printed {
+    let tag = if defaults { "_defaults" } else { "" };
+    let pdf = work.join(format!("{}{tag}.pdf", rel.replace('/', "_")));
     let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("timeout")
+    let mut chromium = Command::new("timeout");
+    chromium
         .args([
             "90",
             "chromium",
@@ -78,7 +86,11 @@ fn print(out: &Path, rel: &str, work: &Path) -> Printed {
             "--no-sandbox",
             "--disable-gpu",
         ])
-        .args(["--disable-dev-shm-usage", "--no-pdf-header-footer"])
+        .arg("--disable-dev-shm-usage");
+    if !defaults {
+        chromium.arg("--no-pdf-header-footer");
+    }
+    let status = chromium
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", out.join(rel).display()))
@@ -218,10 +230,14 @@ fn join(out: &Path, files: &[String], rel: &str) -> String {
     rel.to_string()
 }
 
+/// Whether each of `facts` is in the printed text. pdftotext joins a word
+/// broken after a hyphen at a line's end without its hyphen ("NQ-" +
+/// "HĐND" → "NQHĐND"): hyphens are left out on both sides.
 fn contains_all(p: &Printed, what: &str, facts: &[&str]) {
     let flat: String = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat.replace('-', "");
     for f in facts {
-        let f: String = f.nfc().collect();
+        let f: String = f.nfc().collect::<String>().replace('-', "");
         assert!(
             flat.contains(&f),
             "{what}: «{f}» not in the printed text:\n{flat}"
@@ -501,4 +517,94 @@ fn a_poster_too_long_for_one_page_fills_the_first_and_continues() {
     // The first page is full: its last line ends in the bottom tenth.
     let fill = fill(&p, 1);
     assert!(fill > 0.9, "page 1 is {:.0} % full", fill * 100.0);
+}
+
+/// Printed with the browser's default settings (Chrome and Edge tick
+/// "Headers and footers"), a poster, a handout and a field's catalogue show
+/// no address, page title, date or page number: their pages have no margin
+/// to put them in (`@page{margin:0}`, the sheet's margin is its padding),
+/// and they print on the same pages as without headers.
+#[test]
+fn printed_with_default_settings_no_browser_header_or_footer_appears() {
+    if !tools() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["build", "--no-minify", "--root"])
+        .arg(root)
+        .args(["--date", common::EXAMPLE_TODAY, "--out"])
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let date_stamp = |line: &str| {
+        // Chromium's stamp: "12/7/26, 10:37 PM"; a page number "1/2".
+        let l = line.trim();
+        l.ends_with(" AM") || l.ends_with(" PM") || {
+            let parts: Vec<&str> = l.split('/').collect();
+            parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        }
+    };
+    for rel in [
+        "posters/ho-tich/thay-doi-cai-chinh-bo-sung-thong-tin-ho-tich/index.html",
+        "posters/ho-tich/thay-doi-cai-chinh-bo-sung-thong-tin-ho-tich/huong-dan.html",
+        "posters/ho-tich/index.html",
+    ] {
+        let html = read(&out, rel);
+        let title = &html[html.find("<title>").unwrap() + 7..html.find("</title>").unwrap()];
+        let title: String = title.replace("&amp;", "&").nfc().collect();
+        let plain = print_as(&out, rel, work.path(), false);
+        let p = print_as(&out, rel, work.path(), true);
+        assert_eq!(p.pages, plain.pages, "{rel}: the pages changed");
+        assert!(!p.text.contains("file:"), "{rel}: an address:\n{}", p.text);
+        let flat: String = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            !flat.contains(&title),
+            "{rel}: the page title «{title}»:\n{flat}"
+        );
+        let stamp = p.text.lines().find(|l| date_stamp(l));
+        assert!(stamp.is_none(), "{rel}: a date or page number «{stamp:?}»");
+        assert_eq!(p.text, plain.text, "{rel}: text added by the browser");
+    }
+    // That poster (1.004859: four fees with long conditions, never cut)
+    // prints its facts box on its first sheet, split between fees, rather
+    // than whole on the second with the first almost empty.
+    let rel = "posters/ho-tich/thay-doi-cai-chinh-bo-sung-thong-tin-ho-tich/index.html";
+    let p = print(&out, rel, work.path());
+    assert_eq!(p.pages.len(), 2, "{:?}", p.pages);
+    let first = run(Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&p.pdf)
+        .arg("-"));
+    let first = Printed {
+        pdf: p.pdf.clone(),
+        pages: vec![p.pages[0]],
+        text: first,
+    };
+    contains_all(
+        &first,
+        "1.004859, sheet 1",
+        &[
+            "Thời hạn giải quyết: 03 ngày làm việc",
+            "Phí, lệ phí:",
+            "10.000 đồng/lần",
+            "8.000 đồng/bản",
+        ],
+    );
+    assert!(
+        fill(&p, 1) > 0.75,
+        "sheet 1 is {:.0} % full",
+        fill(&p, 1) * 100.0
+    );
 }

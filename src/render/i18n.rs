@@ -88,6 +88,7 @@ strings! {
     poster: "Bản in niêm yết (khổ A4)", "Printable poster (A4)";
     handout: "Giấy hướng dẫn (khổ A5)", "Citizen handout (A5)";
     print: "In trang này", "Print this page";
+    poster_pdf: "Tải bản PDF (A4, in đúng khổ trên mọi máy in)", "Download the PDF (A4, prints true to size on any printer)";
     status_upcoming: "Sắp có hiệu lực từ ngày", "Takes effect on";
     status_repealed: "Thủ tục này đã bị bãi bỏ từ ngày", "This procedure was repealed on";
     status_repealed_hint: "Thông tin dưới đây chỉ để tham khảo. Xem danh mục để tìm thủ tục đang áp dụng.", "The information below is for reference only. See the list for current procedures.";
@@ -110,7 +111,7 @@ strings! {
     name: "Tên giấy tờ", "Document";
     // Posters (src/render/posters/, templates/posters/)
     back: "Quay lại", "Back";
-    print_hint: "Khi in: chọn khổ giấy theo trang (A4, A3 ngang hoặc A5), tỉ lệ 100% (không thu nhỏ), bỏ chọn “Đầu trang và chân trang”.", "When printing: paper size as the page says (A4, A3 landscape or A5), scale 100%, turn off “Headers and footers”.";
+    print_hint: "Khi in: chọn khổ giấy theo trang (A4, A3 ngang hoặc A5), tỉ lệ 100% (không thu nhỏ).", "When printing: paper size as the page says (A4, A3 landscape or A5), scale 100%.";
     posters_intro: "Các trang dưới đây được làm để in và niêm yết: mỗi áp phích vừa một tờ giấy, đọc rõ khi in đen trắng.", "These pages are made to be printed and posted: each poster fits one sheet and reads well in black and white.";
     posters_general: "Bảng liên hệ và thông báo", "Contact board and notices";
     poster_short: "Áp phích A4", "A4 poster";

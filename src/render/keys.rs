@@ -33,6 +33,8 @@ pub enum OutputKey {
     // Printables (`posters/`).
     PosterIndex,
     Poster(ProcedureId),
+    /// A procedure's A4 poster as PDF.
+    PosterPdf(ProcedureId),
     Handout(ProcedureId),
     /// A field's catalogue table (A3).
     FieldCatalogue(String),
@@ -114,6 +116,7 @@ impl OutputKey {
             K::Procedure(id) | K::Poster(id) | K::Handout(id) | K::Attachments(id) => {
                 Scope::Procedure(id)
             }
+            K::PosterPdf(id) => Scope::Procedure(id),
             K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) => Scope::Field(f),
             // Lists of every procedure.
             K::Catalogue | K::Search | K::PosterIndex => Scope::Every,
@@ -150,6 +153,7 @@ impl OutputKey {
             K::Kiosk => kiosk::PAGE.into(),
             K::PosterIndex => urls::POSTERS.into(),
             K::Poster(id) => urls::poster_at(&id.field, &id.slug),
+            K::PosterPdf(id) => urls::poster_pdf_at(&id.field, &id.slug),
             K::Handout(id) => urls::handout_at(&id.field, &id.slug),
             K::FieldCatalogue(f) => urls::field_catalogue(f),
             K::PrintAll(f) => urls::field_print_all(f),
@@ -281,6 +285,7 @@ mod tests {
         for key in [
             OutputKey::Procedure(id.clone()),
             OutputKey::Poster(id.clone()),
+            OutputKey::PosterPdf(id.clone()),
             OutputKey::Handout(id.clone()),
             OutputKey::Attachments(id),
             OutputKey::Field(field.clone()),
@@ -298,6 +303,7 @@ mod tests {
         for key in [
             OutputKey::Procedure(oid.clone()),
             OutputKey::Poster(oid.clone()),
+            OutputKey::PosterPdf(oid.clone()),
             OutputKey::Handout(oid.clone()),
             OutputKey::Attachments(oid),
             OutputKey::Field(ofield.clone()),

@@ -22,6 +22,7 @@ pub mod kiosk;
 pub mod markdown;
 mod outputs;
 mod pages;
+mod pdf;
 pub mod posters;
 pub mod qr;
 pub mod theme;

@@ -44,7 +44,7 @@ impl<'a> Renderer<'a> {
         let current = site.notices.iter().filter(|n| n.is_current(today));
         keys.extend(current.map(|n| K::NoticePoster(n.slug.clone())));
         for p in &self.listed {
-            keys.extend([K::Poster(id(p)), K::Handout(id(p))]);
+            keys.extend([K::Poster(id(p)), K::PosterPdf(id(p)), K::Handout(id(p))]);
         }
         for f in &site.fields {
             keys.extend([
@@ -111,7 +111,7 @@ impl<'a> Renderer<'a> {
     ) -> bool {
         use OutputKey as K;
         let field = match key {
-            K::Poster(id) | K::Handout(id) => &id.field,
+            K::Poster(id) | K::PosterPdf(id) | K::Handout(id) => &id.field,
             K::FieldCatalogue(f) | K::PrintAll(f) => f,
             _ => return false,
         };
@@ -124,6 +124,7 @@ impl<'a> Renderer<'a> {
             view: &self.field_views[i],
             posters: Default::default(),
             handouts: Default::default(),
+            pdfs: Default::default(),
             catalogue: false,
             print_all: false,
         });
@@ -133,6 +134,9 @@ impl<'a> Renderer<'a> {
             }
             K::Handout(id) => {
                 w.handouts.insert(&id.slug);
+            }
+            K::PosterPdf(id) => {
+                w.pdfs.insert(&id.slug);
             }
             K::FieldCatalogue(_) => w.catalogue = true,
             _ => w.print_all = true,

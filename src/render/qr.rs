@@ -198,6 +198,13 @@ fn penalty(rows: &[u128], n: usize) -> u32 {
     score + (percent.abs_diff(50) / 5) as u32 * 10
 }
 
+/// The symbol of `text` for a PDF to draw: row by row (bit `x` of row
+/// `y` set when the module is dark), its width in modules, and the quiet
+/// zone to leave around it; the same modules as [`svg`] draws.
+pub fn matrix(text: &str) -> Option<(Vec<u128>, usize, usize)> {
+    modules(text).map(|(rows, n)| (rows, n, QUIET))
+}
+
 /// An inline `<svg>` of `text` (an absolute URL), or `None` if it needs a
 /// symbol above version 27 (over ~1,120 characters at level M: never for a
 /// URL, and its modules would be too small to scan on a poster).

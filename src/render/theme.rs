@@ -31,7 +31,7 @@ const TEMPLATES: &[(&str, &str)] = embed_text!("templates":
     "posters/index.html", "posters/page.html", "posters/procedure.html", "posters/handout.html",
     "posters/field.html", "posters/staff.html", "posters/notice.html", "posters/_facts.html",
     "posters/_docs.html", "posters/_place.html", "posters/_contact.html", "posters/_head.html",
-    "posters/_facts_box.html", "kiosk/index.html", "kiosk/_procedure.html",
+    "posters/_facts_box.html", "posters/_fee.html", "kiosk/index.html", "kiosk/_procedure.html",
 );
 
 const STATIC: &[(&str, &[u8])] = embed_bytes!("static": "style.css", "site.js", "poster.css", "due.js", "kiosk.css", "kiosk.js", "qr.js");

@@ -61,6 +61,11 @@ pub fn poster_at(field: &str, slug: &str) -> String {
     format!("posters/{field}/{slug}/index.html")
 }
 
+/// A procedure's A4 poster as PDF, beside its HTML poster.
+pub fn poster_pdf_at(field: &str, slug: &str) -> String {
+    format!("posters/{field}/{slug}/poster.pdf")
+}
+
 pub fn handout(p: &Procedure) -> String {
     handout_at(&p.field, &p.slug)
 }

@@ -15,7 +15,7 @@ pub const MM_PER_PT: f32 = 25.4 / 72.0;
 // ---------------------------------------------------------------------------
 // Paper
 
-/// The printable box of a sheet in mm (paper minus the `@page` margins of
+/// The printable box of a sheet in mm (paper minus the sheet margins of
 /// `poster.css`), and the printed width of its QR code (`.qrbox`,
 /// `svg.qr`).
 #[derive(Debug, Clone, Copy)]
@@ -25,19 +25,19 @@ pub struct Geometry {
     pub qr: f32,
 }
 
-/// A4 with 10 mm margins (`@page{size:A4 portrait;margin:10mm}`).
+/// A4 with 10 mm margins (`.sheet{padding:10mm}`, `@page{margin:0}`).
 pub const A4: Geometry = Geometry {
     w: 190.0,
     h: 277.0,
     qr: 32.0,
 };
-/// A5 with 8 mm margins (`@page a5`, `.a5 svg.qr{width:28mm}`).
+/// A5 with 8 mm margins (`.sheet.a5{padding:8mm}`, `.a5 svg.qr{width:28mm}`).
 pub const A5: Geometry = Geometry {
     w: 132.0,
     h: 194.0,
     qr: 28.0,
 };
-/// A3 landscape with 10 mm margins (`@page a3l`).
+/// A3 landscape with 10 mm margins (`.sheet{padding:10mm}`, `@page a3l`).
 pub const A3L: Geometry = Geometry {
     w: 400.0,
     h: 277.0,

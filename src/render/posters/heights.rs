@@ -15,7 +15,14 @@ pub(super) enum Unit {
     Doc(usize),
     Place,
     Step(usize),
+    /// The facts box (two columns), whole.
     Facts,
+    /// The facts box with only its first `n` fees, the rest on the next
+    /// sheet ([`Unit::Fees`]): a box too tall for what is left of a sheet
+    /// is split between fees, as the documents are.
+    FactsHead(usize),
+    /// A box continuing the facts box's fees `from..to`.
+    Fees(usize, usize),
     /// "Continued on the next sheet", under the last item of a sheet.
     More,
 }
@@ -28,7 +35,7 @@ impl Unit {
             Unit::Doc(_) => Some(0),
             Unit::Place => Some(1),
             Unit::Step(_) => Some(2),
-            Unit::Facts | Unit::More => None,
+            Unit::Facts | Unit::FactsHead(_) | Unit::Fees(..) | Unit::More => None,
         }
     }
 
@@ -65,6 +72,46 @@ pub(super) struct Heights {
     pub(super) heading_cont: [f32; 3],
     /// "Continued on the next sheet".
     pub(super) more: f32,
+    /// The pieces the facts box splits into between its fees (two
+    /// columns, two fees or more).
+    pub(super) facts_split: Option<FactsSplit>,
+}
+
+/// The heights of the pieces of a facts box split between fees.
+#[derive(Debug, Clone)]
+pub(super) struct FactsSplit {
+    /// The box without its fees (their label included).
+    pub(super) head: f32,
+    /// Each fee.
+    pub(super) fees: Vec<f32>,
+    /// A continuing box without its fees: the label, its padding, its frame.
+    pub(super) cont: f32,
+}
+
+impl FactsSplit {
+    fn fees_h(&self, from: usize, to: usize) -> f32 {
+        self.fees[from..to].iter().sum::<f32>()
+            + to.saturating_sub(from + 1) as f32 * facts::FEE_GAP
+    }
+
+    /// The height of the piece `unit` of the box (none for other units).
+    pub(super) fn piece(&self, unit: Unit) -> Option<f32> {
+        match unit {
+            Unit::FactsHead(n) => Some(self.head + self.fees_h(0, n)),
+            Unit::Fees(from, to) => Some(self.cont + self.fees_h(from, to)),
+            _ => None,
+        }
+    }
+
+    /// The fees a piece of the box holds: all for the whole box.
+    pub(super) fn range(&self, unit: Unit) -> Option<(usize, usize)> {
+        match unit {
+            Unit::Facts => Some((0, self.fees.len())),
+            Unit::FactsHead(n) => Some((0, n)),
+            Unit::Fees(from, to) => Some((from, to)),
+            _ => None,
+        }
+    }
 }
 
 /// What a sheet at scale `s` and abridging `notes` prints, measured.
@@ -74,9 +121,11 @@ pub(super) fn heights(m: &Measure, s: &Scale, g: &Geometry, kind: Kind, notes: N
     // The facts: a table under the header (one column), or a box opening
     // the body's flow (two columns).
     let mut blocks = Vec::new();
+    let mut facts_split = None;
     if s.cols == 1 {
         top += x.facts_table() + facts::BELOW;
     } else {
+        facts_split = x.facts_split();
         blocks.push(Block {
             unit: Unit::Facts,
             h: x.facts_box(),
@@ -93,6 +142,7 @@ pub(super) fn heights(m: &Measure, s: &Scale, g: &Geometry, kind: Kind, notes: N
         heading: m.headings.each_ref().map(|p| x.heading(p)),
         heading_cont: m.headings_cont.each_ref().map(|p| x.heading(p)),
         more: x.body_text(&m.more, x.col),
+        facts_split,
     }
 }
 
@@ -170,6 +220,12 @@ impl<'a> Boxes<'a> {
     /// The fees `width` mm wide: a list (the line, then the note at note
     /// size on lines as tall as the body's).
     fn fees(&self, width: f32) -> f32 {
+        self.each_fee(width).iter().sum::<f32>()
+            + self.m.fees.len().saturating_sub(1) as f32 * facts::FEE_GAP
+    }
+
+    /// Each fee `width` mm wide.
+    fn each_fee(&self, width: f32) -> Vec<f32> {
         let (m, s) = (self.m, self.s);
         let kept = self.kind.facts_notes(self.notes) as usize;
         let each = m.fees.iter().map(|(line, fee_note)| {
@@ -177,7 +233,25 @@ impl<'a> Boxes<'a> {
             self.body_text(line, width)
                 + fee_note.lines(width, s.note) * s.body * BODY_LH * MM_PER_PT
         });
-        each.sum::<f32>() + m.fees.len().saturating_sub(1) as f32 * facts::FEE_GAP
+        each.collect()
+    }
+
+    /// The facts box's pieces when split between fees (two fees or more).
+    fn facts_split(&self) -> Option<FactsSplit> {
+        if self.m.fees.len() < 2 {
+            return None;
+        }
+        let bw = self.col - facts::BOX_PAD_X - facts::BOX_BORDERS;
+        let fees = self.each_fee(bw);
+        let whole = self.facts_box();
+        let chrome = facts::BOX_PAD_Y + facts::BOX_BORDERS;
+        let label = self.body_text(&self.m.labels[2], bw) + facts::BOX_P_BELOW;
+        let head = whole - self.fees(bw);
+        Some(FactsSplit {
+            head,
+            fees,
+            cont: chrome + label,
+        })
     }
 
     /// The facts table (`_facts.html`): a label column, padded cells, rules

@@ -304,7 +304,9 @@ fn due_line(p: &Procedure, today: Date, lang: Lang) -> Vec<Para> {
 
 /// A text as each level of [`Notes`] prints it (`None`: not at all), set
 /// once per different text.
-fn levels<'a>(text: impl Fn(Notes) -> Option<std::borrow::Cow<'a, str>>) -> [Para; LEVELS] {
+pub(super) fn levels<'a>(
+    text: impl Fn(Notes) -> Option<std::borrow::Cow<'a, str>>,
+) -> [Para; LEVELS] {
     let mut out: [Para; LEVELS] = Default::default();
     let mut last = None;
     for (i, level) in Notes::ALL.into_iter().enumerate() {

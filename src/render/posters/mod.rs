@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | `posters/index.html` | every poster, by kind and field | (a site page) |
 //! | `posters/<field>/<slug>/index.html` | procedure poster | A4 portrait |
+//! | `posters/<field>/<slug>/poster.pdf` | procedure poster as PDF, laid out by niemyet ([`pdf_poster`]) | A4 portrait |
 //! | `posters/<field>/<slug>/huong-dan.html` | citizen handout "Giấy hướng dẫn" | A5 portrait |
 //! | `posters/<field>/index.html` | the field's catalogue table | A3 landscape |
 //! | `posters/<field>/in-tat-ca.html` | the catalogue + every procedure poster of the field | A3 + A4 pages |
@@ -74,6 +75,8 @@ mod notes;
 mod notice;
 mod page;
 mod paginate;
+mod pdf_content;
+mod pdf_poster;
 mod plan;
 mod procedure;
 mod sheets;
@@ -106,6 +109,8 @@ pub(super) struct FieldPrintables<'a> {
     pub(super) posters: BTreeSet<&'a str>,
     /// Slugs of the procedures whose handout to make.
     pub(super) handouts: BTreeSet<&'a str>,
+    /// Slugs of the procedures whose PDF poster to make.
+    pub(super) pdfs: BTreeSet<&'a str>,
     pub(super) catalogue: bool,
     pub(super) print_all: bool,
 }
@@ -114,6 +119,10 @@ impl FieldPrintables<'_> {
     fn wants(&self, p: &Procedure) -> (bool, bool) {
         let slug = p.slug.as_str();
         (self.posters.contains(slug), self.handouts.contains(slug))
+    }
+
+    fn wants_pdf(&self, p: &Procedure) -> bool {
+        self.pdfs.contains(p.slug.as_str())
     }
 }
 
@@ -136,7 +145,7 @@ pub(super) fn field(
         .par_iter()
         .filter(|p| {
             let (poster, handout) = w.wants(p);
-            w.print_all || poster || handout
+            w.print_all || poster || handout || w.wants_pdf(p)
         })
         .map(|p| {
             let (poster_page, handout_page) = w.wants(p);
@@ -147,6 +156,9 @@ pub(super) fn field(
             };
             if handout_page {
                 put(prepared.handout_page(r, &prepared.handout(r)?))?;
+            }
+            if w.wants_pdf(p) {
+                put(Ok(prepared.poster_pdf(r)))?;
             }
             if let (true, Some(poster)) = (poster_page, &poster) {
                 put(prepared.poster_page(r, poster))?;

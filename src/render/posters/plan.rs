@@ -116,6 +116,7 @@ fn fit_title(m: &Measure, mut s: Scale, g: &Geometry) -> Scale {
 mod tests {
     use super::*;
     use crate::render::posters::heights::Unit;
+    use crate::render::posters::measure::levels;
     use crate::render::posters::measure::sample::{m, text};
     use crate::render::posters::text::Para;
 
@@ -187,6 +188,39 @@ mod tests {
                 assert!(*sheet >= A4.h * FILL - tallest - 12.0, "sheet {i}: {sheet}");
             }
         }
+    }
+    /// The facts box is never cut (its fees' and deadline's notes), but it
+    /// splits between fees: a box taller than a column does not send the
+    /// whole box to the second sheet and leave the first almost empty
+    /// (procedure 1.004859: four fees with long conditions).
+    #[test]
+    fn a_facts_box_too_tall_splits_between_fees_not_whole_to_the_next_sheet() {
+        let mut long = m(6, 120, 4);
+        let fee_note = |n| levels(|_| Some(text(n).into()));
+        long.fees = (0..4)
+            .map(|_| (Para::plain(&text(110)), fee_note(420)))
+            .collect();
+        let p = plan(&long, &POSTER_SCALES, &A4, Kind::Poster);
+        assert!(p.pages() >= 2 && p.scale.cols == 2, "{p:?}");
+        let first = &p.sheets[0].units;
+        assert!(
+            matches!(first[0], Unit::FactsHead(n) if n >= 1),
+            "the first sheet opens with the facts and its first fees: {p:?}"
+        );
+        // Every fee once, in order, over the pieces.
+        let mut fees = Vec::new();
+        for u in p.sheets.iter().flat_map(|s| s.units.iter()) {
+            match *u {
+                Unit::FactsHead(n) => fees.extend(0..n),
+                Unit::Fees(a, b) => fees.extend(a..b),
+                Unit::Facts => fees.extend(0..4),
+                _ => {}
+            }
+        }
+        assert_eq!(fees, vec![0, 1, 2, 3], "{p:?}");
+        // The first sheet is used: it is at least three quarters full.
+        assert!(p.heights[0] >= A4.h * FILL * 0.75, "{:?}", p.heights);
+        assert!(p.heights.iter().all(|&h| h <= A4.h * FILL), "{p:?}");
     }
     #[test]
     fn handouts_put_the_facts_first_and_split_like_posters() {

@@ -103,6 +103,16 @@ impl<'a> Prepared<'a> {
         )
     }
 
+    /// The poster as PDF, laid out by niemyet ([`super::pdf_poster`]).
+    pub(super) fn poster_pdf(&self, r: &Renderer) -> OutputFile {
+        OutputFile {
+            path: urls::poster_pdf_at(&self.p.field, &self.p.slug),
+            content: crate::render::files::Content::Bytes(super::pdf_poster::poster(
+                &self.v, r.site,
+            )),
+        }
+    }
+
     /// The handout's page, with its sheets.
     pub(super) fn handout_page(
         &self,

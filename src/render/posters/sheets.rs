@@ -16,6 +16,8 @@ pub(super) struct SheetView<'a> {
     style: String,
     cols: u8,
     facts: bool,
+    /// Boxes continuing the fees of a facts box split between fees.
+    fee_boxes: Vec<Vec<PosterFee<'a>>>,
     /// The facts' notes, maybe abridged (empty without the facts).
     deadline_note: Option<std::borrow::Cow<'a, str>>,
     fees: Vec<PosterFee<'a>>,
@@ -57,11 +59,33 @@ pub(super) fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetVie
                 })
                 .collect();
             // The facts head the first sheet (a box in the flow with two
-            // columns).
-            let facts = match plan.scale.cols {
-                1 => i == 0,
-                _ => sp.units.contains(&Unit::Facts),
+            // columns, maybe split between fees over two sheets).
+            let head = sp.units.iter().find_map(|u| match *u {
+                Unit::Facts => Some(usize::MAX),
+                Unit::FactsHead(n) => Some(n),
+                _ => None,
+            });
+            let (facts, fees) = match (plan.scale.cols, head) {
+                (1, _) => (i == 0, usize::MAX),
+                (_, Some(n)) => (true, n),
+                (_, None) => (false, 0),
             };
+            let fee = |f: &'a crate::render::view::FeeView| PosterFee {
+                name: &f.name,
+                amount: &f.amount,
+                channel: f.channel,
+                note: f.note.as_deref().and_then(|x| plan.facts_notes.note(x)),
+            };
+            let fee_boxes = sp
+                .units
+                .iter()
+                .filter_map(|u| match *u {
+                    Unit::Fees(from, to) => {
+                        Some(v.fee_list.get(from..to)?.iter().map(fee).collect())
+                    }
+                    _ => None,
+                })
+                .collect();
             let note = |x: &'a Option<String>| x.as_deref().and_then(|x| plan.notes.note(x));
             let kept = |x: &'a Option<String>| x.as_deref().and_then(|x| plan.facts_notes.note(x));
             SheetView {
@@ -70,17 +94,14 @@ pub(super) fn sheet_views<'a>(plan: &Plan, v: &'a ProcedureView) -> Vec<SheetVie
                 style: plan.scale.style(),
                 cols: plan.scale.cols,
                 facts,
+                fee_boxes,
                 deadline_note: kept(&v.deadline_note).filter(|_| facts),
                 fees: v
                     .fee_list
                     .iter()
+                    .take(fees)
                     .filter(|_| facts)
-                    .map(|f| PosterFee {
-                        name: &f.name,
-                        amount: &f.amount,
-                        channel: f.channel,
-                        note: kept(&f.note),
-                    })
+                    .map(fee)
                     .collect(),
                 docs: docs
                     .iter()
