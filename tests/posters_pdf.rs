@@ -15,41 +15,16 @@ use unicode_normalization::UnicodeNormalization;
 
 const BASE: &str = "https://tthc.honglam.example/";
 
-fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
+/// Whether the tools are here; outside CI a missing one skips the test.
 fn tools() -> bool {
-    let missing: Vec<&str> = ["pdfinfo", "pdffonts", "pdftotext", "pdftoppm", "zbarimg"]
-        .into_iter()
-        .filter(|t| !have(t))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "missing in CI: {missing:?}"
-    );
-    eprintln!(
-        "SKIPPED posters_pdf: missing {missing:?} (apt-get install poppler-utils zbar-tools)"
-    );
-    false
+    common::tools::present(
+        "posters_pdf",
+        &["pdfinfo", "pdffonts", "pdftotext", "pdftoppm", "zbarimg"],
+        "apt-get install poppler-utils zbar-tools",
+    )
 }
 
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("run tool");
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::tools::run;
 
 fn build(out: &Path) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -22,49 +22,24 @@ const A4: (f64, f64) = (594.96, 841.92);
 const A3L: (f64, f64) = (1191.12, 841.92);
 const A5: (f64, f64) = (420.0, 594.96);
 
-/// Whether the tools are here; outside CI a missing one skips the test.
-fn tools() -> bool {
-    let missing: Vec<&str> = ["chromium", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg"]
-        .into_iter()
-        .filter(|t| !have(t))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "missing in CI: {}",
-        missing.join(", ")
-    );
-    eprintln!(
-        "SKIPPED posters_print: missing {} (apt-get install chromium poppler-utils zbar-tools fonts-noto-core)",
-        missing.join(", ")
-    );
-    false
-}
-
-fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("run tool");
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).nfc().collect()
-}
-
 struct Printed {
     pdf: PathBuf,
     pages: Vec<(f64, f64)>,
     text: String,
+}
+
+/// Whether the tools are here; outside CI a missing one skips the test.
+fn tools() -> bool {
+    common::tools::present(
+        "posters_print",
+        &["chromium", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg"],
+        "apt-get install chromium poppler-utils zbar-tools fonts-noto-core",
+    )
+}
+
+/// A tool's output, in NFC (pdftotext may give decomposed text).
+fn run(cmd: &mut Command) -> String {
+    common::tools::run(cmd).nfc().collect()
 }
 
 fn print(out: &Path, rel: &str, work: &Path) -> Printed {

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod html;
+pub mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -259,14 +259,8 @@ impl Sheet<'_> {
         }
         let (mut ops, end) = stack(&blocks, left, top, tw);
         ops.extend(self.qr.iter().cloned());
-        let rule = end.max(top + mm(QR)) + mm(2.0);
-        ops.push(Op::Fill {
-            x: left,
-            y: rule,
-            w: inner,
-            h: mm(0.8),
-        });
-        (ops, rule + mm(0.8) + mm(3.0))
+        let below = rule(&mut ops, left, inner, end.max(top + mm(QR)) + mm(2.0));
+        (ops, below)
     }
 
     /// A later sheet's header: the office, the title "(tiếp theo)", a rule.
@@ -293,14 +287,8 @@ impl Sheet<'_> {
             );
         }
         let (mut ops, end) = stack(&blocks, left, MARGIN_PT, inner);
-        let rule = end + mm(2.0);
-        ops.push(Op::Fill {
-            x: left,
-            y: rule,
-            w: inner,
-            h: mm(0.8),
-        });
-        (ops, rule + mm(0.8) + mm(3.0))
+        let below = rule(&mut ops, left, inner, end + mm(2.0));
+        (ops, below)
     }
 
     /// The footer of every sheet: a rule, then the office and where to
@@ -354,13 +342,8 @@ impl Sheet<'_> {
         if !draw {
             return (Vec::new(), top);
         }
-        let mut ops = vec![Op::Fill {
-            x: left,
-            y: top,
-            w: inner,
-            h: mm(0.8),
-        }];
-        let y = top + mm(0.8) + mm(3.0);
+        let mut ops = Vec::new();
+        let y = rule(&mut ops, left, inner, top);
         ops.extend(stack(&office, left, y, half).0);
         ops.extend(stack(&feedback, left + half + mm(5.0), y, half).0);
         (ops, top)
@@ -405,4 +388,16 @@ fn qr_code(url: &str, x: f32, y: f32) -> Vec<Op> {
             url: url.to_string(),
         },
     ]
+}
+
+/// A rule across the sheet at `y` (0.8 mm thick, as the HTML poster's
+/// borders); where the content below it starts (3 mm lower).
+fn rule(ops: &mut Vec<Op>, left: f32, width: f32, y: f32) -> f32 {
+    ops.push(Op::Fill {
+        x: left,
+        y,
+        w: width,
+        h: mm(0.8),
+    });
+    y + mm(0.8) + mm(3.0)
 }

@@ -1,0 +1,41 @@
+//! Command-line tools the print tests use (Chromium, poppler, zbar): are
+//! they here, and run one.
+
+use std::process::Command;
+
+/// Whether `tool` is on the PATH.
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Whether every tool of `needed` is here. In CI a missing one fails the
+/// test (CI installs them); elsewhere the test `name` is skipped, saying
+/// what to install (`hint`).
+pub fn present(name: &str, needed: &[&str], hint: &str) -> bool {
+    let missing: Vec<&str> = needed.iter().copied().filter(|t| !have(t)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "missing in CI: {}",
+        missing.join(", ")
+    );
+    eprintln!("SKIPPED {name}: missing {} ({hint})", missing.join(", "));
+    false
+}
+
+/// Runs `cmd`, which must succeed; its standard output.
+pub fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("run tool");
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
