@@ -55,22 +55,7 @@ fn pdfs(out: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Page sizes in pt, from `pdfinfo`.
-fn pages(pdf: &Path) -> Vec<(f64, f64)> {
-    run(Command::new("pdfinfo")
-        .args(["-f", "1", "-l", "99"])
-        .arg(pdf))
-    .lines()
-    .filter(|l| l.starts_with("Page") && l.contains("size:"))
-    .map(|l| {
-        let v: Vec<f64> = l
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        (v[v.len() - 2], v[v.len() - 1])
-    })
-    .collect()
-}
+use common::tools::pdf_page_sizes as pages;
 
 fn text(pdf: &Path, page: Option<usize>) -> String {
     let mut cmd = Command::new("pdftotext");

@@ -76,22 +76,21 @@ fn print_as(out: &Path, rel: &str, work: &Path, defaults: bool) -> Printed {
         "{rel}: no PDF\n{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let info = run(Command::new("pdfinfo")
-        .args(["-f", "1", "-l", "999"])
-        .arg(&pdf));
-    let pages = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let v: Vec<f64> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            (v[v.len() - 2], v[v.len() - 1])
-        })
-        .collect();
+    let pages = common::tools::pdf_page_sizes(&pdf);
     let text = run(Command::new("pdftotext").arg(&pdf).arg("-"));
     Printed { pdf, pages, text }
+}
+
+/// The example site built unminified into `out` on the example's day.
+fn build_example(out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["build", "--no-minify", "--root"])
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .args(["--date", common::EXAMPLE_TODAY, "--out"])
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn same_size(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -225,17 +224,9 @@ fn example_posters_print_on_their_paper_with_facts_and_a_working_qr_code() {
     if !tools() {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["build", "--no-minify", "--root"])
-        .arg(root)
-        .args(["--date", common::EXAMPLE_TODAY, "--out"])
-        .arg(&out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let build = build_example(&out);
     let messages = String::from_utf8_lossy(&build.stderr);
     assert!(build.status.success(), "{messages}");
     let w = work.path();
@@ -504,17 +495,9 @@ fn printed_with_default_settings_no_browser_header_or_footer_appears() {
     if !tools() {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["build", "--no-minify", "--root"])
-        .arg(root)
-        .args(["--date", common::EXAMPLE_TODAY, "--out"])
-        .arg(&out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let build = build_example(&out);
     assert!(
         build.status.success(),
         "{}",

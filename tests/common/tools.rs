@@ -39,3 +39,20 @@ pub fn run(cmd: &mut Command) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The page sizes of a PDF in pt (width, height), from `pdfinfo`.
+pub fn pdf_page_sizes(pdf: &std::path::Path) -> Vec<(f64, f64)> {
+    run(Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf))
+    .lines()
+    .filter(|l| l.starts_with("Page") && l.contains("size:"))
+    .map(|l| {
+        let v: Vec<f64> = l
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        (v[v.len() - 2], v[v.len() - 1])
+    })
+    .collect()
+}

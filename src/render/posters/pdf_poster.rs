@@ -227,15 +227,7 @@ impl Sheet<'_> {
         ]);
         let office = &self.site.config.office.name;
         let mut blocks = vec![
-            Block::new(Mark::None)
-                .para(
-                    &[Run::bold(&office.to_uppercase())],
-                    OFFICE_PT,
-                    1.25,
-                    0.0,
-                    tw,
-                )
-                .space(0.0, mm(1.0)),
+            office_line(office, tw),
             Block::new(Mark::None)
                 .para(&title_runs, title, 1.15, 0.0, tw)
                 .space(0.0, mm(2.0)),
@@ -269,15 +261,7 @@ impl Sheet<'_> {
         let title = format!("{} {}", self.v.row.title, self.t.continued);
         let office = &self.site.config.office.name;
         let blocks = [
-            Block::new(Mark::None)
-                .para(
-                    &[Run::bold(&office.to_uppercase())],
-                    OFFICE_PT,
-                    1.25,
-                    0.0,
-                    inner,
-                )
-                .space(0.0, mm(1.0)),
+            office_line(office, inner),
             Block::new(Mark::None).para(&[Run::bold(&title)], s.h2 * 1.3, 1.15, 0.0, inner),
         ];
         if !draw {
@@ -400,4 +384,17 @@ fn rule(ops: &mut Vec<Op>, left: f32, width: f32, y: f32) -> f32 {
         h: mm(0.8),
     });
     y + mm(0.8) + mm(3.0)
+}
+
+/// The office's name in capitals, the first line of every sheet.
+fn office_line(office: &str, width: f32) -> Block {
+    Block::new(Mark::None)
+        .para(
+            &[Run::bold(&office.to_uppercase())],
+            OFFICE_PT,
+            1.25,
+            0.0,
+            width,
+        )
+        .space(0.0, mm(1.0))
 }
