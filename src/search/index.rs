@@ -9,7 +9,9 @@
 //!   builds; when `r` is not its own version (a stale cached `search.js`), it
 //!   loads `search.js?v={r}` in its place.
 //! - `search/idx/w.{v}.js`: `niemyetSearch.w({"n":docs,"c":CHUNK,"f":[field
-//!   names],"fu":[their pages],"lx":{query rules, see `Index::rules_json`},"w":"vocabulary","s":[first term of each head shard],"b":[first
+//!   names],"fu":[their pages],"lx":{query rules, see `Index::rules_json`},
+//!   "vr":[[doc, the variant phrases in its title's opening, folded,
+//!   joined by "|"],…],"w":"vocabulary","s":[first term of each head shard],"b":[first
 //!   term of each body shard],"nf":[see below]})`, and when the runtime
 //!   may prefetch, "pf" (bytes it may load ahead) and "ss"/"bs" (bytes of
 //!   each head/body shard). The vocabulary is sorted by UTF-16 code
@@ -25,10 +27,12 @@
 //!   only (title, aliases, code, field, documents, result), one flat array:
 //!   per document `doc - previous doc` (the first from 0), the field mask,
 //!   then `title positions, title length` when the mask has [`TITLE`], then
-//!   `alias positions` when it has [`ALIAS`]. Positions are bit sets (bit `p`
+//!   `alias positions` when it has [`ALIAS`] (and the title length when
+//!   it has no [`TITLE`]). Positions are bit sets (bit `p`
 //!   = word `p`; words past 30 are not recorded); aliases are numbered as one
-//!   sequence with a gap of one word between two aliases, so a phrase never
-//!   spans two aliases.
+//!   sequence with a gap of one word between two aliases (the clerk's first,
+//!   then the synonyms', shortest first), so a phrase never spans two
+//!   aliases.
 //! - `search/idx/b{i}.{v}.js` (body shards): `niemyetSearch.b(i,[…])`, per
 //!   term the documents where it occurs in the body only, as deltas. A
 //!   prefix completion reads head postings only (see `query.rs`), so typing
@@ -44,6 +48,7 @@
 //!   when the result shows an expected return date, is the deadline's
 //!   rule code for `assets/due.js`.
 
+use super::fold::has_digit;
 use super::lexicon::Lexicon;
 use super::prepare::QueryRules;
 use super::{plain_text, SearchDoc, SearchFile};
@@ -56,6 +61,21 @@ pub const FIELD: u8 = 8;
 pub const DOCS: u8 = 16;
 pub const RESULT: u8 = 32;
 pub const BODY: u8 = 64;
+/// Joins the words of a whole alias into one term (`so_do`); a folded
+/// word never has it. Such terms are looked up whole, never completed.
+pub const PHRASE: &str = "_";
+/// The longest alias kept whole as a term, in words.
+const MAX_PHRASE: usize = 8;
+
+/// True for a term kept apart from the words loaded with the page: with
+/// a digit (a code, a number) or a whole alias.
+pub(crate) fn apart(t: &str) -> bool {
+    has_digit(t) || t.contains(PHRASE)
+}
+
+/// A word of the clerk's own aliases (with [`ALIAS`]): what a site says a
+/// procedure is called, as against the lexicon's synonyms.
+pub const CLERK: u8 = 128;
 
 /// Documents per display chunk.
 pub const CHUNK: usize = 8;
@@ -102,6 +122,9 @@ pub struct Index {
     /// What a query needs at search time (filler, questions, the pairs
     /// that keep a filler word); written as `"lx"`.
     pub(crate) rules: QueryRules,
+    /// Documents whose title begins with a variant phrase (`cấp lại`),
+    /// with it, folded: written as `"vr"`.
+    pub(crate) variants: Vec<(u32, String)>,
 }
 
 impl Index {
@@ -128,7 +151,11 @@ impl Index {
         let mut fields: Vec<String> = Vec::new();
         let mut field_urls: Vec<String> = Vec::new();
         let mut docs = Vec::with_capacity(order.len());
+        let mut variants = Vec::new();
         for (_, _, d) in &order {
+            if let Some(v) = lx.variant_of(&super::words(&d.title)) {
+                variants.push((docs.len() as u32, v));
+            }
             let field = match fields.iter().position(|f| *f == d.field_name) {
                 Some(i) => i,
                 None => {
@@ -195,6 +222,7 @@ impl Index {
                 ask_fee: lx.ask_fee.clone(),
                 pairs: keep,
             },
+            variants,
         }
     }
 
@@ -241,6 +269,7 @@ impl Index {
             "b": body_starts,
             "nf": num_firsts,
             "lx": self.rules_json(),
+            "vr": self.variants,
         });
         let pf = prefetch_bytes(total);
         if pf > 0 {
@@ -283,7 +312,7 @@ impl Index {
     fn words_and_numbers(&self) -> (Vec<usize>, Vec<usize>) {
         let (mut words, mut nums) = (Vec::new(), Vec::new());
         for (i, t) in self.vocab.iter().enumerate() {
-            if super::fold::has_digit(t) {
+            if apart(t) {
                 nums.push(i);
             } else {
                 words.push(i);
@@ -496,18 +525,38 @@ fn doc_terms(d: &SearchDoc, lx: &Lexicon, fill: &BTreeSet<&str>) -> DocTerms {
     // where a phrase is often not what the procedure is about.
     let mut gained: Vec<&[String]> = Vec::new();
     lx.expand(&refs(&title), &mut gained);
+    // Alias positions past 30 are not recorded: the shortest phrases
+    // first, as they are the ones typed whole.
+    gained.sort_by_key(|p| p.len());
     // Aliases are numbered as one sequence, one word apart.
     let mut pos = 0;
     let alias_like = aliases
         .iter()
         .map(Vec::as_slice)
         .chain(gained.iter().copied());
-    for alias in alias_like.clone() {
+    for (i, alias) in alias_like.clone().enumerate() {
+        let mask = if i < aliases.len() {
+            ALIAS | CLERK
+        } else {
+            ALIAS
+        };
         for t in alias {
-            add(t, ALIAS, 0, bit(pos));
+            add(t, mask, 0, bit(pos));
             pos += 1;
         }
         pos += 1;
+    }
+    // Each alias whole, as one term (`so_do`): a query that is exactly an
+    // alias ranks it above one where the words are part of a longer alias.
+    for (i, alias) in alias_like.clone().enumerate() {
+        if (2..=MAX_PHRASE).contains(&alias.len()) && !alias.iter().any(|w| has_digit(w)) {
+            let mask = if i < aliases.len() {
+                ALIAS | CLERK
+            } else {
+                ALIAS
+            };
+            add(&alias.join(PHRASE), mask, 0, 0);
+        }
     }
     // The title's and the clerk's aliases' pairs; the synonyms' own pairs
     // come from the lexicon (`Lexicon::phrases`).
@@ -545,7 +594,9 @@ fn doc_terms(d: &SearchDoc, lx: &Lexicon, fill: &BTreeSet<&str>) -> DocTerms {
     let terms = own
         .into_iter()
         .map(|(t, mut p)| {
-            if p.mask & TITLE != 0 {
+            // The title's length also where only an alias matched: the
+            // ranking prefers the shorter title among alias matches too.
+            if p.mask & (TITLE | ALIAS) != 0 {
                 p.tlen = tlen;
             }
             (t, p)
@@ -595,6 +646,9 @@ fn encode_head(list: &[Posting], out: &mut String) {
         }
         if p.mask & ALIAS != 0 {
             let _ = write!(out, ",{}", p.abits);
+            if p.mask & TITLE == 0 {
+                let _ = write!(out, ",{}", p.tlen);
+            }
         }
         prev = p.doc;
     }
@@ -684,7 +738,7 @@ mod tests {
         let ix = Index::build_with(&[d], &Lexicon::default());
         let at = |t: &str| ix.postings[ix.vocab.iter().position(|v| v == t).unwrap()][0];
         let khai = at("khai");
-        assert_eq!(khai.mask, TITLE | ALIAS);
+        assert_eq!(khai.mask, TITLE | ALIAS | CLERK);
         assert_eq!(khai.tbits, 0b100);
         assert_eq!(khai.tlen, 4);
         // aliases: lam0 giay1 khai2 sinh3 _ khai5 sinh6 cho7 con8

@@ -18,6 +18,10 @@ use super::fold::words;
 use crate::model::synonyms::{parse_line, Synonym};
 use std::collections::{BTreeSet, HashMap};
 
+/// How many words open a title, for [`Lexicon::variant_of`]: "Đăng ký
+/// chấm dứt giám hộ", "Đổi, cấp lại …".
+const VARIANT_OPENING: usize = 4;
+
 const BUILTIN: &str = include_str!("../../themes/default/search/lexicon.yaml");
 
 /// The file as written.
@@ -26,6 +30,7 @@ const BUILTIN: &str = include_str!("../../themes/default/search/lexicon.yaml");
 struct File {
     synonyms: Vec<String>,
     filler: Vec<String>,
+    variants: Vec<String>,
     ask_deadline: Vec<String>,
     ask_fee: Vec<String>,
 }
@@ -47,6 +52,9 @@ pub struct Lexicon {
     pub(crate) filler: Vec<Vec<String>>,
     pub(crate) ask_deadline: Vec<Vec<String>>,
     pub(crate) ask_fee: Vec<Vec<String>>,
+    /// How a title begins when its procedure re-does, changes or ends
+    /// another (`cấp lại`), folded, longest first.
+    pub(crate) variants: Vec<Vec<String>>,
     /// Every phrase of every synonym line, folded (for the pairs that keep
     /// a filler word: `khai sinh muộn`), without a filler word that opens
     /// it (`xin giấy phép kinh doanh` must not keep `xin` in a question).
@@ -67,6 +75,7 @@ impl Lexicon {
             filler: folded_phrases(&file.filler),
             ask_deadline: folded_phrases(&file.ask_deadline),
             ask_fee: folded_phrases(&file.ask_fee),
+            variants: folded_phrases(&file.variants),
             ..Lexicon::default()
         };
         let fill: BTreeSet<String> = lx.filler_words().into_iter().map(String::from).collect();
@@ -125,6 +134,20 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// The variant phrases in the opening of a folded title ("Đổi, cấp
+    /// lại …": `doi`, `cap lai`), joined by `|`; `None` for a title that
+    /// opens with none.
+    pub(crate) fn variant_of(&self, title: &[String]) -> Option<String> {
+        let opening = &title[..title.len().min(VARIANT_OPENING)];
+        let found: Vec<String> = self
+            .variants
+            .iter()
+            .filter(|v| opening.windows(v.len()).any(|w| w == v.as_slice()))
+            .map(|v| v.join(" "))
+            .collect();
+        (!found.is_empty()).then(|| found.join("|"))
     }
 
     /// The single words of the filler list (a pair with one of them, seen

@@ -25,14 +25,22 @@
 //!    tier only looks at those exact matches.
 //! 5. Each word weighs [`info`]: 1 for a word in every document, more the
 //!    rarer it is (`đăng ký`, `cấp` tell little).
-//! 6. Order: information of the words matched (more first), of those matched
-//!    exactly (so `bao tu` prefers the alias "báo tử" to "bảo trợ … đối
-//!    tượng"), tier (see `rank`), from the phrase tiers up the shorter
-//!    title, score (Σ field weight × quality × information), title length,
-//!    catalogue order.
+//! 6. Order: information of the words matched in the name (title, alias,
+//!    code), of those next to a query neighbour there, of those matched
+//!    anywhere, then exactly (so `bao tu` prefers the alias
+//!    "báo tử" to "bảo trợ … đối tượng"), tier (see `tier`, over the words
+//!    of the name), a title that does not begin with a variant phrase the
+//!    query lacks (`cấp lại`, `chấm dứt`: the lexicon's `variants`), from tier 2 up the shorter title, score (Σ field
+//!    weight × quality × information), title length, catalogue order.
 
 use super::fold::has_digit;
-use super::index::{Index, Posting, ALIAS, BODY, CODE, DOCS, FIELD, RESULT, TITLE};
+use super::index::{
+    apart, Index, Posting, ALIAS, BODY, CLERK, CODE, DOCS, FIELD, PHRASE, RESULT, TITLE,
+};
+
+/// The fields that name a procedure: a query word matched there counts
+/// first.
+const NAMES: u8 = TITLE | ALIAS | CODE;
 use super::prepare::{prepare, Lookups, Prepared};
 
 pub const MAX_WORDS: usize = 10;
@@ -83,15 +91,25 @@ pub(crate) fn info(df: u32, n: u32) -> u32 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub doc: u32,
+    /// Some word matched one of the clerk's own aliases.
+    pub clerk: bool,
     /// Query words matched (for "matches every word").
     pub matched: u32,
-    /// The information of the words matched ([`info`] summed): the first
-    /// key of the order.
+    /// The information of the words matched in the title, an alias or the
+    /// code: the first key of the order.
+    pub titled: u32,
+    /// The information of the words next to a neighbour of the query in
+    /// the title or an alias (all, when the words are an alias whole).
+    pub linked: u32,
+    /// The information of the words matched anywhere ([`info`] summed).
     pub cover: u32,
     /// The information of the words matched exactly (not as a prefix or
     /// with a typo).
     pub exact: u32,
     pub tier: u32,
+    /// The words are a phrase of the title (tier 5 or more before an
+    /// alias whole raised it).
+    pub phrase: bool,
     pub score: u32,
 }
 
@@ -113,7 +131,7 @@ pub(crate) fn candidates(vocab: &[String], word: &str, last: bool) -> Vec<(usize
             // Every term a word with a digit begins has that digit.
             out.extend(range.take(MAX_PREFIX).map(|i| (i, PREFIX)));
         } else {
-            let mut pre: Vec<usize> = range.filter(|&i| !has_digit(&vocab[i])).collect();
+            let mut pre: Vec<usize> = range.filter(|&i| !apart(&vocab[i])).collect();
             pre.sort_by_key(|&i| (vocab[i].chars().count(), i));
             out.extend(pre.into_iter().take(MAX_PREFIX).map(|i| (i, PREFIX)));
         }
@@ -124,7 +142,7 @@ pub(crate) fn candidates(vocab: &[String], word: &str, last: bool) -> Vec<(usize
             vocab
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| !has_digit(t) && one_edit(&w, t))
+                .filter(|(_, t)| !apart(t) && one_edit(&w, t))
                 .take(MAX_TYPO)
                 .map(|(i, _)| (i, 6)),
         );
@@ -175,11 +193,11 @@ impl Index {
             self.vocab[at..]
                 .iter()
                 .take_while(|t| t.starts_with(w))
-                .any(|t| !has_digit(t))
+                .any(|t| !apart(t))
         };
         let near = |w: &str| {
             let c: Vec<char> = w.chars().collect();
-            self.vocab.iter().any(|t| !has_digit(t) && one_edit(&c, t))
+            self.vocab.iter().any(|t| !apart(t) && one_edit(&c, t))
         };
         let vocab = Lookups {
             has: &has,
@@ -241,17 +259,43 @@ impl Index {
                     .collect()
             })
             .collect();
-        rank(&lists, self.docs.len())
+        rank(&lists, &self.demoted(words), &self.whole_alias(words))
+    }
+
+    /// Per document: the query's words are one of its aliases, whole.
+    fn whole_alias(&self, words: &[String]) -> Vec<bool> {
+        let mut out = vec![false; self.docs.len()];
+        if words.len() >= 2 {
+            if let Ok(t) = self.find(&words.join(PHRASE)) {
+                for p in &self.postings[t] {
+                    out[p.doc as usize] = true;
+                }
+            }
+        }
+        out
+    }
+
+    /// Per document: its title opens with variant phrases (`cấp lại`),
+    /// none of which the query's words have.
+    fn demoted(&self, words: &[String]) -> Vec<bool> {
+        let mut out = vec![false; self.docs.len()];
+        for (doc, phrase) in &self.variants {
+            let asked = |p: &str| p.split(' ').all(|w| words.iter().any(|q| q == w));
+            out[*doc as usize] = !phrase.split('|').any(asked);
+        }
+        out
     }
 }
 
-/// The tier of a document that matched every word in `masks` (per word,
-/// its fields, title and alias positions; exact matches when there are):
+/// The tier of a document over some query words (per word, its fields,
+/// title and alias positions, exact matches when there are; the title's
+/// length; whether the first word is the code, typed exactly):
 /// 7 the title's words and no more, in any order (or the code); 6 the title
-/// begins with the words as a phrase; 5 the phrase is in the title; 4 the
+/// begins with the words as a phrase (or they are an alias, whole: see
+/// `rank`); 5 the phrase is in the title; 4 the
 /// phrase is in an alias or synonym; 3 the words are all in the title; 2 in
 /// title or aliases; 1 outside the body; 0 anywhere.
-fn tier(s: &State, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
+fn tier(tlen: Option<u8>, code_exact: bool, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
     let k = masks.len();
     let all = masks.iter().all(|&m| m != 0);
     let in_any = |bits: u8| all && masks.iter().all(|m| m & bits != 0);
@@ -266,8 +310,8 @@ fn tier(s: &State, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
         // Exact wording, in any order: the title has the query's words and
         // nothing more.
         let union = tb.iter().fold(0, |a, b| a | b);
-        let whole = s.tlen == Some(k as u8) && k < 31 && union == (1u32 << k) - 1;
-        if whole || (k == 1 && s.code_exact[0]) {
+        let whole = tlen == Some(k as u8) && k < 31 && union == (1u32 << k) - 1;
+        if whole || (k == 1 && code_exact) {
             7
         } else if tp & 1 != 0 {
             6
@@ -280,7 +324,7 @@ fn tier(s: &State, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
         }
     } else if alias_phrase {
         4
-    } else if in_any(TITLE | CODE | ALIAS) {
+    } else if in_any(NAMES) {
         2
     } else if in_any(!BODY) {
         1
@@ -289,8 +333,22 @@ fn tier(s: &State, masks: &[u8], tb: &[u32], ab: &[u32]) -> u32 {
     }
 }
 
+/// The information of the words next to a neighbour of the query in the
+/// title or in an alias (`tb`, `ab`: per word, its positions).
+fn linked(infos: &[u32], tb: &[u32], ab: &[u32]) -> u32 {
+    let k = infos.len();
+    let next = |j: usize| ((tb[j] << 1) & tb[j + 1]) != 0 || ((ab[j] << 1) & ab[j + 1]) != 0;
+    (0..k)
+        .filter(|&j| (j > 0 && next(j - 1)) || (j + 1 < k && next(j)))
+        .map(|j| infos[j])
+        .sum()
+}
+
 /// Steps 4 and 5, over the postings of each kept word's candidates.
-pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
+/// `demoted`, per document: a variant title the query did not ask for
+/// (see `Index::demoted`); among equal matches it comes after the others.
+pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], demoted: &[bool], whole: &[bool]) -> Vec<Hit> {
+    let ndocs = demoted.len();
     let k = words.len();
     if k == 0 {
         return Vec::new();
@@ -316,10 +374,12 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
                 s.masks[e][j] |= p.mask;
                 if p.mask & TITLE != 0 {
                     s.tb[e][j] |= p.tbits;
-                    s.tlen = Some(p.tlen);
                 }
                 if p.mask & ALIAS != 0 {
                     s.ab[e][j] |= p.abits;
+                }
+                if p.mask & (TITLE | ALIAS) != 0 {
+                    s.tlen = Some(p.tlen);
                 }
                 if p.mask & CODE != 0 && q == 10 {
                     s.code_exact[j] = true;
@@ -342,24 +402,53 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> Vec<Hit> {
             let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
             let sum = |m: &[u8]| (0..k).filter(|&j| m[j] != 0).map(|j| infos[j]).sum::<u32>();
             let (cover, exact) = (sum(&masks), sum(&s.masks[0]));
-            let tier = tier(s, &masks, &tb, &ab);
+            // The words that name this procedure (title, alias, code): they
+            // count first, and the tier looks at them alone, so that a
+            // stray word ("cho", "mất") found in some other procedure's
+            // documents does not outrank the words of the name.
+            let named: Vec<usize> = (0..k).filter(|&j| masks[j] & NAMES != 0).collect();
+            let titled = named.iter().map(|&j| infos[j]).sum();
+            let tier = if named.is_empty() || named.len() == k {
+                tier(s.tlen, s.code_exact[0], &masks, &tb, &ab)
+            } else {
+                let pick = |v: &[u32]| named.iter().map(|&j| v[j]).collect::<Vec<u32>>();
+                let m: Vec<u8> = named.iter().map(|&j| masks[j]).collect();
+                tier(s.tlen, s.code_exact[named[0]], &m, &pick(&tb), &pick(&ab))
+            };
+            // The words are one of its aliases, whole: every word is linked,
+            // and the tier is at least 6 (above a phrase inside a longer
+            // alias, below the title's own words).
+            let is_whole = named.len() == k && whole[doc];
             let hit = Hit {
                 doc: doc as u32,
+                clerk: masks.iter().any(|m| m & CLERK != 0),
                 matched,
+                titled,
+                linked: if is_whole {
+                    cover
+                } else {
+                    linked(&infos, &tb, &ab)
+                },
                 cover,
                 exact,
-                tier,
+                phrase: tier >= 5,
+                tier: if is_whole { tier.max(6) } else { tier },
                 score: (0..k).map(|j| s.score[j] * infos[j]).sum(),
             };
             Some((hit, s.tlen.unwrap_or(255)))
         })
         .collect();
-    // From the phrase tiers up (3+), the shorter title first: the words
-    // are all there, together; a longer title only adds other things.
-    let short = |h: &Hit, len: u8| if h.tier >= 3 { len } else { 0 };
+    // From tier 2 up (every word in the title or an alias), the shorter
+    // title first: a longer title only adds other things.
+    let short = |h: &Hit, len: u8| if h.tier >= 2 { len } else { 0 };
+    // A variant title the query did not ask for comes after the others,
+    // unless the words are a phrase of its title ("giấy xác nhận khuyết
+    // tật" is in "Đổi, cấp lại Giấy xác nhận khuyết tật") or the clerk's
+    // own aliases matched: the site said so.
+    let base = |h: &Hit| h.phrase || h.clerk || !demoted[h.doc as usize];
     hits.sort_by(|(a, la), (b, lb)| {
-        (b.cover, b.exact, b.tier)
-            .cmp(&(a.cover, a.exact, a.tier))
+        (b.titled, b.linked, b.cover, b.exact, b.tier, base(b))
+            .cmp(&(a.titled, a.linked, a.cover, a.exact, a.tier, base(a)))
             .then(short(a, *la).cmp(&short(b, *lb)))
             .then(b.score.cmp(&a.score))
             .then(la.cmp(lb))
@@ -504,8 +593,12 @@ mod tests {
         // Field name: every procedure of the field, title order.
         let h = ix.search("chung thuc");
         assert_eq!(h.len(), 2);
-        // More matched words beat a better tier.
+        // A word of the name (the alias "mất giấy khai sinh") counts
+        // before words found in a body ("người", "mặt").
         let h = ix.search("ky nguoi mat");
+        assert_eq!(ix.title(h[0].doc), "Đăng ký lại khai sinh");
+        // More matched words beat a better tier.
+        let h = ix.search("chu ky nguoi mat");
         assert_eq!(ix.title(h[0].doc), "Chứng thực chữ ký");
         // Short words count: every title with "ký", none dropped.
         assert_eq!(ix.search("ky").len(), 6);

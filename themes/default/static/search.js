@@ -178,7 +178,9 @@
   }
 
   // ---- ranking (see src/search/query.rs) -------------------------------
-  var TITLE = 1, ALIAS = 2, CODE = 4, FIELD = 8, DOCS = 16, RESULT = 32, BODY = 64;
+  var TITLE = 1, ALIAS = 2, CODE = 4, FIELD = 8, DOCS = 16, RESULT = 32, BODY = 64, CLERK = 128;
+  // The fields that name a procedure: a query word matched there counts first.
+  var NAMES = TITLE | ALIAS | CODE;
   var MAX_WORDS = 10, MAX_PREFIX = 8, MAX_TYPO = 10, PREFIX_MIN = 3, TYPO_MIN = 4;
   var EXACT = 10, PREFIX = 8, TYPO = 6;
 
@@ -260,7 +262,7 @@
    * n: the number of documents. Per document and word, exact matches are
    * kept apart from prefix or typo matches; a word matched exactly is judged
    * on those only. State lives in typed arrays indexed doc * k + word. */
-  function rank(wordLists, n) {
+  function rank(wordLists, n, demoted, whole) {
     var k = wordLists.length;
     if (!k) return [];
     var N = n * k;
@@ -286,7 +288,10 @@
           if (sc > score[x]) score[x] = sc;
           mk[x] |= mask;
           if (mask & TITLE) { te[x] |= arr[i++]; tlen[doc] = arr[i++]; }
-          if (mask & ALIAS) ae[x] |= arr[i++];
+          if (mask & ALIAS) {
+            ae[x] |= arr[i++];
+            if (!(mask & TITLE)) tlen[doc] = arr[i++];
+          }
           if ((mask & CODE) && e === 0) cx[x] = 1;
         }
         if (body) {
@@ -307,42 +312,77 @@
     var hits = new Array(docs.length);
     for (var h = 0; h < docs.length; h++) {
       var d = docs[h], at = d * k;
-      var matched = 0, cover = 0, exact = 0, total = 0, union = 0;
+      var matched = 0, cover = 0, exact = 0, titled = 0, total = 0, named = [], clerk = false;
       for (j = 0; j < k; j++) {
         x = at + j;
         var p = m[0][x] ? 0 : 1;
         masks[j] = m[p][x];
         tbs[j] = tb[p][x];
         abs[j] = ab[p][x];
-        union |= tbs[j];
         if (masks[j]) { matched++; cover += infos[j]; }
+        if (masks[j] & CLERK) clerk = true;
+        if (masks[j] & NAMES) { titled += infos[j]; named.push(j); }
         if (m[0][x]) exact += infos[j];
         total += score[x] * infos[j];
       }
-      var all = matched === k;
-      var tier;
-      var aliasPhrase = all && phrase(abs, k) !== 0;
-      if (inAll(all, masks, k, TITLE | CODE)) {
-        var tp = phrase(tbs, k);
-        // Exact wording, in any order: the title has the words and no more.
-        if ((tlen[d] === k && k < 31 && union === (1 << k) - 1) || (k === 1 && cx[at])) tier = 7;
-        else if (tp & 1) tier = 6;
-        else if (tp !== 0) tier = 5;
-        else tier = aliasPhrase ? 4 : 3;
-      } else if (aliasPhrase) tier = 4;
-      else if (inAll(all, masks, k, TITLE | CODE | ALIAS)) tier = 2;
-      else if (inAll(all, masks, k, ~BODY & 0xff)) tier = 1;
-      else tier = 0;
-      hits[h] = { doc: d, matched: matched, cover: cover, exact: exact, tier: tier, score: total,
-        tlen: tlen[d] < 0 ? 255 : tlen[d] };
+      // Words next to a neighbour of the query in a title or an alias
+      // (all of them when the words are an alias, whole).
+      var linked = 0, isWhole = named.length === k && whole[d] === 1;
+      for (j = 0; j < k; j++) {
+        if (isWhole) { linked += infos[j]; continue; }
+        var l = j > 0 && (((tbs[j - 1] << 1) & tbs[j]) || ((abs[j - 1] << 1) & abs[j]));
+        var r = j + 1 < k && (((tbs[j] << 1) & tbs[j + 1]) || ((abs[j] << 1) & abs[j + 1]));
+        if (l || r) linked += infos[j];
+      }
+      hits[h] = { doc: d, clerk: clerk, linked: linked, whole: isWhole, matched: matched, cover: cover, exact: exact, titled: titled,
+        tier: named.length && named.length < k
+          ? tier(pick(masks, named), pick(tbs, named), pick(abs, named), tlen[d], cx[at + named[0]])
+          : tier(masks, tbs, abs, tlen[d], cx[at]),
+        score: total, tlen: tlen[d] < 0 ? 255 : tlen[d] };
+    }
+    // A variant title the query did not ask for comes after the others,
+    // unless the words are a phrase of its title or a clerk's alias matched.
+    var variant = function (h) { return h.phrase || h.clerk ? 0 : demoted[h.doc]; };
+    // The words are one of its aliases, whole: at least 6 (query.rs).
+    for (var w = 0; w < hits.length; w++) {
+      var o = hits[w];
+      o.phrase = o.tier >= 5;
+      if (o.whole && o.tier < 6) o.tier = 6;
     }
     hits.sort(function (a, b) {
       // From the phrase tiers up (3+), the shorter title first (query.rs).
-      return b.cover - a.cover || b.exact - a.exact || b.tier - a.tier ||
-        (a.tier >= 3 ? a.tlen - b.tlen : 0) ||
+      return b.titled - a.titled || b.linked - a.linked || b.cover - a.cover || b.exact - a.exact ||
+        b.tier - a.tier || variant(a) - variant(b) ||
+        (a.tier >= 2 ? a.tlen - b.tlen : 0) ||
         b.score - a.score || a.tlen - b.tlen || a.doc - b.doc;
     });
     return hits;
+  }
+
+  /** The words at `at` of a per-word list, in query order. */
+  function pick(list, at) {
+    return at.map(function (j) { return list[j]; });
+  }
+
+  /** The tier of a document over some query words (query.rs `tier`):
+   * their fields, title and alias positions; the title's length; whether
+   * the first word is the document's code, typed exactly. */
+  function tier(masks, tbs, abs, tl, code) {
+    var k = masks.length, all = true, union = 0;
+    for (var j = 0; j < k; j++) { if (!masks[j]) all = false; union |= tbs[j]; }
+    var aliasPhrase = all && phrase(abs, k) !== 0;
+    if (inAll(all, masks, k, TITLE | CODE)) {
+      var tp = phrase(tbs, k);
+      // Exact wording, in any order: the title has the words and no more.
+      if ((tl === k && k < 31 && union === (1 << k) - 1) || (k === 1 && code)) return 7;
+      if (tp & 1) return 6;
+      if (tp !== 0) return 5;
+      return aliasPhrase ? 4 : 3;
+    }
+    if (aliasPhrase) return 4;
+    if (inAll(all, masks, k, NAMES)) return 2;
+    if (inAll(all, masks, k, ~BODY & 0xff)) return 1;
+    return 0;
   }
 
   function inAll(all, masks, k, bits) {
@@ -528,6 +568,39 @@
       }
     });
   };
+  /** Per document, 1 when its title opens with variant phrases ("cap
+   * lai"), none of which the words `ws` have (query.rs `demoted`). */
+  Engine.prototype.demoted = function (ws) {
+    var out = new Uint8Array(this.meta.n);
+    (this.meta.vr || []).forEach(function (v) {
+      out[v[0]] = v[1].split('|').some(function (p) {
+        return p.split(' ').every(function (w) { return ws.indexOf(w) >= 0; });
+      }) ? 0 : 1;
+    });
+    return out;
+  };
+  /** Per document, 1 when the words `ws` are one of its aliases, whole
+   * (the term `ws.join('_')`, kept with the numbers: query.rs). */
+  Engine.prototype.wholeAlias = function (ws) {
+    var out = new Uint8Array(this.meta.n), vocab = this.vocab;
+    // Every word of an alias is a word of the vocabulary: a word being
+    // typed ("sin") or a number cannot make one, and loads nothing.
+    var words = ws.every(function (w) { return vocab[lowerBound(vocab, w)] === w; });
+    if (ws.length < 2 || !words) return Promise.resolve(out);
+    return this.numLists(ws.join('_'), false).then(function (found) {
+      found.forEach(function (l) {
+        var arr = l[0], i = 0, doc = 0;
+        while (i < arr.length) {
+          doc += arr[i++];
+          var mask = arr[i++];
+          out[doc] = 1;
+          if (mask & TITLE) i += 2;
+          if (mask & ALIAS) i += mask & TITLE ? 1 : 2;
+        }
+      });
+      return out;
+    });
+  };
   /** Ranked hits for prepared words (Promise); hits.words: how many words
    * a hit must match to match them all (the words found somewhere);
    * hits.unknown: the words found nowhere (left out, the page names them). */
@@ -536,8 +609,9 @@
     return Promise.all(ws.map(function (w, i) {
       var last = i === ws.length - 1;
       return hasDigit(w) ? self.numLists(w, last) : self.wordLists(w, last);
-    })).then(function (lists) {
-      var hits = rank(lists.filter(function (l) { return l.length; }), self.meta.n);
+    }).concat([self.wholeAlias(ws)])).then(function (lists) {
+      var whole = lists.pop();
+      var hits = rank(lists.filter(function (l) { return l.length; }), self.meta.n, self.demoted(ws), whole);
       // A last word still being typed (too short to complete) is not unknown.
       hits.unknown = ws.filter(function (w, i) {
         return !lists[i].length && !(i === ws.length - 1 && cps(w).length < PREFIX_MIN);
@@ -568,7 +642,8 @@
       return Promise.all(ws.map(function (w) {
         return self.wordLists(cps(w).slice(0, PREFIX_MIN).join(''), true);
       })).then(function (lists) {
-        return rank(lists.filter(function (l) { return l.length; }), self.meta.n);
+        return rank(lists.filter(function (l) { return l.length; }), self.meta.n, self.demoted(ws),
+          new Uint8Array(self.meta.n));
       });
     });
   };
@@ -587,12 +662,16 @@
     });
   };
 
-  /** What a page shows of ranked hits: those that match every word of the
-   * query, or, when none does, all of them as close results (partial).
-   * The search page and the kiosk both show results this way. */
+  /** What a page shows of ranked hits, in their order: those that match
+   * as many words as the first one (every word, when it does), so that a
+   * stray word found in some bodies does not hide the best match; partial
+   * (said so) when no hit has every word. The search page and the kiosk
+   * both show results this way. */
   function select(hits) {
-    var all = hits.filter(function (h) { return h.matched >= hits.words; });
-    var out = all.length ? { hits: all, partial: false } : { hits: hits, partial: true };
+    var need = hits.length ? Math.min(hits.words, hits[0].matched) : 0;
+    var some = hits.filter(function (h) { return h.matched >= need; });
+    var full = hits.some(function (h) { return h.matched >= hits.words; });
+    var out = { hits: full ? some : hits, partial: !full };
     out.hits.ask = hits.ask || '';
     out.unknown = hits.unknown || [];
     return out;
