@@ -26,8 +26,8 @@
 //! 5. Each word weighs [`info`]: 1 for a word in every document, more the
 //!    rarer it is (`đăng ký`, `cấp` tell little).
 //! 6. Order: information of the words matched in the name (title, alias,
-//!    code), of those next to a query neighbour there, of those matched
-//!    anywhere, then exactly (so `bao tu` prefers the alias
+//!    code), counted twice for those next to a query neighbour there; of
+//!    those next to a neighbour; of those matched anywhere, then exactly (so `bao tu` prefers the alias
 //!    "báo tử" to "bảo trợ … đối tượng"), tier (see `tier`, over the words
 //!    of the name), a title that does not begin with a variant phrase the
 //!    query lacks (`cấp lại`, `chấm dứt`: the lexicon's `variants`), from tier 2 up the shorter title, score (Σ field
@@ -447,8 +447,12 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], demoted: &[bool], whole: &[
     // own aliases matched: the site said so.
     let base = |h: &Hit| h.phrase || h.clerk || !demoted[h.doc as usize];
     hits.sort_by(|(a, la), (b, lb)| {
-        (b.titled, b.linked, b.cover, b.exact, b.tier, base(b))
-            .cmp(&(a.titled, a.linked, a.cover, a.exact, a.tier, base(a)))
+        // Words of the name count once, twice when they stand together
+        // as in the name: a phrase of two words tells more than two
+        // words scattered over a long title.
+        let named = |h: &Hit| h.titled + h.linked;
+        (named(b), b.linked, b.cover, b.exact, b.tier, base(b))
+            .cmp(&(named(a), a.linked, a.cover, a.exact, a.tier, base(a)))
             .then(short(a, *la).cmp(&short(b, *lb)))
             .then(b.score.cmp(&a.score))
             .then(la.cmp(lb))

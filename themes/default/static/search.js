@@ -351,7 +351,9 @@
     }
     hits.sort(function (a, b) {
       // From the phrase tiers up (3+), the shorter title first (query.rs).
-      return b.titled - a.titled || b.linked - a.linked || b.cover - a.cover || b.exact - a.exact ||
+      // Words of the name count once, twice when they stand together as
+      // in the name (query.rs).
+      return (b.titled + b.linked) - (a.titled + a.linked) || b.linked - a.linked || b.cover - a.cover || b.exact - a.exact ||
         b.tier - a.tier || variant(a) - variant(b) ||
         (a.tier >= 2 ? a.tlen - b.tlen : 0) ||
         b.score - a.score || a.tlen - b.tlen || a.doc - b.doc;
