@@ -76,7 +76,9 @@ mod notice;
 mod page;
 mod paginate;
 mod pdf_content;
+mod pdf_house;
 mod pdf_poster;
+mod pdf_qrboard;
 mod plan;
 mod procedure;
 mod sheets;
@@ -85,6 +87,22 @@ mod text;
 mod warnings;
 
 pub(super) use index::page as index;
+
+/// A PDF of the site or of a field that no procedure's page makes: a QR
+/// board, the cultural-house pack, a field's catalogue; none for a key
+/// of another kind or of a field this site does not have.
+pub(super) fn pdf(r: &Renderer, key: &crate::render::OutputKey) -> Option<OutputFile> {
+    use crate::render::OutputKey as K;
+    match key {
+        K::QrBoard(None, paper) => pdf_qrboard::board(r, None, *paper),
+        K::QrBoard(Some(f), paper) => {
+            let (_, field) = r.fields.position(f)?;
+            pdf_qrboard::board(r, Some(field), *paper)
+        }
+        K::HousePack(paper) => Some(pdf_house::pack(r, *paper)),
+        _ => None,
+    }
+}
 pub(super) use notice::poster as notice_poster;
 pub(super) use staff::board as staff_board;
 pub(super) use warnings::{site_warnings, too_long};
@@ -92,7 +110,7 @@ pub(super) use warnings::{site_warnings, too_long};
 use crate::diag::Diagnostic;
 use crate::model::{Field, Procedure};
 use crate::render::context::Renderer;
-use crate::render::files::Sink;
+use crate::render::files::{OutputFile, Sink};
 use crate::render::view::FieldView;
 use procedure::Prepared;
 use rayon::prelude::*;

@@ -1,0 +1,329 @@
+//! The cultural-house pack (`posters/nha-van-hoa.pdf` on A4,
+//! `posters/nha-van-hoa-a3.pdf` on A3): what the neighbourhood cultural
+//! house (nhà văn hóa tổ dân phố) posts on its board, one of the three
+//! places the catalogue is posted. The office and its hours, where to send
+//! feedback (address, phone, hotline, email), the notices in force on the
+//! build's day, then the QR codes of the procedures residents use most:
+//! those marked `featured: true`, or, when the site marks none, the first
+//! [`FIRST_OF_EACH`] of each field ([`chosen`]). Laid out with the PDF
+//! engine and the QR boards' grid ([`super::pdf_qrboard::grid`]): as many
+//! sheets as it takes, each numbered when there are several.
+
+use super::pdf_poster::lang_code;
+use super::pdf_qrboard::{grid, Area, Cells, Group, Item};
+use crate::model::Procedure;
+use crate::render::context::Renderer;
+use crate::render::files::{Content, OutputFile};
+use crate::render::i18n;
+use crate::render::pdf::doc::{self, Info, Op, Page};
+use crate::render::pdf::flow::{flow, stack, stack_end, Block, Frames, Mark};
+use crate::render::pdf::text::Run;
+use crate::render::pdf::{mm, paper};
+use crate::render::{format, urls, Paper};
+
+/// Without a featured procedure, the pack shows this many of each field.
+pub(crate) const FIRST_OF_EACH: usize = 3;
+
+/// The procedures the pack shows, by field in the site's order: the
+/// featured ones, or the first [`FIRST_OF_EACH`] of each field.
+pub(super) fn chosen<'a>(r: &Renderer<'a>) -> Vec<(String, Vec<&'a Procedure>)> {
+    let any = r.listed.iter().any(|p| p.featured);
+    r.site
+        .fields
+        .iter()
+        .map(|f| {
+            let of_field = r.listed.iter().copied().filter(|p| p.field == f.slug);
+            let ps: Vec<&Procedure> = match any {
+                true => of_field.filter(|p| p.featured).collect(),
+                false => of_field.take(FIRST_OF_EACH).collect(),
+            };
+            (f.name.clone(), ps)
+        })
+        .filter(|(_, ps)| !ps.is_empty())
+        .collect()
+}
+
+/// The sizes of one paper: body text, headings and title in pt, the
+/// margin in mm, and the grids of codes to try, largest first (columns,
+/// code in mm, name in pt).
+#[derive(Clone, Copy)]
+struct Sizes {
+    body: f32,
+    heading: f32,
+    title: f32,
+    margin: f32,
+    cells: &'static [(usize, f32, f32)],
+}
+
+fn sizes(paper: Paper) -> Sizes {
+    match paper {
+        Paper::A4 => Sizes {
+            body: 12.0,
+            heading: 15.0,
+            title: 22.0,
+            margin: 12.0,
+            cells: &[(2, 30.0, 14.0), (2, 27.0, 13.0), (2, 25.0, 12.0)],
+        },
+        // A3 and larger: the codes and names of a QR board (40 mm, 20 pt)
+        // when they fit as few sheets as smaller ones.
+        _ => Sizes {
+            body: 16.0,
+            heading: 20.0,
+            title: 30.0,
+            margin: 15.0,
+            cells: &[
+                (2, 45.0, 22.0),
+                (2, 40.0, 20.0),
+                (2, 35.0, 18.0),
+                (2, 30.0, 16.0),
+            ],
+        },
+    }
+}
+
+/// Line heights of body text and of headings.
+const LH: f32 = 1.35;
+
+/// The pack on `paper_`.
+pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
+    let site = r.site;
+    let t = i18n::strings(site.config.language);
+    let s = sizes(paper_);
+    let (w, h) = paper(paper_);
+    let m = mm(s.margin);
+    let inner = w - 2.0 * m;
+    let p = |runs: &[Run], width: f32| {
+        Block::new(Mark::None)
+            .para(runs, s.body, LH, 0.0, width)
+            .space(0.0, s.body * 0.3)
+    };
+    let heading = |text: &str| {
+        Block::new(Mark::Rule(0.8))
+            .para(
+                &[Run::bold(&text.to_uppercase())],
+                s.heading,
+                1.2,
+                0.0,
+                inner,
+            )
+            .space(s.body * 1.2, s.body * 0.6)
+            .heading()
+    };
+
+    // The header: office, title, a rule.
+    let office = &site.config.office;
+    let head = [
+        Block::new(Mark::None)
+            .para(
+                &[Run::bold(&office.name.to_uppercase())],
+                s.body,
+                1.25,
+                0.0,
+                inner,
+            )
+            .space(0.0, s.body * 0.3),
+        Block::new(Mark::None).para(
+            &[Run::bold(&t.house_pack.to_uppercase())],
+            s.title,
+            1.15,
+            0.0,
+            inner,
+        ),
+    ];
+    let (mut first, end) = stack(&head, m, m, inner);
+    first.push(rule(m, end + mm(2.0), inner, mm(0.8)));
+    let top = end + mm(2.0) + mm(0.8) + mm(4.0);
+
+    // Contact and feedback side by side.
+    let half = (inner - mm(8.0)) / 2.0;
+    let mut contact = vec![
+        heading_in(t.contact, s, half),
+        p(
+            &[Run::bold(office.unit.as_deref().unwrap_or(&office.name))],
+            half,
+        ),
+    ];
+    for (label, value) in [
+        (t.address, &office.address),
+        (t.phone, &office.phone),
+        (t.email, &office.email),
+    ] {
+        if let Some(v) = value {
+            contact.push(p(&[Run::plain(&format!("{label}: ")), Run::bold(v)], half));
+        }
+    }
+    if !office.hours.is_empty() {
+        contact.push(p(&[Run::bold(&format!("{}:", t.hours))], half));
+        for hr in &office.hours {
+            contact.push(p(&[Run::plain(&format!("{}: {}", hr.days, hr.time))], half));
+        }
+    }
+    let f = &office.feedback;
+    let mut feedback = vec![
+        heading_in(t.feedback, s, half),
+        p(&[Run::plain(t.feedback_text)], half),
+    ];
+    for (label, value) in [
+        (t.address, &f.address),
+        (t.phone, &f.phone),
+        (t.hotline, &f.hotline),
+        (t.email, &f.email),
+    ] {
+        if let Some(v) = value {
+            feedback.push(p(&[Run::plain(&format!("{label}: ")), Run::bold(v)], half));
+        }
+    }
+    let (ops, a) = stack(&contact, m, top, half);
+    first.extend(ops);
+    let (ops, b) = stack(&feedback, m + half + mm(8.0), top, half);
+    first.extend(ops);
+    let below_contact = a.max(b);
+
+    // The notices in force, then the heading of the codes.
+    let mut blocks = vec![heading(t.notices)];
+    let today = r.opts.today;
+    let current: Vec<_> = site
+        .notices
+        .iter()
+        .filter(|n| n.is_current(today))
+        .collect();
+    if current.is_empty() {
+        blocks.push(p(&[Run::plain(t.no_notices)], inner));
+    }
+    for n in current {
+        let mut title = vec![
+            Run::bold(&n.title),
+            Run::plain(&format!(
+                " ({} {})",
+                t.posted.to_lowercase(),
+                format::date(n.date)
+            )),
+        ];
+        if let Some(e) = n.expires {
+            title.push(Run::plain(&format!(
+                " – {} {}",
+                t.expires.to_lowercase(),
+                format::date(e)
+            )));
+        }
+        blocks.push(p(&title, inner).space(s.body * 0.4, 0.0).heading());
+        let body = crate::search::plain_text(&n.body);
+        if !body.trim().is_empty() {
+            blocks.push(p(&[Run::plain(body.trim())], inner).split());
+        }
+    }
+    let groups: Vec<Group> = chosen(r)
+        .into_iter()
+        .map(|(name, ps)| Group {
+            heading: Some(name),
+            items: ps
+                .iter()
+                .map(|p| Item::of(p, &site.config.base_url))
+                .collect(),
+        })
+        .collect();
+    if !groups.is_empty() {
+        blocks.push(heading(t.house_qr));
+        blocks.push(p(&[Run::plain(t.qr_board_scan)], inner));
+    }
+
+    // Every sheet ends with the site's address and, when there are
+    // several, the sheet's number.
+    let foot = |n: usize, count: usize| {
+        let mut runs = vec![Run::plain(&format!(
+            "{}: {}",
+            t.website, site.config.base_url
+        ))];
+        if count > 1 {
+            runs.push(Run::bold(&format!(" · {} {n}/{count}", t.sheet)));
+        }
+        vec![Block::new(Mark::None).para(&runs, s.body * 0.85, 1.2, 0.0, inner)]
+    };
+    let foot_top = h - m - stack_end(&foot(9, 9), 0.0);
+    let bottom = foot_top - mm(5.0);
+    let top_next = m;
+    let frames = Frames {
+        top_first: below_contact + s.body,
+        top_next,
+        bottom,
+        lefts: vec![m],
+        width: inner,
+    };
+    let (mut bodies, end) = flow(&blocks, &frames);
+    let area = Area {
+        left: m,
+        width: inner,
+        top_first: end + mm(4.0),
+        top_next,
+        bottom,
+    };
+    // The largest grid that needs no more sheets than the smallest.
+    let grids: Vec<(Cells, usize)> = s
+        .cells
+        .iter()
+        .map(|&(cols, qr, name)| {
+            let c = Cells {
+                cols,
+                qr: mm(qr),
+                name,
+                gap: mm(name * 0.4),
+            };
+            (c, grid(&groups, c, area, t, false).len())
+        })
+        .collect();
+    let fewest = grids.iter().map(|g| g.1).min().unwrap_or(1);
+    let cells = grids
+        .iter()
+        .find(|g| g.1 == fewest)
+        .map_or(grids[0].0, |g| g.0);
+    let mut codes = grid(&groups, cells, area, t, true).into_iter();
+    if let (Some(last), Some(first_codes)) = (bodies.last_mut(), codes.next()) {
+        last.extend(first_codes);
+    }
+    bodies.extend(codes);
+    let count = bodies.len();
+    let pages: Vec<Page> = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let mut ops = match i {
+                0 => std::mem::take(&mut first),
+                _ => Vec::new(),
+            };
+            ops.extend(body);
+            ops.push(rule(m, foot_top - mm(2.5), inner, mm(0.5)));
+            ops.extend(stack(&foot(i + 1, count), m, foot_top, inner).0);
+            Page { w, h, ops }
+        })
+        .collect();
+    let title = format!("{} – {}", t.house_pack, office.name);
+    let bytes = doc::write(
+        &pages,
+        &Info {
+            title: &title,
+            lang: lang_code(site),
+        },
+    );
+    OutputFile {
+        path: urls::house_pack(paper_.slug()),
+        content: Content::Bytes(bytes),
+    }
+}
+
+/// A heading over one of the two columns at the top.
+fn heading_in(text: &str, s: Sizes, width: f32) -> Block {
+    Block::new(Mark::Rule(0.8))
+        .para(
+            &[Run::bold(&text.to_uppercase())],
+            s.heading,
+            1.2,
+            0.0,
+            width,
+        )
+        .space(0.0, s.body * 0.6)
+}
+
+/// A filled bar across the sheet at `y`, `thick` pt.
+fn rule(x: f32, y: f32, w: f32, thick: f32) -> Op {
+    Op::Fill { x, y, w, h: thick }
+}
