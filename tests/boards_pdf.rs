@@ -1,6 +1,7 @@
 //! The PDFs of a field or of the whole site that niemyet lays out itself
-//! (issue 19): the QR boards (A2 and A1, per field and for every field).
-//! Each is checked with `pdfinfo` (the planned page count, the paper),
+//! (issue 19): the QR boards (A2 and A1, per field and for every field),
+//! the cultural-house pack (A4 and A3) and each field's catalogue table
+//! (A3 landscape). Each is checked with `pdfinfo` (the planned page count, the paper),
 //! `pdffonts` (every font embedded), `pdftotext` (the procedures' names as
 //! NFC Vietnamese) and `zbarimg` (every code decodes to its procedure's
 //! page, and every procedure has one).
@@ -70,7 +71,13 @@ fn listed(out: &Path) -> Vec<Listed> {
 
 /// The text of `pdf`, its whitespace folded to single spaces.
 fn text(pdf: &Path) -> String {
-    let raw = run(Command::new("pdftotext").arg(pdf).arg("-"));
+    text_as(pdf, &[])
+}
+
+/// The text of `pdf` with pdftotext's `args` (`-raw`: in drawing order,
+/// a table cell's lines together).
+fn text_as(pdf: &Path, args: &[&str]) -> String {
+    let raw = run(Command::new("pdftotext").args(args).arg(pdf).arg("-"));
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -189,7 +196,10 @@ fn qr_boards_list_every_procedure_with_a_code_to_its_page() {
 fn featured(out: &Path) -> Vec<String> {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut slugs: BTreeSet<(String, String)> = BTreeSet::new();
-    for e in walkdir::WalkDir::new(&content).into_iter().filter_map(|e| e.ok()) {
+    for e in walkdir::WalkDir::new(&content)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
         let p = e.path();
         if p.extension().is_none_or(|x| x != "md") {
             continue;
@@ -283,5 +293,80 @@ fn the_cultural_house_pack_has_the_office_feedback_notices_and_featured_codes() 
         "ho-tich/bang-qr-a1.pdf",
     ] {
         assert!(index.contains(link), "{link}");
+    }
+}
+
+/// The type size of the first word `word` on `pdf`, from its box in
+/// `pdftotext -bbox` (Noto Sans' line box is 1.362 em).
+fn size_of(pdf: &Path, word: &str) -> f64 {
+    let xml = run(Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-"));
+    let line = xml
+        .lines()
+        .find(|l| l.contains(&format!(">{word}</word>")))
+        .unwrap_or_else(|| panic!("{word} not in {pdf:?}"));
+    let attr = |name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    (attr("yMax") - attr("yMin")) / 1.362
+}
+
+#[test]
+fn field_catalogues_are_a3_landscape_tables_at_14_pt_or_more() {
+    if !tools() {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("public");
+    build(&out);
+    let all = listed(&out);
+    let mut by_field: BTreeMap<&str, Vec<&Listed>> = BTreeMap::new();
+    for p in &all {
+        by_field.entry(&p.field).or_default().push(p);
+    }
+    let json = std::fs::read_to_string(out.join("catalogue.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for (field, procedures) in by_field {
+        let rel = format!("posters/{field}/danh-muc-a3.pdf");
+        let pdf = out.join(&rel);
+        let sizes = pdf_page_sizes(&pdf);
+        // As laid out: hộ tịch's 19 rows (long fee texts) take two sheets
+        // at 14 pt, as at 11 pt; every other field one.
+        let planned = if field == "ho-tich" { 2 } else { 1 };
+        assert_eq!(sizes.len(), planned, "{rel}");
+        for s in &sizes {
+            assert!(
+                (s.0 - 1190.55).abs() < 1.0 && (s.1 - 841.89).abs() < 1.0,
+                "{rel}: {s:?}"
+            );
+        }
+        fonts_embedded(&pdf);
+        let t = text_as(&pdf, &["-raw"]);
+        assert_eq!(t, t.nfc().collect::<String>(), "{rel}");
+        for p in &procedures {
+            assert!(t.contains(&p.title), "{rel}: «{}» not in:\n{t}", p.title);
+        }
+        assert!(t.contains("Phản ánh, kiến nghị") && t.contains("0200 3812 999"));
+        // The table's type, read from the first row's code: every example
+        // field's rows fit at 14 pt or more.
+        let first = v["procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["field"] == field && p["status"] != "repealed")
+            .unwrap();
+        if let Some(code) = first["code"].as_str() {
+            let pt = size_of(&pdf, code);
+            assert!(pt > 13.9, "{rel}: {pt} pt");
+        }
+        // The QR code leads to the field's page.
+        let scratch = work.path().join(format!("png-{field}"));
+        std::fs::create_dir(&scratch).unwrap();
+        let found = codes(&pdf, 150, &scratch);
+        assert_eq!(
+            found,
+            [format!("https://tthc.honglam.example/{field}/")],
+            "{rel}"
+        );
     }
 }

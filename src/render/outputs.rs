@@ -60,6 +60,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|f| self.listed.iter().any(|p| p.field == f.slug))
         {
+            keys.push(K::FieldCataloguePdf(f.slug.clone()));
             keys.extend(boards.map(|b| K::QrBoard(Some(f.slug.clone()), b)));
         }
         if !self.listed.is_empty() {

@@ -17,6 +17,8 @@ struct IndexField<'a> {
     all_url: String,
     /// The field's QR boards, A2 and A1 (none without a listed procedure).
     qr_boards: Vec<Pdf>,
+    /// The catalogue's PDF (none without a listed procedure).
+    catalogue_pdf: Option<String>,
     procedures: Vec<IndexProcedure>,
 }
 
@@ -103,6 +105,7 @@ fn index_fields<'a>(r: &'a Renderer) -> Vec<IndexField<'a>> {
             })
             .collect()
     };
+    let any = |slug: &str| r.listed.iter().any(|p| p.field == slug);
     r.site
         .fields
         .iter()
@@ -111,10 +114,11 @@ fn index_fields<'a>(r: &'a Renderer) -> Vec<IndexField<'a>> {
             field: fv,
             catalogue_url: urls::field_catalogue(&f.slug),
             all_url: urls::field_print_all(&f.slug),
-            qr_boards: match r.listed.iter().any(|p| p.field == f.slug) {
+            qr_boards: match any(&f.slug) {
                 true => qr_boards(Some(&f.slug)),
                 false => Vec::new(),
             },
+            catalogue_pdf: any(&f.slug).then(|| urls::field_catalogue_pdf(&f.slug)),
             procedures: procedures(&f.slug),
         })
         .collect()

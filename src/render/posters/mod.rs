@@ -75,6 +75,7 @@ mod notes;
 mod notice;
 mod page;
 mod paginate;
+mod pdf_catalogue;
 mod pdf_content;
 mod pdf_house;
 mod pdf_poster;
@@ -100,6 +101,10 @@ pub(super) fn pdf(r: &Renderer, key: &crate::render::OutputKey) -> Option<Output
             pdf_qrboard::board(r, Some(field), *paper)
         }
         K::HousePack(paper) => Some(pdf_house::pack(r, *paper)),
+        K::FieldCataloguePdf(f) => {
+            let (_, field) = r.fields.position(f)?;
+            Some(pdf_catalogue::catalogue(r, field))
+        }
         _ => None,
     }
 }
