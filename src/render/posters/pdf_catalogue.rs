@@ -13,7 +13,7 @@ use crate::render::context::Renderer;
 use crate::render::files::{Content, OutputFile};
 use crate::render::i18n::{self, Strings};
 use crate::render::pdf::doc::{self, Info, Op, Page};
-use crate::render::pdf::flow::{stack, stack_end, Block, Mark};
+use crate::render::pdf::flow::{largest, stack, stack_end, Block, Mark};
 use crate::render::pdf::text::{wrap, Run};
 use crate::render::pdf::{mm, paper, qr};
 use crate::render::{format, urls, Paper};
@@ -37,11 +37,7 @@ pub(super) fn catalogue(r: &Renderer, f: &Field) -> OutputFile {
     let rows = catalogue_rows(&r.listed, f, r.opts.today, lang);
     let count = rows.len();
     let table = Table { r, f, t, rows };
-    let least = table.sheets(SIZES[SIZES.len() - 1], false).len();
-    let pt = SIZES
-        .into_iter()
-        .find(|&pt| table.sheets(pt, false).len() <= least)
-        .unwrap_or(SIZES[SIZES.len() - 1]);
+    let pt = largest(&SIZES, |pt| table.sheets(pt, false).len()).unwrap_or(14.0);
     let bodies = table.sheets(pt, true);
     let n = bodies.len();
     let (w, h) = table.size();

@@ -16,7 +16,7 @@ use crate::render::context::Renderer;
 use crate::render::files::{Content, OutputFile};
 use crate::render::i18n;
 use crate::render::pdf::doc::{self, Info, Op, Page};
-use crate::render::pdf::flow::{flow, stack, stack_end, Block, Frames, Mark};
+use crate::render::pdf::flow::{flow, largest, stack, stack_end, Block, Frames, Mark};
 use crate::render::pdf::text::Run;
 use crate::render::pdf::{mm, paper};
 use crate::render::{format, urls, Paper};
@@ -258,24 +258,18 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
         bottom,
     };
     // The largest grid that needs no more sheets than the smallest.
-    let grids: Vec<(Cells, usize)> = s
+    let ladder: Vec<Cells> = s
         .cells
         .iter()
-        .map(|&(cols, qr, name)| {
-            let c = Cells {
-                cols,
-                qr: mm(qr),
-                name,
-                gap: mm(name * 0.4),
-            };
-            (c, grid(&groups, c, area, t, false).len())
+        .map(|&(cols, qr, name)| Cells {
+            cols,
+            qr: mm(qr),
+            name,
+            gap: mm(name * 0.4),
         })
         .collect();
-    let fewest = grids.iter().map(|g| g.1).min().unwrap_or(1);
-    let cells = grids
-        .iter()
-        .find(|g| g.1 == fewest)
-        .map_or(grids[0].0, |g| g.0);
+    let fallback = ladder[0];
+    let cells = largest(&ladder, |c| grid(&groups, c, area, t, false).len()).unwrap_or(fallback);
     let mut codes = grid(&groups, cells, area, t, true).into_iter();
     if let (Some(last), Some(first_codes)) = (bodies.last_mut(), codes.next()) {
         last.extend(first_codes);

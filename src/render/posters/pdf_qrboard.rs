@@ -17,7 +17,7 @@ use crate::render::context::Renderer;
 use crate::render::files::{Content, OutputFile};
 use crate::render::i18n::{self, Strings};
 use crate::render::pdf::doc::{self, Info, Op, Page};
-use crate::render::pdf::flow::{stack, stack_end, Block, Mark};
+use crate::render::pdf::flow::{largest, stack, stack_end, Block, Mark};
 use crate::render::pdf::text::Run;
 use crate::render::pdf::{mm, paper, qr};
 use crate::render::{urls, Paper};
@@ -209,22 +209,15 @@ pub(super) fn board(r: &Renderer, field: Option<&Field>, paper_: Paper) -> Optio
         paper: paper_,
         subtitle,
     };
-    // The fewest sheets any scale needs, then the largest scale that
-    // needs no more.
-    let plans: Vec<(Cells, usize)> = ladder(paper_)
-        .iter()
-        .map(|&(cols, qr, name)| {
-            let c = Cells {
-                cols,
-                qr: mm(qr),
-                name,
-                gap: mm(8.0),
-            };
-            (c, grid(&groups, c, sheet.area(c), t, false).len())
-        })
-        .collect();
-    let fewest = plans.iter().map(|p| p.1).min().unwrap_or(1);
-    let (c, _) = plans.iter().find(|p| p.1 == fewest).copied()?;
+    // The largest scale that needs no more sheets than the smallest.
+    let cells = |&(cols, qr, name): &(usize, f32, f32)| Cells {
+        cols,
+        qr: mm(qr),
+        name,
+        gap: mm(8.0),
+    };
+    let ladder: Vec<Cells> = ladder(paper_).iter().map(cells).collect();
+    let c = largest(&ladder, |c| grid(&groups, c, sheet.area(c), t, false).len())?;
     let bodies = grid(&groups, c, sheet.area(c), t, true);
     let count = bodies.len();
     let pages: Vec<Page> = bodies
