@@ -11,9 +11,9 @@
 
 mod common;
 
-use common::tools::{pdf_page_sizes, run};
+use common::tools::{pdf_fonts_embedded, pdf_page_sizes, run};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,21 +29,16 @@ fn tools() -> bool {
     )
 }
 
-fn build(out: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["build", "--root"])
-        .arg(root)
-        .args(["--date", common::EXAMPLE_TODAY, "--out"])
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+/// The example built into a temporary folder (kept while the folder
+/// lives) and its `public/`; none when a tool is missing (skipped).
+fn example() -> Option<(tempfile::TempDir, PathBuf)> {
+    if !tools() {
+        return None;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("public");
+    common::build_example(&out);
+    Some((work, out))
 }
 
 /// A listed procedure (not repealed) from `catalogue.json`.
@@ -69,6 +64,27 @@ fn listed(out: &Path) -> Vec<Listed> {
         .collect()
 }
 
+/// The listed procedures by field slug.
+fn by_field(all: &[Listed]) -> BTreeMap<&str, Vec<&Listed>> {
+    let mut map: BTreeMap<&str, Vec<&Listed>> = BTreeMap::new();
+    for p in all {
+        map.entry(&p.field).or_default().push(p);
+    }
+    map
+}
+
+/// `pdf` has `sheets` pages of `size` (pt, within 1 pt).
+fn assert_paper(pdf: &Path, sheets: usize, size: (f64, f64)) {
+    let sizes = pdf_page_sizes(pdf);
+    assert_eq!(sizes.len(), sheets, "{pdf:?}");
+    for s in &sizes {
+        assert!(
+            (s.0 - size.0).abs() < 1.0 && (s.1 - size.1).abs() < 1.0,
+            "{pdf:?}: {s:?}"
+        );
+    }
+}
+
 /// The text of `pdf`, its whitespace folded to single spaces.
 fn text(pdf: &Path) -> String {
     text_as(pdf, &[])
@@ -79,18 +95,6 @@ fn text(pdf: &Path) -> String {
 fn text_as(pdf: &Path, args: &[&str]) -> String {
     let raw = run(Command::new("pdftotext").args(args).arg(pdf).arg("-"));
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Every fonts row says embedded, subset, ToUnicode.
-fn fonts_embedded(pdf: &Path) {
-    let fonts = run(Command::new("pdffonts").arg(pdf));
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{pdf:?}: no fonts");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{pdf:?}: {row}");
-    }
 }
 
 /// Every QR code on every page of `pdf`, read at `dpi` (a 40 mm code is
@@ -137,17 +141,11 @@ fn planned(field: Option<&str>, paper: &str) -> usize {
 
 #[test]
 fn qr_boards_list_every_procedure_with_a_code_to_its_page() {
-    if !tools() {
+    let Some((work, out)) = example() else {
         return;
-    }
-    let work = tempfile::tempdir().unwrap();
-    let out = work.path().join("public");
-    build(&out);
+    };
     let all = listed(&out);
-    let mut by_field: BTreeMap<&str, Vec<&Listed>> = BTreeMap::new();
-    for p in &all {
-        by_field.entry(&p.field).or_default().push(p);
-    }
+    let by_field = by_field(&all);
     let scratch = work.path().join("png");
     std::fs::create_dir(&scratch).unwrap();
     let boards = by_field
@@ -162,15 +160,8 @@ fn qr_boards_list_every_procedure_with_a_code_to_its_page() {
                 None => format!("posters/bang-qr-{paper}.pdf"),
             };
             let pdf = out.join(&rel);
-            let sizes = pdf_page_sizes(&pdf);
-            assert_eq!(sizes.len(), planned(field, paper), "{rel}");
-            for s in &sizes {
-                assert!(
-                    (s.0 - size.0).abs() < 1.0 && (s.1 - size.1).abs() < 1.0,
-                    "{rel}: {s:?}"
-                );
-            }
-            fonts_embedded(&pdf);
+            assert_paper(&pdf, planned(field, paper), size);
+            pdf_fonts_embedded(&pdf);
             let t = text(&pdf);
             assert_eq!(t, t.nfc().collect::<String>(), "{rel}");
             assert!(t.contains("BẢNG MÃ QR THỦ TỤC HÀNH CHÍNH"), "{rel}");
@@ -229,12 +220,9 @@ fn featured(out: &Path) -> Vec<String> {
 
 #[test]
 fn the_cultural_house_pack_has_the_office_feedback_notices_and_featured_codes() {
-    if !tools() {
+    let Some((work, out)) = example() else {
         return;
-    }
-    let work = tempfile::tempdir().unwrap();
-    let out = work.path().join("public");
-    build(&out);
+    };
     let scratch = work.path().join("png");
     std::fs::create_dir(&scratch).unwrap();
     let mut want = featured(&out);
@@ -252,15 +240,8 @@ fn the_cultural_house_pack_has_the_office_feedback_notices_and_featured_codes() 
         ("posters/nha-van-hoa-a3.pdf", (841.89, 1190.55), 2),
     ] {
         let pdf = out.join(rel);
-        let sizes = pdf_page_sizes(&pdf);
-        assert_eq!(sizes.len(), sheets, "{rel}");
-        for s in &sizes {
-            assert!(
-                (s.0 - size.0).abs() < 1.0 && (s.1 - size.1).abs() < 1.0,
-                "{rel}: {s:?}"
-            );
-        }
-        fonts_embedded(&pdf);
+        assert_paper(&pdf, sheets, size);
+        pdf_fonts_embedded(&pdf);
         let t = text(&pdf);
         assert_eq!(t, t.nfc().collect::<String>(), "{rel}");
         for fact in [
@@ -313,34 +294,21 @@ fn size_of(pdf: &Path, word: &str) -> f64 {
 
 #[test]
 fn field_catalogues_are_a3_landscape_tables_at_14_pt_or_more() {
-    if !tools() {
+    let Some((work, out)) = example() else {
         return;
-    }
-    let work = tempfile::tempdir().unwrap();
-    let out = work.path().join("public");
-    build(&out);
+    };
     let all = listed(&out);
-    let mut by_field: BTreeMap<&str, Vec<&Listed>> = BTreeMap::new();
-    for p in &all {
-        by_field.entry(&p.field).or_default().push(p);
-    }
+    let by_field = by_field(&all);
     let json = std::fs::read_to_string(out.join("catalogue.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for (field, procedures) in by_field {
         let rel = format!("posters/{field}/danh-muc-a3.pdf");
         let pdf = out.join(&rel);
-        let sizes = pdf_page_sizes(&pdf);
         // As laid out: hộ tịch's 19 rows (long fee texts) take two sheets
         // at 14 pt, as at 11 pt; every other field one.
         let planned = if field == "ho-tich" { 2 } else { 1 };
-        assert_eq!(sizes.len(), planned, "{rel}");
-        for s in &sizes {
-            assert!(
-                (s.0 - 1190.55).abs() < 1.0 && (s.1 - 841.89).abs() < 1.0,
-                "{rel}: {s:?}"
-            );
-        }
-        fonts_embedded(&pdf);
+        assert_paper(&pdf, planned, (1190.55, 841.89));
+        pdf_fonts_embedded(&pdf);
         let t = text_as(&pdf, &["-raw"]);
         assert_eq!(t, t.nfc().collect::<String>(), "{rel}");
         for p in &procedures {

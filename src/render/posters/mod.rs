@@ -11,6 +11,10 @@
 //! | `posters/<field>/in-tat-ca.html` | the catalogue + every procedure poster of the field | A3 + A4 pages |
 //! | `posters/bang-lien-he.html` | staff and contact board | A4 portrait |
 //! | `posters/thong-bao/<slug>.html` | one per current notice | A4 portrait |
+//! | `posters/<field>/danh-muc-a3.pdf` | the field's catalogue table as PDF ([`pdf_catalogue`]) | A3 landscape |
+//! | `posters/<field>/bang-qr-a2.pdf`, `bang-qr-a1.pdf` | QR board of the field's procedures ([`pdf_qrboard`]) | A2, A1 portrait |
+//! | `posters/bang-qr-a2.pdf`, `bang-qr-a1.pdf` | QR board of every field's procedures | A2, A1 portrait |
+//! | `posters/nha-van-hoa.pdf`, `nha-van-hoa-a3.pdf` | the cultural-house pack ([`pdf_house`]) | A4, A3 portrait |
 //!
 //! Repealed procedures get none (their page stays, without poster links).
 //!

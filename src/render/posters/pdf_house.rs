@@ -98,14 +98,7 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
             .space(0.0, s.body * 0.3)
     };
     let heading = |text: &str| {
-        Block::new(Mark::Rule(0.8))
-            .para(
-                &[Run::bold(&text.to_uppercase())],
-                s.heading,
-                1.2,
-                0.0,
-                inner,
-            )
+        heading_in(text, s, inner)
             .space(s.body * 1.2, s.body * 0.6)
             .heading()
     };
@@ -304,7 +297,7 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
     }
 }
 
-/// A heading over one of the two columns at the top.
+/// A section's heading, `width` pt wide, ruled under.
 fn heading_in(text: &str, s: Sizes, width: f32) -> Block {
     Block::new(Mark::Rule(0.8))
         .para(
