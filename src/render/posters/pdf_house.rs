@@ -14,7 +14,7 @@ use super::pdf_qrboard::{grid, Area, Cells, Group, Item};
 use crate::model::Procedure;
 use crate::render::context::Renderer;
 use crate::render::files::{Content, OutputFile};
-use crate::render::i18n;
+use crate::render::i18n::{self, Strings};
 use crate::render::pdf::doc::{self, Info, Op, Page};
 use crate::render::pdf::flow::{flow, largest, stack, stack_end, Block, Frames, Mark};
 use crate::render::pdf::text::Run;
@@ -84,6 +84,168 @@ fn sizes(paper: Paper) -> Sizes {
 /// Line heights of body text and of headings.
 const LH: f32 = 1.35;
 
+/// One pack being laid out: the site, its words, the paper's sizes, the
+/// margin and the width inside it (pt).
+struct House<'a> {
+    r: &'a Renderer<'a>,
+    t: &'static Strings,
+    s: Sizes,
+    m: f32,
+    inner: f32,
+}
+
+impl House<'_> {
+    /// A paragraph of body text, `width` pt wide.
+    fn p(&self, runs: &[Run], width: f32) -> Block {
+        Block::new(Mark::None)
+            .para(runs, self.s.body, LH, 0.0, width)
+            .space(0.0, self.s.body * 0.3)
+    }
+
+    /// A section's heading across the sheet, kept with what follows.
+    fn heading(&self, text: &str) -> Block {
+        let s = self.s;
+        heading_in(text, s, self.inner)
+            .space(s.body * 1.2, s.body * 0.6)
+            .heading()
+    }
+
+    /// The header (office, title, a rule); and where what follows starts.
+    fn head(&self) -> (Vec<Op>, f32) {
+        let (s, m, inner) = (self.s, self.m, self.inner);
+        let office = &self.r.site.config.office;
+        let head = [
+            Block::new(Mark::None)
+                .para(
+                    &[Run::bold(&office.name.to_uppercase())],
+                    s.body,
+                    1.25,
+                    0.0,
+                    inner,
+                )
+                .space(0.0, s.body * 0.3),
+            Block::new(Mark::None).para(
+                &[Run::bold(&self.t.house_pack.to_uppercase())],
+                s.title,
+                1.15,
+                0.0,
+                inner,
+            ),
+        ];
+        let (mut ops, end) = stack(&head, m, m, inner);
+        ops.push(rule(m, end + mm(2.0), inner, mm(0.8)));
+        (ops, end + mm(2.0) + mm(0.8) + mm(4.0))
+    }
+
+    /// The office (address, phone, email, hours) and where to send
+    /// feedback, side by side from `top`; and where the taller ends.
+    fn contact(&self, top: f32) -> (Vec<Op>, f32) {
+        let (t, s, m) = (self.t, self.s, self.m);
+        let office = &self.r.site.config.office;
+        let half = (self.inner - mm(8.0)) / 2.0;
+        let labelled =
+            |label: &str, v: &str| self.p(&[Run::plain(&format!("{label}: ")), Run::bold(v)], half);
+        let unit = office.unit.as_deref().unwrap_or(&office.name);
+        let mut contact = vec![
+            heading_in(t.contact, s, half),
+            self.p(&[Run::bold(unit)], half),
+        ];
+        for (label, value) in [
+            (t.address, &office.address),
+            (t.phone, &office.phone),
+            (t.email, &office.email),
+        ] {
+            contact.extend(value.as_deref().map(|v| labelled(label, v)));
+        }
+        if !office.hours.is_empty() {
+            contact.push(self.p(&[Run::bold(&format!("{}:", t.hours))], half));
+            for hr in &office.hours {
+                let line = format!("{}: {}", hr.days, hr.time);
+                contact.push(self.p(&[Run::plain(&line)], half));
+            }
+        }
+        let f = &office.feedback;
+        let mut feedback = vec![
+            heading_in(t.feedback, s, half),
+            self.p(&[Run::plain(t.feedback_text)], half),
+        ];
+        for (label, value) in [
+            (t.address, &f.address),
+            (t.phone, &f.phone),
+            (t.hotline, &f.hotline),
+            (t.email, &f.email),
+        ] {
+            feedback.extend(value.as_deref().map(|v| labelled(label, v)));
+        }
+        let (mut ops, a) = stack(&contact, m, top, half);
+        let (more, b) = stack(&feedback, m + half + mm(8.0), top, half);
+        ops.extend(more);
+        (ops, a.max(b))
+    }
+
+    /// The notices in force on the build's day: title, dates, text.
+    fn notices(&self) -> Vec<Block> {
+        let (t, s, inner) = (self.t, self.s, self.inner);
+        let mut blocks = vec![self.heading(t.notices)];
+        let today = self.r.opts.today;
+        let notices = &self.r.site.notices;
+        let current: Vec<_> = notices.iter().filter(|n| n.is_current(today)).collect();
+        if current.is_empty() {
+            blocks.push(self.p(&[Run::plain(t.no_notices)], inner));
+        }
+        for n in current {
+            let posted = t.posted.to_lowercase();
+            let mut title = vec![
+                Run::bold(&n.title),
+                Run::plain(&format!(" ({posted} {})", format::date(n.date))),
+            ];
+            if let Some(e) = n.expires {
+                let until = t.expires.to_lowercase();
+                title.push(Run::plain(&format!(" – {until} {}", format::date(e))));
+            }
+            blocks.push(self.p(&title, inner).space(s.body * 0.4, 0.0).heading());
+            let body = crate::search::plain_text(&n.body);
+            if !body.trim().is_empty() {
+                blocks.push(self.p(&[Run::plain(body.trim())], inner).split());
+            }
+        }
+        blocks
+    }
+
+    /// The footer: the site's address and, when there are several
+    /// sheets, this one's number.
+    fn foot(&self, n: usize, count: usize) -> Vec<Block> {
+        let t = self.t;
+        let base = &self.r.site.config.base_url;
+        let mut runs = vec![Run::plain(&format!("{}: {base}", t.website))];
+        if count > 1 {
+            runs.push(Run::bold(&format!(" · {} {n}/{count}", t.sheet)));
+        }
+        vec![Block::new(Mark::None).para(&runs, self.s.body * 0.85, 1.2, 0.0, self.inner)]
+    }
+
+    /// The largest grid of `groups` in `area` that needs no more sheets
+    /// than the smallest, drawn.
+    fn codes(&self, groups: &[Group], area: Area) -> Vec<Vec<Op>> {
+        let ladder: Vec<Cells> = self
+            .s
+            .cells
+            .iter()
+            .map(|&(cols, qr, name)| Cells {
+                cols,
+                qr: mm(qr),
+                name,
+                gap: mm(name * 0.4),
+            })
+            .collect();
+        let t = self.t;
+        match largest(&ladder, |c| grid(groups, c, area, t, false).len()) {
+            Some(cells) => grid(groups, cells, area, t, true),
+            None => Vec::new(),
+        }
+    }
+}
+
 /// The pack on `paper_`.
 pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
     let site = r.site;
@@ -92,119 +254,12 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
     let (w, h) = paper(paper_);
     let m = mm(s.margin);
     let inner = w - 2.0 * m;
-    let p = |runs: &[Run], width: f32| {
-        Block::new(Mark::None)
-            .para(runs, s.body, LH, 0.0, width)
-            .space(0.0, s.body * 0.3)
-    };
-    let heading = |text: &str| {
-        heading_in(text, s, inner)
-            .space(s.body * 1.2, s.body * 0.6)
-            .heading()
-    };
-
-    // The header: office, title, a rule.
-    let office = &site.config.office;
-    let head = [
-        Block::new(Mark::None)
-            .para(
-                &[Run::bold(&office.name.to_uppercase())],
-                s.body,
-                1.25,
-                0.0,
-                inner,
-            )
-            .space(0.0, s.body * 0.3),
-        Block::new(Mark::None).para(
-            &[Run::bold(&t.house_pack.to_uppercase())],
-            s.title,
-            1.15,
-            0.0,
-            inner,
-        ),
-    ];
-    let (mut first, end) = stack(&head, m, m, inner);
-    first.push(rule(m, end + mm(2.0), inner, mm(0.8)));
-    let top = end + mm(2.0) + mm(0.8) + mm(4.0);
-
-    // Contact and feedback side by side.
-    let half = (inner - mm(8.0)) / 2.0;
-    let mut contact = vec![
-        heading_in(t.contact, s, half),
-        p(
-            &[Run::bold(office.unit.as_deref().unwrap_or(&office.name))],
-            half,
-        ),
-    ];
-    for (label, value) in [
-        (t.address, &office.address),
-        (t.phone, &office.phone),
-        (t.email, &office.email),
-    ] {
-        if let Some(v) = value {
-            contact.push(p(&[Run::plain(&format!("{label}: ")), Run::bold(v)], half));
-        }
-    }
-    if !office.hours.is_empty() {
-        contact.push(p(&[Run::bold(&format!("{}:", t.hours))], half));
-        for hr in &office.hours {
-            contact.push(p(&[Run::plain(&format!("{}: {}", hr.days, hr.time))], half));
-        }
-    }
-    let f = &office.feedback;
-    let mut feedback = vec![
-        heading_in(t.feedback, s, half),
-        p(&[Run::plain(t.feedback_text)], half),
-    ];
-    for (label, value) in [
-        (t.address, &f.address),
-        (t.phone, &f.phone),
-        (t.hotline, &f.hotline),
-        (t.email, &f.email),
-    ] {
-        if let Some(v) = value {
-            feedback.push(p(&[Run::plain(&format!("{label}: ")), Run::bold(v)], half));
-        }
-    }
-    let (ops, a) = stack(&contact, m, top, half);
-    first.extend(ops);
-    let (ops, b) = stack(&feedback, m + half + mm(8.0), top, half);
-    first.extend(ops);
-    let below_contact = a.max(b);
-
-    // The notices in force, then the heading of the codes.
-    let mut blocks = vec![heading(t.notices)];
-    let today = r.opts.today;
-    let current: Vec<_> = site
-        .notices
-        .iter()
-        .filter(|n| n.is_current(today))
-        .collect();
-    if current.is_empty() {
-        blocks.push(p(&[Run::plain(t.no_notices)], inner));
-    }
-    for n in current {
-        let mut title = vec![
-            Run::bold(&n.title),
-            Run::plain(&format!(
-                " ({} {})",
-                t.posted.to_lowercase(),
-                format::date(n.date)
-            )),
-        ];
-        if let Some(e) = n.expires {
-            title.push(Run::plain(&format!(
-                " – {} {}",
-                t.expires.to_lowercase(),
-                format::date(e)
-            )));
-        }
-        blocks.push(p(&title, inner).space(s.body * 0.4, 0.0).heading());
-        let body = crate::search::plain_text(&n.body);
-        if !body.trim().is_empty() {
-            blocks.push(p(&[Run::plain(body.trim())], inner).split());
-        }
-    }
+    let house = House { r, t, s, m, inner };
+    let (mut first, top) = house.head();
+    let (contact, below_contact) = house.contact(top);
+    first.extend(contact);
+    // The notices, then the heading of the codes and the codes.
+    let mut blocks = house.notices();
     let groups: Vec<Group> = chosen(r)
         .into_iter()
         .map(|(name, ps)| Group {
@@ -216,28 +271,14 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
         })
         .collect();
     if !groups.is_empty() {
-        blocks.push(heading(t.house_qr));
-        blocks.push(p(&[Run::plain(t.qr_board_scan)], inner));
+        blocks.push(house.heading(t.house_qr));
+        blocks.push(house.p(&[Run::plain(t.qr_board_scan)], inner));
     }
-
-    // Every sheet ends with the site's address and, when there are
-    // several, the sheet's number.
-    let foot = |n: usize, count: usize| {
-        let mut runs = vec![Run::plain(&format!(
-            "{}: {}",
-            t.website, site.config.base_url
-        ))];
-        if count > 1 {
-            runs.push(Run::bold(&format!(" · {} {n}/{count}", t.sheet)));
-        }
-        vec![Block::new(Mark::None).para(&runs, s.body * 0.85, 1.2, 0.0, inner)]
-    };
-    let foot_top = h - m - stack_end(&foot(9, 9), 0.0);
+    let foot_top = h - m - stack_end(&house.foot(9, 9), 0.0);
     let bottom = foot_top - mm(5.0);
-    let top_next = m;
     let frames = Frames {
         top_first: below_contact + s.body,
-        top_next,
+        top_next: m,
         bottom,
         lefts: vec![m],
         width: inner,
@@ -247,23 +288,11 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
         left: m,
         width: inner,
         top_first: end + mm(4.0),
-        top_next,
+        top_next: m,
         bottom,
     };
-    // The largest grid that needs no more sheets than the smallest.
-    let ladder: Vec<Cells> = s
-        .cells
-        .iter()
-        .map(|&(cols, qr, name)| Cells {
-            cols,
-            qr: mm(qr),
-            name,
-            gap: mm(name * 0.4),
-        })
-        .collect();
-    let fallback = ladder[0];
-    let cells = largest(&ladder, |c| grid(&groups, c, area, t, false).len()).unwrap_or(fallback);
-    let mut codes = grid(&groups, cells, area, t, true).into_iter();
+    // The codes go on from the last sheet of text.
+    let mut codes = house.codes(&groups, area).into_iter();
     if let (Some(last), Some(first_codes)) = (bodies.last_mut(), codes.next()) {
         last.extend(first_codes);
     }
@@ -279,21 +308,18 @@ pub(super) fn pack(r: &Renderer, paper_: Paper) -> OutputFile {
             };
             ops.extend(body);
             ops.push(rule(m, foot_top - mm(2.5), inner, mm(0.5)));
-            ops.extend(stack(&foot(i + 1, count), m, foot_top, inner).0);
+            ops.extend(stack(&house.foot(i + 1, count), m, foot_top, inner).0);
             Page { w, h, ops }
         })
         .collect();
-    let title = format!("{} – {}", t.house_pack, office.name);
-    let bytes = doc::write(
-        &pages,
-        &Info {
-            title: &title,
-            lang: lang_code(site),
-        },
-    );
+    let title = format!("{} – {}", t.house_pack, site.config.office.name);
+    let info = Info {
+        title: &title,
+        lang: lang_code(site),
+    };
     OutputFile {
         path: urls::house_pack(paper_.slug()),
-        content: Content::Bytes(bytes),
+        content: Content::Bytes(doc::write(&pages, &info)),
     }
 }
 
