@@ -340,3 +340,55 @@ fn heading_in(text: &str, s: Sizes, width: f32) -> Block {
 fn rule(x: f32, y: f32, w: f32, thick: f32) -> Op {
     Op::Fill { x, y, w, h: thick }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::theme::Theme;
+    use crate::render::RenderOptions;
+    use std::path::Path;
+
+    /// The example's featured procedures; without any, the first three of
+    /// each field in catalogue order.
+    #[test]
+    fn the_pack_shows_the_featured_procedures_or_the_first_of_each_field() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let opts = crate::CheckOptions {
+            today: "2026-12-07".parse().unwrap(),
+            lang: None,
+        };
+        let site = crate::check_site(root, opts).site.expect("valid example");
+        let theme = Theme::load(root, &site.config.theme).unwrap();
+        let ropts = RenderOptions {
+            today: "2026-12-07".parse().unwrap(),
+            minifier: None,
+        };
+        let r = Renderer::new(&site, &theme, &ropts);
+        let featured: Vec<&str> = chosen(&r)
+            .iter()
+            .flat_map(|(_, ps)| ps.iter().map(|p| p.slug.as_str()))
+            .collect();
+        assert!(featured.contains(&"dang-ky-khai-sinh"), "{featured:?}");
+        assert!(chosen(&r).iter().flat_map(|(_, ps)| ps).all(|p| p.featured));
+
+        let mut plain = site.clone();
+        for p in &mut plain.procedures {
+            std::sync::Arc::make_mut(p).featured = false;
+        }
+        let r = Renderer::new(&plain, &theme, &ropts);
+        let groups = chosen(&r);
+        assert_eq!(groups.len(), plain.fields.len());
+        for (name, ps) in &groups {
+            let field = plain.fields.iter().find(|f| &f.name == name).unwrap();
+            let first: Vec<_> = r
+                .listed
+                .iter()
+                .filter(|p| p.field == field.slug)
+                .take(FIRST_OF_EACH)
+                .map(|p| &p.slug)
+                .collect();
+            let got: Vec<_> = ps.iter().map(|p| &p.slug).collect();
+            assert_eq!(got, first, "{name}");
+        }
+    }
+}
