@@ -27,20 +27,7 @@ fn tools() -> bool {
 use common::tools::run;
 
 fn build(out: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["build", "--root"])
-        .arg(root)
-        .args(["--date", common::EXAMPLE_TODAY, "--out"])
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    common::build_example(out);
 }
 
 /// Every `poster.pdf` under `out/posters`, relative to `out`, sorted.
@@ -115,14 +102,7 @@ fn pdf_posters_are_a4_with_embedded_fonts_nfc_facts_and_a_qr_code_to_the_page() 
             long.push(rel.clone());
         }
         // Every font embedded (a subset), with a ToUnicode map.
-        let fonts = run(Command::new("pdffonts").arg(&pdf));
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty(), "{rel:?}: no fonts");
-        for row in rows {
-            let cols: Vec<&str> = row.split_whitespace().collect();
-            let n = cols.len();
-            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{rel:?}: {row}");
-        }
+        common::tools::pdf_fonts_embedded(&pdf);
         // The text comes back as NFC.
         let t = text(&pdf, None);
         assert_eq!(t, t.nfc().collect::<String>(), "{rel:?}");

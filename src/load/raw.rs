@@ -206,6 +206,8 @@ pub struct RawProcedure {
     pub repealed: Scalar,
     pub non_territorial: Scalar,
     pub submit_at: Scalar,
+    /// Shown in the cultural-house pack's QR board (an editorial flag).
+    pub featured: Scalar,
     pub source: Slot<RawSource>,
 }
 

@@ -344,6 +344,9 @@ pub struct Procedure {
     pub non_territorial: bool,
     /// `None` means office.unit (or office.name).
     pub submit_at: Option<String>,
+    /// One of the procedures residents use most, chosen by the office
+    /// (`featured: true`): the cultural-house pack shows these.
+    pub featured: bool,
     pub body: String,
     pub body_line: usize,
     /// Provenance written by `niemyet import` (`source:`).

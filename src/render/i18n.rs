@@ -135,6 +135,16 @@ strings! {
     scan_qr_site: "Quét mã QR để tra cứu thủ tục hành chính", "Scan the QR code to look up procedures";
     abridged: "Một số nội dung được rút gọn (…); bản đầy đủ: quét mã QR hoặc hỏi cán bộ tiếp nhận.", "Some text is shortened (…); for the full text scan the QR code or ask at the counter.";
     qr_label: "Mã QR dẫn đến trang thủ tục", "QR code linking to the procedure page";
+    qr_board: "Bảng mã QR thủ tục hành chính", "QR codes of administrative procedures";
+    qr_board_scan: "Quét mã QR bên cạnh tên thủ tục để xem hướng dẫn đầy đủ, tải tờ khai", "Scan the code beside a procedure's name for the full guidance and the forms";
+    qr_board_pdf: "Bảng mã QR (PDF)", "QR code board (PDF)";
+    all_fields: "Tất cả lĩnh vực", "All fields";
+    sheet: "Tờ", "Sheet";
+    website: "Trang thông tin", "Website";
+    house_pack: "Thông tin thủ tục hành chính", "Administrative procedures: information";
+    house_pack_pdf: "Bộ niêm yết tại nhà văn hóa tổ dân phố (PDF)", "Set for the neighbourhood cultural house (PDF)";
+    house_qr: "Thủ tục người dân thường làm", "Procedures residents use most";
+    catalogue_pdf: "Danh mục (PDF, A3 ngang)", "List (PDF, A3 landscape)";
     // The kiosk (src/render/kiosk.rs, templates/kiosk/)
     kiosk_title: "Tra cứu thủ tục hành chính", "Look up administrative procedures";
     kiosk_touch: "Chạm vào một lĩnh vực để xem các thủ tục, hoặc chạm “Tìm thủ tục”.", "Touch a field to see its procedures, or touch “Find a procedure”.";

@@ -43,6 +43,14 @@ pub enum OutputKey {
     StaffBoard,
     /// A notice's poster, by slug.
     NoticePoster(String),
+    /// A sheet of QR codes with the procedures' names, for the wall (A2
+    /// or A1): of a field's procedures (by slug), or of every field's.
+    QrBoard(Option<String>, Paper),
+    /// The cultural-house pack (A4 or A3): contact, feedback, current
+    /// notices and the QR codes of the procedures residents use most.
+    HousePack(Paper),
+    /// A field's catalogue table as PDF (A3 landscape).
+    FieldCataloguePdf(String),
     // Files copied or made beside the pages.
     /// A procedure's forms and samples (none or several files).
     Attachments(ProcedureId),
@@ -58,6 +66,37 @@ pub enum OutputKey {
     SearchIndex,
     /// The kiosk's lists and facts under `kiosk/data/` (many files).
     KioskData,
+}
+
+/// The paper a PDF is laid out for (portrait sizes in mm: ISO 216).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Paper {
+    A4,
+    A3,
+    A2,
+    A1,
+}
+
+impl Paper {
+    /// Width and height in mm, portrait.
+    pub fn mm(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::A2 => (420.0, 594.0),
+            Paper::A1 => (594.0, 841.0),
+        }
+    }
+
+    /// Its name in a file name: `a2`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::A3 => "a3",
+            Paper::A2 => "a2",
+            Paper::A1 => "a1",
+        }
+    }
 }
 
 /// Which procedures an output shows ([`OutputKey::scope`]).
@@ -118,6 +157,11 @@ impl OutputKey {
             }
             K::PosterPdf(id) => Scope::Procedure(id),
             K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) => Scope::Field(f),
+            K::FieldCataloguePdf(f) | K::QrBoard(Some(f), _) => Scope::Field(f),
+            // The whole catalogue's board; the pack's procedures are the
+            // featured ones, or the first of each field: any edit may
+            // change which.
+            K::QrBoard(None, _) | K::HousePack(_) => Scope::Every,
             // Lists of every procedure.
             K::Catalogue | K::Search | K::PosterIndex => Scope::Every,
             K::CatalogueJson | K::Sitemap | K::SearchIndex | K::KioskData => Scope::Every,
@@ -159,6 +203,9 @@ impl OutputKey {
             K::PrintAll(f) => urls::field_print_all(f),
             K::StaffBoard => urls::STAFF_BOARD.into(),
             K::NoticePoster(slug) => urls::notice_poster_at(slug),
+            K::QrBoard(field, paper) => urls::qr_board(field.as_deref(), paper.slug()),
+            K::HousePack(paper) => urls::house_pack(paper.slug()),
+            K::FieldCataloguePdf(f) => urls::field_catalogue_pdf(f),
             K::Calendar => super::due::PATH.into(),
             K::CatalogueJson => urls::CATALOGUE_JSON.into(),
             K::Sitemap => urls::SITEMAP.into(),

@@ -32,7 +32,7 @@ pub mod view;
 pub use context::{Globals, Minifier, RenderOptions, Renderer};
 pub use files::{Collect, Content, OutputFile, Sink};
 pub use inputs::Digest;
-pub use keys::{OutputKey, ProcedureId, Scope};
+pub use keys::{OutputKey, Paper, ProcedureId, Scope};
 
 use crate::diag::Diagnostic;
 use crate::model::Site;

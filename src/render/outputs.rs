@@ -5,7 +5,7 @@
 
 use super::context::{once_each, Renderer};
 use super::files::{Content, OutputFile, Sink};
-use super::keys::{OutputKey, ProcedureId};
+use super::keys::{OutputKey, Paper, ProcedureId};
 use super::pages::{self, Page};
 use super::posters::{self, FieldPrintables};
 use super::theme::Asset;
@@ -52,6 +52,22 @@ impl<'a> Renderer<'a> {
                 K::PrintAll(f.slug.clone()),
             ]);
         }
+        // The PDFs of a field or of the site: a field without a listed
+        // procedure has no board.
+        let boards = [Paper::A2, Paper::A1];
+        for f in site
+            .fields
+            .iter()
+            .filter(|f| self.listed.iter().any(|p| p.field == f.slug))
+        {
+            keys.push(K::FieldCataloguePdf(f.slug.clone()));
+            keys.extend(boards.map(|b| K::QrBoard(Some(f.slug.clone()), b)));
+        }
+        if !self.listed.is_empty() {
+            keys.extend(boards.map(|b| K::QrBoard(None, b)));
+        }
+        keys.extend([K::HousePack(Paper::A4), K::HousePack(Paper::A3)]);
+
         keys.extend(all().map(|p| K::Attachments(id(&p))));
         keys.extend([K::Assets, K::Calendar]);
         keys
@@ -157,6 +173,12 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .find(|n| n.slug == *slug && n.is_current(today))
                 .map(|n| posters::notice_poster(self, n)),
+            K::QrBoard(..) | K::HousePack(_) | K::FieldCataloguePdf(_) => {
+                return Ok(posters::pdf(self, key).map_or(0, |f| {
+                    sink.put(f);
+                    1
+                }));
+            }
             _ => self.page(key).map(|page| pages::render(self, &page)),
         };
         if let Some(page) = page {

@@ -87,6 +87,29 @@ pub fn field_print_all(field_slug: &str) -> String {
     format!("posters/{field_slug}/in-tat-ca.html")
 }
 
+/// A field's catalogue table as PDF (A3), beside its HTML table.
+pub fn field_catalogue_pdf(field_slug: &str) -> String {
+    format!("posters/{field_slug}/danh-muc-a3.pdf")
+}
+
+/// A sheet of QR codes on paper `paper` (`a2`, `a1`): of a field's
+/// procedures, beside its catalogue, or of every field's.
+pub fn qr_board(field_slug: Option<&str>, paper: &str) -> String {
+    match field_slug {
+        Some(f) => format!("posters/{f}/bang-qr-{paper}.pdf"),
+        None => format!("posters/bang-qr-{paper}.pdf"),
+    }
+}
+
+/// The cultural-house pack: `nha-van-hoa.pdf` on A4, `nha-van-hoa-a3.pdf`
+/// on A3.
+pub fn house_pack(paper: &str) -> String {
+    match paper {
+        "a4" => "posters/nha-van-hoa.pdf".into(),
+        _ => format!("posters/nha-van-hoa-{paper}.pdf"),
+    }
+}
+
 pub fn notice_poster(n: &Notice) -> String {
     notice_poster_at(&n.slug)
 }

@@ -19,6 +19,25 @@ pub const TODAY: &str = "2026-11-23";
 /// the Tết 2027 holiday warning starts (2026-12-08, 60 days before Tết).
 pub const EXAMPLE_TODAY: &str = "2026-12-07";
 
+/// Builds the example site (`content/`) on [`EXAMPLE_TODAY`] into `out`,
+/// which must succeed.
+pub fn build_example(out: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["build", "--root"])
+        .arg(root)
+        .args(["--date", EXAMPLE_TODAY, "--out"])
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

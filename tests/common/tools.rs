@@ -56,3 +56,16 @@ pub fn pdf_page_sizes(pdf: &std::path::Path) -> Vec<(f64, f64)> {
     })
     .collect()
 }
+
+/// Every font of `pdf` is embedded, as a subset, with a ToUnicode map
+/// (`pdffonts`: `yes` under emb, sub and uni).
+pub fn pdf_fonts_embedded(pdf: &std::path::Path) {
+    let fonts = run(Command::new("pdffonts").arg(pdf));
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{pdf:?}: no fonts");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{pdf:?}: {row}");
+    }
+}

@@ -57,6 +57,7 @@ pub fn validate_procedure(
     let name = title.as_deref().unwrap_or(&pd.slug);
     let dates = dates(&mut cx, raw, today, name);
     let non_territorial = cx.flag(&raw.non_territorial, "non_territorial", false);
+    let featured = cx.flag(&raw.featured, "featured", false);
     let (audience, agency, submit_at) = (
         cx.opt_text(&raw.audience),
         cx.opt_text(&raw.agency),
@@ -91,6 +92,7 @@ pub fn validate_procedure(
         repealed: dates.repealed?,
         non_territorial: non_territorial?,
         submit_at,
+        featured: featured?,
         body: body?,
         body_line: doc.body_line,
         provenance: source?,

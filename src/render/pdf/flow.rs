@@ -312,6 +312,16 @@ impl Flow<'_> {
     }
 }
 
+/// The first (largest) of `ladder` that needs no more sheets than its last
+/// (smallest) rung, by `sheets`; fewer type sizes give fewer sheets, so
+/// the rungs are searched by halves (about log2 of their number laid
+/// out, not all). `None` for an empty ladder.
+pub(crate) fn largest<T: Copy>(ladder: &[T], sheets: impl Fn(T) -> usize) -> Option<T> {
+    let least = sheets(*ladder.last()?);
+    let at = ladder.partition_point(|&rung| sheets(rung) > least);
+    ladder.get(at).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 //!   those advances;
 //! - [`flow`]: blocks of lines flowed into columns and pages (kept
 //!   together, split between lines, headings kept with what follows);
+//! - [`qr`]: a QR code as squares on a grid, with its link;
 //! - [`doc`]: the PDF itself (pdf-writer), each face embedded as a subset
 //!   (subsetter), deterministic bytes.
 //!
@@ -16,6 +17,7 @@
 pub(crate) mod doc;
 pub(crate) mod flow;
 pub(crate) mod font;
+pub(crate) mod qr;
 pub(crate) mod text;
 
 /// Points per millimetre.
@@ -23,6 +25,12 @@ pub(crate) const PT_PER_MM: f32 = 72.0 / 25.4;
 
 /// A4 portrait in pt.
 pub(crate) const A4: (f32, f32) = (595.276, 841.89);
+
+/// The size of `paper` in pt, portrait.
+pub(crate) fn paper(paper: crate::render::Paper) -> (f32, f32) {
+    let (w, h) = paper.mm();
+    (mm(w), mm(h))
+}
 
 /// Millimetres in pt.
 pub(crate) fn mm(v: f32) -> f32 {

@@ -17,11 +17,11 @@ use tera::Context;
 /// A row of the table.
 #[derive(Serialize)]
 pub(super) struct CatalogueRow {
-    title: String,
-    code: Option<String>,
-    deadline: String,
-    fees: String,
-    upcoming: Option<String>,
+    pub(super) title: String,
+    pub(super) code: Option<String>,
+    pub(super) deadline: String,
+    pub(super) fees: String,
+    pub(super) upcoming: Option<String>,
 }
 
 /// The rows of field `f`'s table: its procedures of `listed`, in order.

@@ -15,6 +15,10 @@ struct IndexField<'a> {
     field: &'a FieldView,
     catalogue_url: String,
     all_url: String,
+    /// The field's QR boards, A2 and A1 (none without a listed procedure).
+    qr_boards: Vec<Pdf>,
+    /// The catalogue's PDF (none without a listed procedure).
+    catalogue_pdf: Option<String>,
     procedures: Vec<IndexProcedure>,
 }
 
@@ -25,6 +29,23 @@ struct IndexProcedure {
     poster_url: String,
     handout_url: String,
     upcoming: Option<String>,
+}
+
+/// A PDF: its address and paper.
+#[derive(Serialize)]
+struct Pdf {
+    url: String,
+    paper: &'static str,
+}
+
+/// The QR boards of a field (or of every field), A2 then A1.
+fn qr_boards(field: Option<&str>) -> Vec<Pdf> {
+    [("a2", "A2"), ("a1", "A1")]
+        .map(|(slug, paper)| Pdf {
+            url: urls::qr_board(field, slug),
+            paper,
+        })
+        .into()
 }
 
 #[derive(Serialize)]
@@ -41,6 +62,13 @@ pub(in crate::render) fn page(r: &Renderer) -> Result<OutputFile, Box<Diagnostic
     ctx.insert("poster_fields", &index_fields(r));
     ctx.insert("poster_notices", &index_notices(r));
     ctx.insert("staff_board_url", urls::STAFF_BOARD);
+    let any = !r.listed.is_empty();
+    ctx.insert("qr_boards", &if any { qr_boards(None) } else { Vec::new() });
+    let house = [("a4", "A4"), ("a3", "A3")].map(|(slug, paper)| Pdf {
+        url: urls::house_pack(slug),
+        paper,
+    });
+    ctx.insert("house_pack", &house);
     ctx.insert("root", &urls::root_of(urls::POSTERS));
     ctx.insert(
         "page",
@@ -77,6 +105,7 @@ fn index_fields<'a>(r: &'a Renderer) -> Vec<IndexField<'a>> {
             })
             .collect()
     };
+    let any = |slug: &str| r.listed.iter().any(|p| p.field == slug);
     r.site
         .fields
         .iter()
@@ -85,6 +114,11 @@ fn index_fields<'a>(r: &'a Renderer) -> Vec<IndexField<'a>> {
             field: fv,
             catalogue_url: urls::field_catalogue(&f.slug),
             all_url: urls::field_print_all(&f.slug),
+            qr_boards: match any(&f.slug) {
+                true => qr_boards(Some(&f.slug)),
+                false => Vec::new(),
+            },
+            catalogue_pdf: any(&f.slug).then(|| urls::field_catalogue_pdf(&f.slug)),
             procedures: procedures(&f.slug),
         })
         .collect()

@@ -11,6 +11,10 @@
 //! | `posters/<field>/in-tat-ca.html` | the catalogue + every procedure poster of the field | A3 + A4 pages |
 //! | `posters/bang-lien-he.html` | staff and contact board | A4 portrait |
 //! | `posters/thong-bao/<slug>.html` | one per current notice | A4 portrait |
+//! | `posters/<field>/danh-muc-a3.pdf` | the field's catalogue table as PDF ([`pdf_catalogue`]) | A3 landscape |
+//! | `posters/<field>/bang-qr-a2.pdf`, `bang-qr-a1.pdf` | QR board of the field's procedures ([`pdf_qrboard`]) | A2, A1 portrait |
+//! | `posters/bang-qr-a2.pdf`, `bang-qr-a1.pdf` | QR board of every field's procedures | A2, A1 portrait |
+//! | `posters/nha-van-hoa.pdf`, `nha-van-hoa-a3.pdf` | the cultural-house pack ([`pdf_house`]) | A4, A3 portrait |
 //!
 //! Repealed procedures get none (their page stays, without poster links).
 //!
@@ -75,8 +79,11 @@ mod notes;
 mod notice;
 mod page;
 mod paginate;
+mod pdf_catalogue;
 mod pdf_content;
+mod pdf_house;
 mod pdf_poster;
+mod pdf_qrboard;
 mod plan;
 mod procedure;
 mod sheets;
@@ -85,6 +92,26 @@ mod text;
 mod warnings;
 
 pub(super) use index::page as index;
+
+/// A PDF of the site or of a field that no procedure's page makes: a QR
+/// board, the cultural-house pack, a field's catalogue; none for a key
+/// of another kind or of a field this site does not have.
+pub(super) fn pdf(r: &Renderer, key: &crate::render::OutputKey) -> Option<OutputFile> {
+    use crate::render::OutputKey as K;
+    match key {
+        K::QrBoard(None, paper) => pdf_qrboard::board(r, None, *paper),
+        K::QrBoard(Some(f), paper) => {
+            let (_, field) = r.fields.position(f)?;
+            pdf_qrboard::board(r, Some(field), *paper)
+        }
+        K::HousePack(paper) => Some(pdf_house::pack(r, *paper)),
+        K::FieldCataloguePdf(f) => {
+            let (_, field) = r.fields.position(f)?;
+            Some(pdf_catalogue::catalogue(r, field))
+        }
+        _ => None,
+    }
+}
 pub(super) use notice::poster as notice_poster;
 pub(super) use staff::board as staff_board;
 pub(super) use warnings::{site_warnings, too_long};
@@ -92,7 +119,7 @@ pub(super) use warnings::{site_warnings, too_long};
 use crate::diag::Diagnostic;
 use crate::model::{Field, Procedure};
 use crate::render::context::Renderer;
-use crate::render::files::Sink;
+use crate::render::files::{OutputFile, Sink};
 use crate::render::view::FieldView;
 use procedure::Prepared;
 use rayon::prelude::*;

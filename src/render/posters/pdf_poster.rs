@@ -16,7 +16,6 @@ use crate::render::pdf::doc::{self, Info, Op, Page};
 use crate::render::pdf::flow::{flow, measure, stack, stack_end, Block, Frames, Mark};
 use crate::render::pdf::text::{wrap, Run};
 use crate::render::pdf::{mm, A4};
-use crate::render::qr;
 use crate::render::view::ProcedureView;
 
 /// The sheet's margin, the QR code's width (its quiet zone included) and
@@ -69,7 +68,7 @@ pub(super) fn poster(v: &ProcedureView, site: &Site) -> Vec<u8> {
     )
 }
 
-fn lang_code(site: &Site) -> &'static str {
+pub(super) fn lang_code(site: &Site) -> &'static str {
     match site.config.language {
         crate::lang::Lang::Vi => "vi",
         crate::lang::Lang::En => "en",
@@ -335,48 +334,14 @@ impl Sheet<'_> {
 }
 
 /// The QR code of `url`, `QR` mm wide with its quiet zone, its top left
-/// at (`x`, `y`): each row's dark runs as squares on a grid, and a link.
+/// at (`x`, `y`).
 fn qr_code(url: &str, x: f32, y: f32) -> Vec<Op> {
-    let Some((rows, n, quiet)) = qr::matrix(url) else {
-        return Vec::new();
-    };
-    let mut runs = Vec::new();
-    for (row, &bits) in rows.iter().enumerate() {
-        let mut col = 0;
-        while col < n {
-            if bits >> col & 1 == 0 {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < n && bits >> col & 1 == 1 {
-                col += 1;
-            }
-            // A QR code is at most 177 modules wide.
-            let at = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
-            runs.push([at(quiet + row), at(quiet + start), at(col - start)]);
-        }
-    }
-    vec![
-        Op::Grid {
-            x,
-            y,
-            m: mm(QR) / (n + 2 * quiet) as f32,
-            runs,
-        },
-        Op::Link {
-            x,
-            y,
-            w: mm(QR),
-            h: mm(QR),
-            url: url.to_string(),
-        },
-    ]
+    crate::render::pdf::qr::code(url, x, y, mm(QR))
 }
 
 /// A rule across the sheet at `y` (0.8 mm thick, as the HTML poster's
 /// borders); where the content below it starts (3 mm lower).
-fn rule(ops: &mut Vec<Op>, left: f32, width: f32, y: f32) -> f32 {
+pub(super) fn rule(ops: &mut Vec<Op>, left: f32, width: f32, y: f32) -> f32 {
     ops.push(Op::Fill {
         x: left,
         y,
@@ -387,7 +352,7 @@ fn rule(ops: &mut Vec<Op>, left: f32, width: f32, y: f32) -> f32 {
 }
 
 /// The office's name in capitals, the first line of every sheet.
-fn office_line(office: &str, width: f32) -> Block {
+pub(super) fn office_line(office: &str, width: f32) -> Block {
     Block::new(Mark::None)
         .para(
             &[Run::bold(&office.to_uppercase())],
