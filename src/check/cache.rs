@@ -133,10 +133,10 @@ pub fn key(program: &str, today: Date, entry: &FileEntry, bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
     program.hash(&mut h);
     today.hash(&mut h);
-    crate::render::debug_into(&mut h, &entry.kind);
+    entry.kind.hash(&mut h);
     entry.abs.hash(&mut h);
     entry.rel.hash(&mut h);
-    crate::render::debug_into(&mut h, &*entry.attachments);
+    entry.attachments.hash(&mut h);
     bytes.hash(&mut h);
     h.finish()
 }

@@ -96,7 +96,7 @@ fn procedure_digest(p: &Procedure) -> u64 {
 }
 
 /// `value`'s `Debug` text, hashed as it is written (no string is made).
-pub fn debug_into(h: &mut DefaultHasher, value: &impl std::fmt::Debug) {
+fn debug_into(h: &mut DefaultHasher, value: &impl std::fmt::Debug) {
     struct Into<'h>(&'h mut DefaultHasher);
     impl std::fmt::Write for Into<'_> {
         fn write_str(&mut self, s: &str) -> std::fmt::Result {

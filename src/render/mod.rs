@@ -31,7 +31,7 @@ pub mod view;
 
 pub use context::{Globals, Minifier, RenderOptions, Renderer};
 pub use files::{Collect, Content, OutputFile, Sink};
-pub use inputs::{debug_into, Digest};
+pub use inputs::Digest;
 pub use keys::{OutputKey, ProcedureId, Scope};
 
 use crate::diag::Diagnostic;
