@@ -30,7 +30,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_serve import ROOT, Server, cpu_ms  # noqa: E402
+from bench_serve import ROOT, Server, cpu_ms, scratch_site  # noqa: E402
 
 
 def fetch(port: int, path: str) -> str:
@@ -42,18 +42,7 @@ def fetch(port: int, path: str) -> str:
 
 
 def bench(binary: Path, n: int, rounds: int, base: Path) -> list[float]:
-    cached = base / f"site-{n}"
-    if not (cached / "content").is_dir():
-        import subprocess
-
-        subprocess.run(
-            [sys.executable, str(ROOT / "benches/gen_site.py"), "--procedures", str(n), "--out", str(cached)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    site = base / f"latency-{n}"
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.copytree(cached, site)
+    site = scratch_site(n, base, "latency")
     content = site / "content"
     files = sorted(p for p in content.glob("*/*.md") if p.name != "_index.md" and p.parent.name != "notices")
     step = max(1, len(files) // rounds)
