@@ -4,7 +4,7 @@ its page that shows the edit (issue 22: <= 100 ms median at 2,000).
 
 Usage:
 
-    python3 benches/bench_serve_latency.py [--rounds 20] [SIZES...]   (default: 2000)
+    python3 benches/bench_serve_latency.py [--rounds 20] [--bin PROGRAM] [SIZES...]   (default: 2000)
 
 For each size N: the site of benches/gen_site.py (seed 1), cached under
 ${BENCH_DIR:-/tmp/niemyet-bench}/site-N, copied to a scratch folder; the
@@ -80,12 +80,15 @@ def bench(binary: Path, n: int, rounds: int, base: Path) -> list[float]:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--bin", type=Path, help="another niemyet to measure (default: this checkout's release build)")
     ap.add_argument("sizes", nargs="*", type=int, default=[2000])
     a = ap.parse_args()
     import subprocess
 
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = ROOT / "target/release/niemyet"
+    binary = a.bin
+    if binary is None:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        binary = ROOT / "target/release/niemyet"
     base = Path(os.environ.get("BENCH_DIR", "/tmp/niemyet-bench"))
     print(f"load average at start: {os.getloadavg()[0]:.2f}", file=sys.stderr)
     print("| procedures | min ms | median ms | max ms | serve CPU ms over the rounds |")
