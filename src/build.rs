@@ -89,23 +89,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     let started = Instant::now();
     stage(opts, Stage::Check, None);
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    let program = incremental::program();
-    // `--clean` reads no cache, but leaves one for the next build.
-    let cache = program.as_deref().map(|p| match opts.clean {
-        false => (p, Cache::read(&out, p)),
-        true => (p, Cache::default()),
-    });
-    let checked = Checked::with_cache(
-        root,
-        CheckOptions {
-            today: opts.today,
-            lang: opts.lang,
-        },
-        cache.as_ref().map(|(p, c)| (*p, c)),
-    );
-    drop(cache);
-    let pending = program.is_some().then(|| checked.for_cache());
-    let checked = checked.into_outcome();
+    let (checked, pending) = check_cached(root, opts, &out);
     let lang = checked.lang;
     let mut phases = vec![("check", started.elapsed())];
     let mut diagnostics = checked.diagnostics;
@@ -186,6 +170,32 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
         lang,
         built,
     }
+}
+
+/// The site checked with the previous output's check cache (none with
+/// `--clean`), and the cache to leave beside the new output.
+fn check_cached(
+    root: &Path,
+    opts: &BuildOptions,
+    out: &Path,
+) -> (crate::check::CheckOutcome, Option<Pending>) {
+    let program = incremental::program();
+    // `--clean` reads no cache, but leaves one for the next build.
+    let cache = program.as_deref().map(|p| match opts.clean {
+        false => (p, Cache::read(out, p)),
+        true => (p, Cache::default()),
+    });
+    let checked = Checked::with_cache(
+        root,
+        CheckOptions {
+            today: opts.today,
+            lang: opts.lang,
+        },
+        cache.as_ref().map(|(p, c)| (*p, c)),
+    );
+    drop(cache);
+    let pending = program.is_some().then(|| checked.for_cache());
+    (checked.into_outcome(), pending)
 }
 
 /// The site rendered into `staging`: the outputs whose inputs changed since
