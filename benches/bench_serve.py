@@ -162,7 +162,9 @@ def pct(values, q):
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
-def bench(binary: Path, n: int, edits: int, fulls: int, base: Path) -> dict:
+def scratch_site(n: int, base: Path, name: str) -> Path:
+    """A copy, at base/name-N, of the generated site of N procedures (made
+    once under base/site-N): edits never touch the cached site."""
     cached = base / f"site-{n}"
     if not (cached / "content").is_dir():
         subprocess.run(
@@ -170,9 +172,14 @@ def bench(binary: Path, n: int, edits: int, fulls: int, base: Path) -> dict:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    site = base / f"serve-{n}"
+    site = base / f"{name}-{n}"
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(cached, site)
+    return site
+
+
+def bench(binary: Path, n: int, edits: int, fulls: int, base: Path) -> dict:
+    site = scratch_site(n, base, "serve")
     content = site / "content"
     field = sorted(p for p in content.iterdir() if p.is_dir() and p.name != "notices")[0]
     target = sorted(p for p in field.glob("*.md") if p.name != "_index.md")[0]

@@ -1,7 +1,8 @@
 //! `niemyet build`: check → render → output. Nothing is written when the
 //! content has an error: the previous output stays as it was.
 
-use crate::check::{check_site, CheckOptions};
+use crate::check::cache::{self, Cache, Pending};
+use crate::check::{CheckOptions, Checked};
 use crate::diag::Diagnostic;
 use crate::diag::Rule;
 use crate::incremental;
@@ -87,13 +88,8 @@ pub struct BuildOutcome {
 pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     let started = Instant::now();
     stage(opts, Stage::Check, None);
-    let checked = check_site(
-        root,
-        CheckOptions {
-            today: opts.today,
-            lang: opts.lang,
-        },
-    );
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let (checked, pending) = check_cached(root, opts, &out);
     let lang = checked.lang;
     let mut phases = vec![("check", started.elapsed())];
     let mut diagnostics = checked.diagnostics;
@@ -104,7 +100,6 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
             built: None,
         };
     };
-    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     if inside(&out, &root.join("content")) {
         diagnostics.push(out_in_content(&out));
         return BuildOutcome {
@@ -132,7 +127,7 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     // Each file is written as soon as it is rendered; on an error the
     // staging folder is dropped and the previous output stays.
     let rendered =
-        output::with_io_threads(|| render_into(root, &site, opts, &staging, &mut phases));
+        output::with_io_threads(|| render_into(root, &site, opts, &staging, &mut phases, pending));
     let kept = match rendered {
         Ok((warnings, kept)) => {
             diagnostics.extend(warnings);
@@ -177,6 +172,32 @@ pub fn build_site(root: &Path, opts: &BuildOptions) -> BuildOutcome {
     }
 }
 
+/// The site checked with the previous output's check cache (none with
+/// `--clean`), and the cache to leave beside the new output.
+fn check_cached(
+    root: &Path,
+    opts: &BuildOptions,
+    out: &Path,
+) -> (crate::check::CheckOutcome, Option<Pending>) {
+    let program = incremental::program();
+    // `--clean` reads no cache, but leaves one for the next build.
+    let cache = program.as_deref().map(|p| match opts.clean {
+        false => (p, Cache::read(out, p)),
+        true => (p, Cache::default()),
+    });
+    let checked = Checked::with_cache(
+        root,
+        CheckOptions {
+            today: opts.today,
+            lang: opts.lang,
+        },
+        cache.as_ref().map(|(p, c)| (*p, c)),
+    );
+    drop(cache);
+    let pending = program.is_some().then(|| checked.for_cache());
+    (checked.into_outcome(), pending)
+}
+
 /// The site rendered into `staging`: the outputs whose inputs changed since
 /// the previous build made, the others kept from it ([`crate::incremental`]),
 /// and the record for the next build written. Returns the warnings and how
@@ -187,6 +208,7 @@ fn render_into(
     opts: &BuildOptions,
     staging: &output::Staging,
     phases: &mut Vec<(&'static str, Duration)>,
+    pending: Option<Pending>,
 ) -> Result<(Vec<Diagnostic>, usize), Vec<Diagnostic>> {
     let mark = Instant::now();
     let theme = Theme::load(root, &site.config.theme)?;
@@ -235,6 +257,11 @@ fn render_into(
         staging
             .put_manifest(&record)
             .map_err(|e| vec![output_error(e)])?;
+        if let Some(pending) = pending {
+            staging
+                .put_beside(cache::CACHE, |w| pending.write(w, &record.program))
+                .map_err(|e| vec![output_error(e)])?;
+        }
     }
     phases.push(("record", mark.elapsed()));
     Ok((warnings, kept_files))

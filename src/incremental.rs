@@ -13,7 +13,7 @@
 
 use crate::output::manifest::{Manifest, OutputRecord, FORMAT};
 use crate::output::FileRecord;
-use crate::render::{urls, Digest, OutputKey, ProcedureId, Renderer};
+use crate::render::{kiosk, urls, Digest, OutputKey, ProcedureId, Renderer};
 use std::collections::HashMap;
 
 /// What this program is, for the record: its version and the size and
@@ -136,7 +136,9 @@ struct Owners<'k> {
     exact: HashMap<String, usize>,
     /// A procedure's attachments, by the folder they go in.
     folders: HashMap<String, usize>,
-    /// Keys of many files under a folder (assets, search, kiosk data).
+    /// A field's kiosk data, by the field's slug.
+    kiosk: HashMap<String, usize>,
+    /// Keys of many files under a folder (assets, search).
     trees: Vec<usize>,
 }
 
@@ -146,6 +148,7 @@ impl<'k> Owners<'k> {
             keys,
             exact: HashMap::new(),
             folders: HashMap::new(),
+            kiosk: HashMap::new(),
             trees: Vec::new(),
         };
         for (i, key) in keys.iter().enumerate() {
@@ -158,6 +161,9 @@ impl<'k> Owners<'k> {
                         .folders
                         .insert(urls::procedure_dir_at(&id.field, &id.slug), i);
                 }
+                (None, OutputKey::KioskData(field)) => {
+                    owners.kiosk.insert(field.clone(), i);
+                }
                 (None, _) => owners.trees.push(i),
             }
         }
@@ -166,6 +172,9 @@ impl<'k> Owners<'k> {
 
     fn owner(&self, path: &str) -> Option<usize> {
         if let Some(&i) = self.exact.get(path) {
+            return Some(i);
+        }
+        if let Some(&i) = kiosk::data_field(path).and_then(|f| self.kiosk.get(f)) {
             return Some(i);
         }
         if let Some(&i) = self.trees.iter().find(|&&i| self.keys[i].owns(path)) {

@@ -27,7 +27,7 @@ impl Lang {
 }
 
 /// A text a person reads, in both languages, chosen when it is printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub vi: String,
     pub en: String,

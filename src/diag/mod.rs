@@ -14,7 +14,9 @@ pub use source::Source;
 use crate::lang::Text;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,7 +24,7 @@ pub enum Severity {
 
 /// A place in a file: 1-based line and column (in characters), the width of the
 /// thing pointed at, and the text of that line for the caret display.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
@@ -30,7 +32,7 @@ pub struct Location {
     pub line_text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The rule broken; its stable code (`unknown-key`) is printed with

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 
 macro_rules! rules {
     ($($variant:ident = $code:literal, $vi:literal, $en:literal;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Rule {
             $($variant,)*
         }

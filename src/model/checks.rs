@@ -82,7 +82,7 @@ pub fn code_key(code: &str) -> String {
 
 /// Where a procedure file writes its code, kept after its raw front matter
 /// is dropped.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CodeUse {
     pub code: String,
     pub file: std::path::PathBuf,

@@ -22,6 +22,7 @@ pub use synonyms::Synonym;
 pub use value::amount_suggestion;
 
 pub use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// The catalogue, made by [`Site::new`] (in `catalogue.rs`) and not
@@ -130,7 +131,7 @@ pub struct Field {
     pub source: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Level {
     Xa,
     Huyen,
@@ -152,7 +153,7 @@ impl Level {
 }
 
 /// Thời hạn giải quyết: exactly one measure.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeadlineMeasure {
     /// 0 means "within the working day" (trong ngày làm việc).
     WorkingDays(u32),
@@ -164,7 +165,7 @@ pub enum DeadlineMeasure {
     Text(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     pub measure: DeadlineMeasure,
     /// The deadline the law sets, in the measure's unit, when the ward has
@@ -200,7 +201,7 @@ impl DeadlineMeasure {
 }
 
 /// Who pays a fee: every applicant, or only those submitting one way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FeeChannel {
     All,
     InPerson,
@@ -228,7 +229,7 @@ impl FeeChannel {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fee {
     pub name: String,
     /// Whole đồng; 0 means exempt (miễn). `None`: the amount is not a
@@ -241,7 +242,7 @@ pub struct Fee {
 }
 
 /// A file beside the procedure (a form or a filled sample).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     /// The file name as written (`to-khai.pdf`).
     pub name: String,
@@ -252,7 +253,7 @@ pub struct Attachment {
     pub size: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub name: String,
     pub originals: u32,
@@ -268,7 +269,7 @@ pub struct Document {
     pub case: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OnlineLevel {
     /// Toàn trình.
     Full,
@@ -289,33 +290,33 @@ impl OnlineLevel {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Online {
     pub url: String,
     pub level: OnlineLevel,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Channels {
     pub in_person: bool,
     pub postal: bool,
     pub online: Option<Online>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegalText {
     pub number: String,
     pub title: Option<String>,
     pub date: Option<Date>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Announcement {
     pub number: String,
     pub date: Option<Date>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Procedure {
     pub field: String,
     pub slug: String,
@@ -358,7 +359,7 @@ pub struct Procedure {
 }
 
 /// Where an imported procedure came from (`source:`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub from: SourceKind,
     pub code: Option<String>,
@@ -371,7 +372,7 @@ pub struct Source {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SourceKind {
     /// `csdl-tthc`: the national procedure database.
     National,

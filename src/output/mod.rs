@@ -230,6 +230,22 @@ impl Staging {
         fs::write(&path, manifest::to_bytes(m)).map_err(|e| OutputError::Io(path, e))
     }
 
+    /// Writes a file of the build's own beside the site's files, like the
+    /// record (not one of them, not counted): the check's cache.
+    pub fn put_beside(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let path = self.dir.join(name);
+        let written = fs::File::create(&path).and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            w.into_inner().map_err(|e| e.into_error()).map(drop)
+        });
+        written.map_err(|e| OutputError::Io(path, e))
+    }
+
     fn records_lock(&self) -> std::sync::MutexGuard<'_, Vec<FileRecord>> {
         self.records
             .lock()

@@ -64,8 +64,9 @@ pub enum OutputKey {
     Robots,
     /// The search index and its runtime under `search/` (many files).
     SearchIndex,
-    /// The kiosk's lists and facts under `kiosk/data/` (many files).
-    KioskData,
+    /// A field's lists and facts for the kiosk under `kiosk/data/`, by
+    /// the field's slug (`<slug>.js` and `<slug>.<i>.js`).
+    KioskData(String),
 }
 
 /// The paper a PDF is laid out for (portrait sizes in mm: ISO 216).
@@ -156,7 +157,9 @@ impl OutputKey {
                 Scope::Procedure(id)
             }
             K::PosterPdf(id) => Scope::Procedure(id),
-            K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) => Scope::Field(f),
+            K::Field(f) | K::FieldCatalogue(f) | K::PrintAll(f) | K::KioskData(f) => {
+                Scope::Field(f)
+            }
             K::FieldCataloguePdf(f) | K::QrBoard(Some(f), _) => Scope::Field(f),
             // The whole catalogue's board; the pack's procedures are the
             // featured ones, or the first of each field: any edit may
@@ -164,7 +167,7 @@ impl OutputKey {
             K::QrBoard(None, _) | K::HousePack(_) => Scope::Every,
             // Lists of every procedure.
             K::Catalogue | K::Search | K::PosterIndex => Scope::Every,
-            K::CatalogueJson | K::Sitemap | K::SearchIndex | K::KioskData => Scope::Every,
+            K::CatalogueJson | K::Sitemap | K::SearchIndex => Scope::Every,
             // Fields, notices, the office and the theme only: globals.
             K::Home
             | K::Contact
@@ -210,7 +213,7 @@ impl OutputKey {
             K::CatalogueJson => urls::CATALOGUE_JSON.into(),
             K::Sitemap => urls::SITEMAP.into(),
             K::Robots => urls::ROBOTS.into(),
-            K::Attachments(_) | K::Assets | K::SearchIndex | K::KioskData => return None,
+            K::Attachments(_) | K::Assets | K::SearchIndex | K::KioskData(_) => return None,
         })
     }
 
@@ -225,7 +228,7 @@ impl OutputKey {
                 .is_some_and(|name| name != "index.html"),
             K::Assets => path.starts_with(urls::ASSETS) && path != super::due::PATH,
             K::SearchIndex => path.starts_with(urls::SEARCH_DIR) && path != urls::SEARCH,
-            K::KioskData => path.starts_with(kiosk::DATA),
+            K::KioskData(f) => kiosk::data_field(path) == Some(f.as_str()),
             key => key.path().is_some_and(|p| p == path),
         }
     }
@@ -238,7 +241,7 @@ impl OutputKey {
         use OutputKey as K;
         matches!(
             self,
-            K::CatalogueJson | K::Sitemap | K::Robots | K::SearchIndex | K::KioskData
+            K::CatalogueJson | K::Sitemap | K::Robots | K::SearchIndex | K::KioskData(_)
         )
     }
 }

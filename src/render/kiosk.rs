@@ -39,6 +39,16 @@ pub const PAGE: &str = "kiosk/index.html";
 /// The folder of its data files.
 pub const DATA: &str = "kiosk/data/";
 
+/// The field whose kiosk data `path` is (`kiosk/data/<slug>.js` or
+/// `kiosk/data/<slug>.<i>.js`), if it is one.
+pub fn data_field(path: &str) -> Option<&str> {
+    let name = path.strip_prefix(DATA)?.strip_suffix(".js")?;
+    match name.rsplit_once('.') {
+        Some((slug, i)) if !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()) => Some(slug),
+        _ => Some(name),
+    }
+}
+
 /// The theme's files (`static/`, published under `assets/`) that only the
 /// kiosk uses: left out of a site without one.
 pub const ASSETS: &[&str] = &["kiosk.css", "kiosk.js", "qr.js"];
@@ -90,29 +100,27 @@ fn notice(n: &Notice) -> KioskNotice {
     }
 }
 
-/// The field lists and the procedures' facts, into `sink`; `listed` are the
-/// procedures in lists (not repealed), in catalogue order, and `summary`
-/// formats a list entry's facts the way search results show them.
+/// Field `f`'s list and its procedures' facts, into `sink`: made from
+/// its procedures alone (and what every page sees), so that an edit
+/// remakes its field's files only. `listed` are the procedures in lists
+/// (not repealed), in catalogue order, and `summary` formats a list
+/// entry's facts the way search results show them.
 pub fn data_files(
     site: &Site,
+    f: &crate::model::Field,
     listed: &[&Procedure],
     today: Date,
     summary: &(dyn Fn(&Procedure) -> String + Sync),
     sink: &dyn Sink,
 ) {
-    let mut jobs: Vec<(&crate::model::Field, usize, Vec<&Procedure>)> = Vec::new();
-    for f in &site.fields {
-        let procs: Vec<&Procedure> = listed
-            .iter()
-            .copied()
-            .filter(|p| p.field == f.slug)
-            .collect();
-        sink.put(field_list(&f.slug, &procs, summary));
-        for (i, chunk) in procs.chunks(CHUNK).enumerate() {
-            jobs.push((f, i, chunk.to_vec()));
-        }
-    }
-    jobs.par_iter().for_each(|(f, i, procs)| {
+    let procs: Vec<&Procedure> = listed
+        .iter()
+        .copied()
+        .filter(|p| p.field == f.slug)
+        .collect();
+    sink.put(field_list(&f.slug, &procs, summary));
+    let jobs: Vec<(usize, &[&Procedure])> = procs.chunks(CHUNK).enumerate().collect();
+    jobs.par_iter().for_each(|(i, procs)| {
         let records: Vec<Record> = procs
             .iter()
             .map(|p| record(p, site, &f.name, today))
@@ -367,5 +375,15 @@ mod tests {
             "dichvucong.gov.vn"
         );
         assert_eq!(super::host("http://a.example"), "a.example");
+    }
+
+    #[test]
+    fn a_kiosk_data_file_names_its_field_and_no_other() {
+        use super::data_field;
+        assert_eq!(data_field("kiosk/data/ho-tich.js"), Some("ho-tich"));
+        assert_eq!(data_field("kiosk/data/ho-tich.12.js"), Some("ho-tich"));
+        assert_eq!(data_field("kiosk/data/ho-tich-2.0.js"), Some("ho-tich-2"));
+        assert_eq!(data_field("kiosk/index.html"), None);
+        assert_eq!(data_field("search/idx/ho-tich.js"), None);
     }
 }

@@ -26,7 +26,8 @@ impl<'a> Renderer<'a> {
         // The data files first: catalogue.json is made serially, and the
         // pages fill the other cores meanwhile.
         let mut keys = vec![K::CatalogueJson, K::Sitemap, K::Robots, K::SearchIndex];
-        keys.extend(kiosk.then_some(K::KioskData));
+        let fields = site.fields.iter().filter(|_| kiosk);
+        keys.extend(fields.map(|f| K::KioskData(f.slug.clone())));
         keys.extend([
             K::Home,
             K::Catalogue,
@@ -230,9 +231,11 @@ impl<'a> Renderer<'a> {
             K::Sitemap => sink.put(data::sitemap(site, &self.listed, today)),
             K::Robots => sink.put(data::robots(site)),
             K::SearchIndex => data::search_index(site, today).for_each(|f| sink.put(f)),
-            K::KioskData if site.config.kiosk.is_some() => {
+            K::KioskData(slug) if site.config.kiosk.is_some() => {
                 let summary = |p: &Procedure| data::summary(p, site.config.language, today);
-                kiosk::data_files(site, &self.listed, today, &summary, sink);
+                if let Some((_, f)) = self.fields.position(slug) {
+                    kiosk::data_files(site, f, &self.listed, today, &summary, sink);
+                }
             }
             // Pages (made by `single`), printables (by `many`), and the
             // kiosk's data on a site without a kiosk.

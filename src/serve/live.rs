@@ -10,8 +10,10 @@
 //! added, deleted or renamed) reads the whole site again.
 //!
 //! The data files and the fields' "print all" pages are made only when one
-//! of their files is asked for ([`on_request`]); one that shows no edited
-//! procedure is kept from render to render while the globals stay.
+//! of their files is asked for ([`on_request`]), and so, after an edit, are
+//! the other outputs that list a field or the whole catalogue (the edited
+//! page is served sooner); one that shows no edited procedure is kept from
+//! render to render while the globals stay.
 //!
 //! Nothing here can go stale without `tests/serve.rs` seeing it: there,
 //! after a sequence of edits, the files kept here are compared byte for
@@ -23,7 +25,9 @@ use crate::check::{CheckOptions, Checked};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{Procedure, Site};
-use crate::render::{self, theme::Theme, Content, Globals, OutputFile, OutputKey, RenderOptions};
+use crate::render::{
+    self, theme::Theme, Content, Globals, OutputFile, OutputKey, RenderOptions, Scope,
+};
 use axum::body::Bytes;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -307,9 +311,15 @@ impl LiveSite {
         let edited = self.edited(&site, globals, &keys);
         let before = self.good.as_ref().filter(|_| edited.is_some());
         let shown = |k: &OutputKey| edited.as_ref().is_none_or(|e| e.iter().any(|p| k.shows(p)));
+        // After an edit, the lists of a field or of the whole catalogue
+        // wait until asked for too: the edited procedure's own page is what
+        // the clerk looks at, and it is ready sooner without them.
+        let later = |k: &OutputKey| {
+            on_request(k) || before.is_some() && matches!(k.scope(), Scope::Every | Scope::Field(_))
+        };
         let now: Vec<OutputKey> = keys
             .iter()
-            .filter(|k| !on_request(k) && shown(k))
+            .filter(|k| !later(k) && shown(k))
             .cloned()
             .collect();
         let files = render::Collect::default();
@@ -321,7 +331,7 @@ impl LiveSite {
             ),
             None => Default::default(),
         };
-        for key in now.iter().filter(|_| before.is_some()) {
+        for key in keys.iter().filter(|k| before.is_some() && shown(k)) {
             forget(&mut pages, key);
             forget(&mut other, key);
         }
@@ -334,7 +344,9 @@ impl LiveSite {
         other.extend(self.pin(new_other, before));
         let outputs = keys
             .iter()
-            .filter(|k| on_request(k))
+            // One made at once in the render before and shown by no edit
+            // is still among the pages.
+            .filter(|k| later(k) && !k.path().is_some_and(|p| pages.contains_key(&p)))
             .map(|k| {
                 let kept = before.filter(|_| !shown(k));
                 let files = kept.and_then(|g| g.files.on_request.kept(k));

@@ -42,7 +42,7 @@ pub const RESERVED_FIELD_SLUGS: &[&str] = &[
     "kiosk",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Kind {
     Site,
     FieldIndex { field: String },
@@ -73,7 +73,7 @@ impl FileEntry {
 }
 
 /// What an entry is once links are followed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FileKind {
     File,
     Folder,
@@ -82,7 +82,7 @@ pub enum FileKind {
 
 /// One entry beside a procedure file, as the walk found it: a form or
 /// sample the procedure may name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AttachmentFile {
     pub name: String,
     /// Where it is (`<root>/content/...`).
@@ -100,7 +100,7 @@ pub struct AttachmentFile {
 /// in name order: the bundle's folder, or the field folder of a procedure
 /// written as one file. Names the walk skips are here too (a "did you
 /// mean" may name them).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Attachments {
     files: Vec<AttachmentFile>,
 }
@@ -182,7 +182,7 @@ pub fn walk(root: &Path) -> Tree {
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Special {
     Fifo,
     CharDevice,

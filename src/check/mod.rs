@@ -10,6 +10,8 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod cache;
+
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
     /// "Today" for every date rule (the clock, or `--date`).
@@ -61,6 +63,9 @@ pub struct ProcedureCheck {
     pub procedure: Option<Arc<model::Procedure>>,
     pub diagnostics: Vec<Diagnostic>,
     pub code: Option<model::CodeUse>,
+    /// The digest of what checking it read ([`cache::key`]), when it was
+    /// checked for a cache: its entry in the next one.
+    pub key: Option<u64>,
 }
 
 impl ProcedureCheck {
@@ -94,12 +99,46 @@ impl ProcedureCheck {
             procedure: p.ok().map(Arc::new),
             diagnostics: d,
             code,
+            key: None,
         }
+    }
+
+    /// [`ProcedureCheck::run`], or what it gave last time when `cache` has
+    /// it under the digest of what it reads now.
+    fn cached(entry: load::FileEntry, today: Date, program: &str, cache: &cache::Cache) -> Self {
+        // A file that cannot be read is reported as `run` reports it.
+        let Ok(Ok(bytes)) = load::decode::read_limited(&entry.abs) else {
+            return ProcedureCheck::run(entry, today);
+        };
+        let key = cache::key(program, today, &entry, &bytes);
+        let mut check = match cache.get(key) {
+            Some(c) => ProcedureCheck {
+                entry,
+                procedure: c.procedure.map(Arc::new),
+                diagnostics: c.diagnostics,
+                code: c.code,
+                key: None,
+            },
+            None => ProcedureCheck::from_bytes(entry, &bytes, today),
+        };
+        check.key = Some(key);
+        check
     }
 }
 
 impl Checked {
     pub fn new(root: &Path, opts: CheckOptions) -> Checked {
+        Checked::with_cache(root, opts, None)
+    }
+
+    /// [`Checked::new`], taking what checking a procedure file gave from
+    /// `cache` when its digest is there (`program` is what writes and
+    /// reads the cache: [`crate::incremental::program`]).
+    pub fn with_cache(
+        root: &Path,
+        opts: CheckOptions,
+        cache: Option<(&str, &cache::Cache)>,
+    ) -> Checked {
         let loaded = load::load(root);
         let mut diags = loaded.diagnostics;
         let field_slugs: Vec<&str> = loaded.fields.iter().map(|f| f.slug.as_str()).collect();
@@ -123,7 +162,10 @@ impl Checked {
         let procedures: Vec<_> = loaded
             .procedure_files
             .into_par_iter()
-            .map(|entry| ProcedureCheck::run(entry, opts.today))
+            .map(|entry| match cache {
+                Some((program, cache)) => ProcedureCheck::cached(entry, opts.today, program, cache),
+                None => ProcedureCheck::run(entry, opts.today),
+            })
             .collect();
         let notices: Vec<_> = loaded
             .notices
@@ -154,6 +196,24 @@ impl Checked {
         let entry = slot.entry.clone();
         *slot = ProcedureCheck::run(entry, self.opts.today);
         Some(slot.entry.rel.clone())
+    }
+
+    /// What the next check's cache holds: each procedure file checked
+    /// for a cache, with what checking it gave.
+    pub fn for_cache(&self) -> cache::Pending {
+        cache::Pending(
+            self.procedures
+                .iter()
+                .filter_map(|c| {
+                    Some(cache::Owned {
+                        key: c.key?,
+                        procedure: c.procedure.clone(),
+                        diagnostics: c.diagnostics.clone(),
+                        code: c.code.clone(),
+                    })
+                })
+                .collect(),
+        )
     }
 
     /// The outcome as it stands, leaving this intact (the catalogue is cloned).
