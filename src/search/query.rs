@@ -353,6 +353,24 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], demoted: &[bool], whole: &[
     if k == 0 {
         return Vec::new();
     }
+    let (states, df) = gather(words, ndocs);
+    let infos: Vec<u32> = df.iter().map(|&d| info(d, ndocs as u32)).collect();
+    let mut hits: Vec<(Hit, u8)> = states
+        .iter()
+        .enumerate()
+        .filter_map(|(doc, s)| {
+            let s = s.as_ref()?;
+            Some((judge(doc, s, &infos, whole[doc]), s.tlen.unwrap_or(255)))
+        })
+        .collect();
+    sort(&mut hits, demoted);
+    hits.into_iter().map(|(h, _)| h).collect()
+}
+
+/// Step 4: per document and word, what the word's candidates matched;
+/// and each word's document frequency.
+fn gather(words: &[Vec<(&[Posting], u32)>], ndocs: usize) -> (Vec<Option<State>>, Vec<u32>) {
+    let k = words.len();
     let mut states: Vec<Option<State>> = vec![None; ndocs];
     let mut df = vec![0u32; k];
     for (j, cands) in words.iter().enumerate() {
@@ -387,57 +405,59 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], demoted: &[bool], whole: &[
             }
         }
     }
-    let infos: Vec<u32> = df.iter().map(|&d| info(d, ndocs as u32)).collect();
-    let mut hits: Vec<(Hit, u8)> = states
-        .iter()
-        .enumerate()
-        .filter_map(|(doc, s)| {
-            let s = s.as_ref()?;
-            // A word matched exactly somewhere is taken as meant exactly: the
-            // tier looks at its exact matches only.
-            let pick = |j: usize| usize::from(s.masks[0][j] == 0);
-            let masks: Vec<u8> = (0..k).map(|j| s.masks[pick(j)][j]).collect();
-            let tb: Vec<u32> = (0..k).map(|j| s.tb[pick(j)][j]).collect();
-            let ab: Vec<u32> = (0..k).map(|j| s.ab[pick(j)][j]).collect();
-            let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
-            let sum = |m: &[u8]| (0..k).filter(|&j| m[j] != 0).map(|j| infos[j]).sum::<u32>();
-            let (cover, exact) = (sum(&masks), sum(&s.masks[0]));
-            // The words that name this procedure (title, alias, code): they
-            // count first, and the tier looks at them alone, so that a
-            // stray word ("cho", "mất") found in some other procedure's
-            // documents does not outrank the words of the name.
-            let named: Vec<usize> = (0..k).filter(|&j| masks[j] & NAMES != 0).collect();
-            let titled = named.iter().map(|&j| infos[j]).sum();
-            let tier = if named.is_empty() || named.len() == k {
-                tier(s.tlen, s.code_exact[0], &masks, &tb, &ab)
-            } else {
-                let pick = |v: &[u32]| named.iter().map(|&j| v[j]).collect::<Vec<u32>>();
-                let m: Vec<u8> = named.iter().map(|&j| masks[j]).collect();
-                tier(s.tlen, s.code_exact[named[0]], &m, &pick(&tb), &pick(&ab))
-            };
-            // The words are one of its aliases, whole: every word is linked,
-            // and the tier is at least 6 (above a phrase inside a longer
-            // alias, below the title's own words).
-            let is_whole = named.len() == k && whole[doc];
-            let hit = Hit {
-                doc: doc as u32,
-                clerk: masks.iter().any(|m| m & CLERK != 0),
-                matched,
-                titled,
-                linked: if is_whole {
-                    cover
-                } else {
-                    linked(&infos, &tb, &ab)
-                },
-                cover,
-                exact,
-                phrase: tier >= 5,
-                tier: if is_whole { tier.max(6) } else { tier },
-                score: (0..k).map(|j| s.score[j] * infos[j]).sum(),
-            };
-            Some((hit, s.tlen.unwrap_or(255)))
-        })
-        .collect();
+    (states, df)
+}
+
+/// Step 5 for one document: its keys (`whole`: the words are one of its
+/// aliases, whole).
+fn judge(doc: usize, s: &State, infos: &[u32], whole: bool) -> Hit {
+    let k = infos.len();
+    // A word matched exactly somewhere is taken as meant exactly: the
+    // tier looks at its exact matches only.
+    let pick = |j: usize| usize::from(s.masks[0][j] == 0);
+    let masks: Vec<u8> = (0..k).map(|j| s.masks[pick(j)][j]).collect();
+    let tb: Vec<u32> = (0..k).map(|j| s.tb[pick(j)][j]).collect();
+    let ab: Vec<u32> = (0..k).map(|j| s.ab[pick(j)][j]).collect();
+    let matched = masks.iter().filter(|&&m| m != 0).count() as u32;
+    let sum = |m: &[u8]| (0..k).filter(|&j| m[j] != 0).map(|j| infos[j]).sum::<u32>();
+    let (cover, exact) = (sum(&masks), sum(&s.masks[0]));
+    // The words that name this procedure (title, alias, code): they
+    // count first, and the tier looks at them alone, so that a
+    // stray word ("cho", "mất") found in some other procedure's
+    // documents does not outrank the words of the name.
+    let named: Vec<usize> = (0..k).filter(|&j| masks[j] & NAMES != 0).collect();
+    let titled = named.iter().map(|&j| infos[j]).sum();
+    let tier = if named.is_empty() || named.len() == k {
+        tier(s.tlen, s.code_exact[0], &masks, &tb, &ab)
+    } else {
+        let pick = |v: &[u32]| named.iter().map(|&j| v[j]).collect::<Vec<u32>>();
+        let m: Vec<u8> = named.iter().map(|&j| masks[j]).collect();
+        tier(s.tlen, s.code_exact[named[0]], &m, &pick(&tb), &pick(&ab))
+    };
+    // The words are one of its aliases, whole: every word is linked,
+    // and the tier is at least 6 (above a phrase inside a longer
+    // alias, below the title's own words).
+    let is_whole = named.len() == k && whole;
+    Hit {
+        doc: doc as u32,
+        clerk: masks.iter().any(|m| m & CLERK != 0),
+        matched,
+        titled,
+        linked: if is_whole {
+            cover
+        } else {
+            linked(infos, &tb, &ab)
+        },
+        cover,
+        exact,
+        phrase: tier >= 5,
+        tier: if is_whole { tier.max(6) } else { tier },
+        score: (0..k).map(|j| s.score[j] * infos[j]).sum(),
+    }
+}
+
+/// Step 6: the order.
+fn sort(hits: &mut [(Hit, u8)], demoted: &[bool]) {
     // From tier 2 up (every word in the title or an alias), the shorter
     // title first: a longer title only adds other things.
     let short = |h: &Hit, len: u8| if h.tier >= 2 { len } else { 0 };
@@ -458,7 +478,6 @@ pub(crate) fn rank(words: &[Vec<(&[Posting], u32)>], demoted: &[bool], whole: &[
             .then(la.cmp(lb))
             .then(a.doc.cmp(&b.doc))
     });
-    hits.into_iter().map(|(h, _)| h).collect()
 }
 
 #[cfg(test)]

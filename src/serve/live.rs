@@ -345,8 +345,13 @@ impl LiveSite {
         let outputs = keys
             .iter()
             // One made at once in the render before and shown by no edit
-            // is still among the pages.
-            .filter(|k| later(k) && !k.path().is_some_and(|p| pages.contains_key(&p)))
+            // is still among the pages (or, a PDF, among the other files).
+            .filter(|k| {
+                later(k)
+                    && !k
+                        .path()
+                        .is_some_and(|p| pages.contains_key(&p) || other.contains_key(&p))
+            })
             .map(|k| {
                 let kept = before.filter(|_| !shown(k));
                 let files = kept.and_then(|g| g.files.on_request.kept(k));
