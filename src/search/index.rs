@@ -151,11 +151,7 @@ impl Index {
         let mut fields: Vec<String> = Vec::new();
         let mut field_urls: Vec<String> = Vec::new();
         let mut docs = Vec::with_capacity(order.len());
-        let mut variants = Vec::new();
         for (_, _, d) in &order {
-            if let Some(v) = lx.variant_of(&super::words(&d.title)) {
-                variants.push((docs.len() as u32, v));
-            }
             let field = match fields.iter().position(|f| *f == d.field_name) {
                 Some(i) => i,
                 None => {
@@ -183,6 +179,7 @@ impl Index {
         let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
         let fill = lx.filler_words();
         let mut keep = BTreeSet::new();
+        let mut variants = Vec::new();
         for phrase in &lx.phrases {
             filler_pairs(phrase, &fill, &mut keep);
         }
@@ -191,8 +188,11 @@ impl Index {
                 .par_iter()
                 .map(|(_, _, d)| doc_terms(d, lx, &fill))
                 .collect();
-            for (i, (list, doc_pairs)) in own.into_iter().enumerate() {
+            for (i, (list, doc_pairs, variant)) in own.into_iter().enumerate() {
                 keep.extend(doc_pairs);
+                if let Some(v) = variant {
+                    variants.push(((c * CHUNK + i) as u32, v));
+                }
                 for (t, mut p) in list {
                     p.doc = (c * CHUNK + i) as u32;
                     match terms.get_mut(&t) {
@@ -500,10 +500,11 @@ const VERSION_SLOT: &str = "var VERSION = 'dev';";
 
 /// A document's terms with their postings, and its pairs that keep a
 /// filler word.
-type DocTerms = (Vec<(String, Posting)>, Vec<String>);
+type DocTerms = (Vec<(String, Posting)>, Vec<String>, Option<String>);
 
 /// The terms of one document with their postings (without the document),
-/// and the pairs of its title and aliases that keep a filler word.
+/// the pairs of its title and aliases that keep a filler word, and the
+/// variant phrases its title opens with (`Lexicon::variant_of`).
 fn doc_terms(d: &SearchDoc, lx: &Lexicon, fill: &BTreeSet<&str>) -> DocTerms {
     let mut own: HashMap<String, Posting> = HashMap::new();
     let mut add = |t: &str, mask: u8, tbits: u32, abits: u32| {
@@ -602,7 +603,7 @@ fn doc_terms(d: &SearchDoc, lx: &Lexicon, fill: &BTreeSet<&str>) -> DocTerms {
             (t, p)
         })
         .collect();
-    (terms, pairs)
+    (terms, pairs, lx.variant_of(&title))
 }
 
 fn refs(words: &[String]) -> Vec<&str> {
